@@ -1,0 +1,1 @@
+"""Pure domain: scenarios, dialogue, scoring, progress. No Qt, speech engines or SQLite."""

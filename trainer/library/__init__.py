@@ -1,0 +1,1 @@
+"""The scenario library: reading, validating and finding scenario files."""

@@ -1,0 +1,189 @@
+"""Load scenario files: YAML with line numbers, pydantic validation, whole-scenario checks.
+
+Every problem becomes one plain sentence naming the file, the line and the field, e.g.
+``scenarios/atm_card.yaml:14: difficulty must be 1, 2 or 3 (got 5)``. Whatever the input, the only
+exception that leaves this module is :class:`ScenarioError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from trainer.domain.problems import Loc, Problem, field_name
+from trainer.domain.scenario import Scenario
+from trainer.domain.scenario_checks import check_scenario
+from trainer.library.yaml_source import SourceDocument, YamlProblem, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Report:
+    """A problem placed in a file: ``source:line: [warning: ]message``."""
+
+    source: str
+    line: int | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        tag = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {tag}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class ScenarioError(Exception):
+    """A scenario could not be loaded; ``reports`` holds every problem found (errors first)."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        super().__init__(str(reports[0]) if reports else "invalid scenario")
+        self.reports = reports
+
+
+@dataclass
+class Loaded:
+    scenario: Scenario
+    warnings: list[Report] = field(default_factory=list)
+
+
+def load_scenario_text(text: str, source: str = "<scenario>") -> Loaded:
+    """Parse and validate one scenario; raises :class:`ScenarioError` with every error found."""
+    try:
+        doc = parse_yaml(text)
+    except YamlProblem as exc:
+        raise ScenarioError([Report(source, exc.line, exc.message)]) from None
+    if not isinstance(doc.data, dict):
+        raise ScenarioError([Report(
+            source, doc.line_of(()),
+            f"a scenario must be a mapping of fields, not {_kind(doc.data)}",
+        )])
+    try:
+        scenario = Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        reports = [_place(source, doc, Problem(_clean_loc(e["loc"]), _message(e)))
+                   for e in exc.errors(include_url=False)]
+        raise ScenarioError(_dedupe(reports)) from None
+    problems = check_scenario(scenario)
+    reports = [_place(source, doc, p) for p in problems]
+    errors = [r for r in reports if r.is_error]
+    if errors:
+        raise ScenarioError(errors + [r for r in reports if not r.is_error])
+    stem = Path(source).stem
+    if source.endswith(SCENARIO_SUFFIXES) and stem != scenario.id:
+        reports.append(Report(
+            source, doc.line_of(("id",)),
+            f"id '{scenario.id}' differs from the file name '{stem}'", "warning",
+        ))
+    return Loaded(scenario, reports)
+
+
+def load_scenario_file(path: Path) -> Loaded:
+    source = str(path)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError([Report(source, None, f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError([Report(source, None, "the file is larger than 1 MB; is it a scenario?")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError([Report(source, line, "the file is not UTF-8 text")]) from None
+    return load_scenario_text(text, source)
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """The scenario files named by ``paths``: files as given, folders searched (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+# -- turning pydantic's errors into plain sentences ------------------------------------------------
+
+_KINDS = {
+    "int_type": "a whole number", "float_type": "a number", "string_type": "text",
+    "bool_type": "true or false", "list_type": "a list", "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
+}
+
+
+def _message(err: Any) -> str:
+    loc = _clean_loc(err["loc"])
+    name = field_name(loc)
+    kind, ctx, got = err["type"], err.get("ctx") or {}, _show(err.get("input"))
+    if kind == "missing":
+        return f"{name} is missing"
+    if kind == "extra_forbidden":
+        return f"{name} is not a field here (check the spelling; see docs/scenario-format.md)"
+    if kind == "literal_error":
+        return f"{name} must be {ctx.get('expected')} (got {got})"
+    if kind in _KINDS:
+        return f"{name} must be {_KINDS[kind]} (got {got})"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{name} must be at least {ctx.get('ge', ctx.get('gt'))} (got {got})"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{name} must be at most {ctx.get('le', ctx.get('lt'))} (got {got})"
+    if kind == "string_pattern_mismatch":
+        return (f"{name} must be lowercase letters, digits and underscores, starting with a "
+                f"letter (got {got})")
+    if kind == "string_too_short":
+        return f"{name} must not be empty"
+    if kind == "string_too_long":
+        return f"{name} is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        return f"{name} needs at least {n} entr{'y' if n == 1 else 'ies'}"
+    if kind == "too_long":
+        return f"{name} has too many entries (at most {ctx.get('max_length')})"
+    return f"{name}: {err.get('msg', 'is not valid')}"
+
+
+def _clean_loc(loc: Iterable[Any]) -> Loc:
+    # pydantic adds validator names (e.g. 'function-after[...]') to some locations; drop them.
+    return tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else _kind(value) if isinstance(
+        value, dict | list) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"the value {_show(value)}"
+
+
+def _place(source: str, doc: SourceDocument, problem: Problem) -> Report:
+    return Report(source, doc.line_of(problem.loc), problem.message, problem.severity)
+
+
+def _dedupe(reports: list[Report]) -> list[Report]:
+    seen, out = set(), []
+    for r in reports:
+        if (r.line, r.message) not in seen:
+            seen.add((r.line, r.message))
+            out.append(r)
+    return out

@@ -1,0 +1,110 @@
+"""Read a YAML document into plain data, remembering the line of every value.
+
+PyYAML's safe loader forgets positions and silently keeps the last of two duplicate keys; here the
+node tree is walked by hand so every value keeps its line, duplicate keys are errors and anchors
+and aliases (never needed in a scenario, and a way to build cyclic data) are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from trainer.domain.problems import Loc
+
+
+class YamlProblem(Exception):
+    """The text is not YAML this program accepts; ``line`` is 1-based, or ``None``."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class SourceDocument:
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of ``loc``, or of its nearest parent that has one."""
+        for cut in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:cut]))
+            if line is not None:
+                return line
+        return None
+
+
+def parse_yaml(text: str) -> SourceDocument:
+    """Parse one YAML document; raises :class:`YamlProblem` for anything unacceptable."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlProblem(f"this is not valid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"this is not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("the YAML is nested too deeply") from None
+    if root is None:
+        raise YamlProblem("the file is empty", 1)
+    doc = SourceDocument(data=None)
+    try:
+        doc.data = _Walker(doc.lines).value(root, ())
+    except RecursionError:
+        raise YamlProblem("the YAML is nested too deeply") from None
+    return doc
+
+
+class _Walker:
+    def __init__(self, lines: dict[Loc, int]) -> None:
+        self.lines = lines
+        self.seen: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def value(self, node: Node, loc: Loc) -> Any:
+        if id(node) in self.seen:
+            raise YamlProblem(
+                "anchors and aliases (& and *) are not supported in scenario files",
+                node.start_mark.line + 1,
+            )
+        self.seen.add(id(node))
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        raise YamlProblem("unsupported YAML node", node.start_mark.line + 1)
+
+    def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("keys must be plain words", line)
+            key = str(key_node.value)
+            if key in out:
+                raise YamlProblem(f"the key '{key}' appears twice", line)
+            self.lines[(*loc, key)] = line
+            out[key] = self.value(value_node, (*loc, key))
+        return out
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise YamlProblem(
+                f"cannot read the value {node.value!r}: {exc}", node.start_mark.line + 1
+            ) from None
+        # Dates and binary have no place in a scenario: keep what was written.
+        if not isinstance(value, str | int | float | bool | type(None)):
+            return str(node.value)
+        return value
