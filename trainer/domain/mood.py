@@ -50,7 +50,7 @@ def next_mood(mood: int, score: ReplyScore, new_steps: int, difficulty: int) -> 
         calm *= CALMING_FACTOR.get(difficulty, 1.0)
     penalties = score.penalties("empathy")
     anger = POINTS_PER_PENALTY * len(penalties) + POINTS_PER_CRITICAL * len(score.critical)
-    reasons += [f"heard “{p.text}”" for p in penalties]
-    reasons += [f"heard “{c.text}”" for c in score.critical]
+    heard = [p.text for p in penalties] + [c.text for c in score.critical]
+    reasons += [f"heard “{text}”" for text in dict.fromkeys(heard)]
     after = max(0, min(100, round(mood - calm + anger)))
     return MoodChange(mood, after, tuple(reasons))

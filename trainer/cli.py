@@ -1,0 +1,296 @@
+"""The ``trainer`` command: list, validate and play scenarios from a terminal.
+
+Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
+scenario or database). Errors are one sentence on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from trainer import __version__
+from trainer.domain.practice import Practice
+from trainer.domain.scenario import Scenario
+from trainer.domain.scoring import EmptyReply, RubricScorer
+from trainer.library.catalog import bundled_scenarios_dir, load_catalog
+from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
+from trainer.storage.database import StorageError, default_db_path, open_database
+from trainer.storage.repository import Repository
+
+EXIT_OK, EXIT_INVALID, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one sentence, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trainer",
+        description="Practise calming upset bank customers: list, check and play scenarios.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help="the database file (default: $TRAINER_DB, else trainer.db in your data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("scenarios", help="list the scenario library",
+                       description="List the bundled scenarios: id, language, category, "
+                                   "difficulty and title.")
+    p.add_argument("--json", action="store_true", help="print one JSON object a line")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("validate", help="check scenario files and report every problem",
+                       description="Check scenario files; print every problem as FILE:LINE: "
+                                   "message. Exit 1 when any file has errors.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="files or folders to check (default: the bundled library)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("play", help="practise a scenario in the terminal",
+                       description="Play a scenario in the terminal: the customer speaks, you "
+                                   "reply, each reply is scored and stored.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a scenario file")
+    p.add_argument("--replies", metavar="FILE",
+                   help="take replies from FILE, one a line ('-' for standard input) instead of "
+                        "asking for them")
+    p.add_argument("--trainee", metavar="NAME",
+                   help="who is practising (default: your login name)")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("history", help="list past practice sessions",
+                       description="List past sessions, newest first, with their outcome.")
+    p.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
+    p.add_argument("--json", action="store_true", help="print one JSON object a line")
+    p.set_defaults(func=cmd_history)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (UserError, StorageError) as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("\ntrainer: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    for report in catalog.reports:
+        print(report, file=sys.stderr)
+    for s in catalog:
+        if args.json:
+            print(json.dumps({"id": s.id, "title": s.title, "language": s.language,
+                              "category": s.category, "difficulty": s.difficulty},
+                             ensure_ascii=False))
+        else:
+            print(f"{s.id:32} {s.language:6} {s.category:16} {s.difficulty}  {s.title}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [bundled_scenarios_dir()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"{missing[0]} does not exist.")
+    files = scenario_files(paths)
+    errors = warnings = 0
+    seen: dict[str, Path] = {}
+    for path in files:
+        try:
+            loaded = load_scenario_file(path)
+        except ScenarioError as exc:
+            for report in exc.reports:
+                print(report)
+                errors += report.is_error
+                warnings += not report.is_error
+            continue
+        for report in loaded.warnings:
+            print(report)
+            warnings += 1
+        sid = loaded.scenario.id
+        if sid in seen:
+            print(f"{path}: id '{sid}' is already used by {seen[sid]}")
+            errors += 1
+        seen[sid] = path
+    print(f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
+          f"{errors} error{'s' if errors != 1 else ''}, "
+          f"{warnings} warning{'s' if warnings != 1 else ''}.")
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    scenario = _find_scenario(args.scenario)
+    repo = _open_repository(args.db)
+    trainee_id = repo.trainee(args.trainee or _login_name())
+    practice = Practice(scenario, RubricScorer(), repo, trainee_id)
+    out = sys.stdout
+    _print_opening(scenario, practice.session_id, out)
+    replies = _reply_source(args.replies, scenario)
+    try:
+        while not practice.finished:
+            turn = practice.dialogue.current
+            assert turn is not None
+            print(f"\nCustomer (mood {practice.dialogue.mood}): {turn.customer}", file=out)
+            reply = next(replies, None)
+            if reply is None:
+                practice.stop()
+                print("\nSession stopped before an ending; the turns so far are saved.", file=out)
+                return EXIT_OK
+            try:
+                exchange = practice.reply(reply)
+            except EmptyReply:
+                continue
+            _print_exchange(exchange, out)
+    except KeyboardInterrupt:
+        practice.stop()
+        raise
+    _print_ending(practice, out)
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    repo = _open_repository(args.db)
+    trainee_id = None
+    if args.trainee:
+        match = [t for t in repo.trainees() if t["name"] == args.trainee]
+        if not match:
+            raise UserError(f"there is no trainee called '{args.trainee}'.")
+        trainee_id = match[0]["id"]
+    names = {t["id"]: t["name"] for t in repo.trainees()}
+    for s in repo.sessions(trainee_id):
+        turns = repo.turns(s["id"])
+        if args.json:
+            print(json.dumps({**s, "trainee": names.get(s["trainee_id"]), "turns": len(turns)},
+                             ensure_ascii=False))
+        else:
+            result = s["outcome"] or s["status"]
+            print(f"{s['id']:>5}  {s['started_at'][:16].replace('T', ' ')}  "
+                  f"{names.get(s['trainee_id'], '?'):16} {s['scenario_id']:32} "
+                  f"{len(turns):>2} turns  {result}")
+    return EXIT_OK
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+
+def _find_scenario(ref: str) -> Scenario:
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        try:
+            return load_scenario_file(path).scenario
+        except ScenarioError as exc:
+            raise UserError(f"{exc.reports[0]}") from None
+    catalog = load_catalog()
+    scenario = catalog.get(ref)
+    if scenario is None:
+        raise UserError(f"there is no scenario with id '{ref}'; 'trainer scenarios' lists them.")
+    return scenario
+
+
+def _open_repository(db_path: Path | None) -> Repository:
+    repo = Repository(open_database(db_path or default_db_path()))
+    repo.mark_interrupted_sessions()
+    return repo
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "Trainee"
+
+
+def _reply_source(replies: str | None, scenario: Scenario) -> Iterator[str]:
+    if replies is None and sys.stdin.isatty():
+        return _ask(scenario)
+    if replies in (None, "-"):
+        return _lines(sys.stdin)
+    try:
+        handle = open(replies, encoding="utf-8")  # noqa: SIM115 - closed by _lines
+    except OSError as exc:
+        raise UserError(f"cannot read the replies file {replies}: {exc.strerror}.") from None
+    return _lines(handle, close=True)
+
+
+def _lines(handle: TextIO, close: bool = False) -> Iterator[str]:
+    try:
+        for line in handle:
+            if line.strip():
+                yield line.strip()
+    except UnicodeDecodeError:
+        raise UserError("the replies are not UTF-8 text.") from None
+    finally:
+        if close:
+            handle.close()
+
+
+def _ask(scenario: Scenario) -> Iterator[str]:
+    hint = "（输入回复；/quit 结束）" if scenario.language == "zh-CN" else "(type your reply; /quit ends)"
+    print(hint)
+    while True:
+        try:
+            line = input("You: ").strip()
+        except EOFError:
+            return
+        if line in ("/quit", "/q"):
+            return
+        if line:
+            yield line
+
+
+def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:
+    p = scenario.persona
+    print(f"{scenario.title}  [{scenario.id}: {scenario.language}, {scenario.category}, "
+          f"difficulty {scenario.difficulty}; session {session_id}]", file=out)
+    print(f"Customer: {p.name}, {p.age}. Starting mood {p.mood}/100 (100 = furious).", file=out)
+    print(f"Briefing: {scenario.briefing}", file=out)
+    print("Steps to take: " + "; ".join(s.description for s in scenario.steps), file=out)
+
+
+def _print_exchange(exchange, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+    s = exchange.score
+    print(f"You: {exchange.reply}", file=out)
+    print(f"  Scores: empathy {s.empathy}, clarity {s.clarity}, solution {s.solution} "
+          f"(overall {s.overall})", file=out)
+    earned = [f"{i.item} “{i.text}” ({i.points:+d})" for i in s.items if i.met]
+    if earned:
+        print("  Evidence: " + "; ".join(earned), file=out)
+    for c in s.critical:
+        print(f"  CRITICAL: “{c.text}”: {c.why}", file=out)
+    if exchange.new_steps:
+        print("  Steps taken: " + ", ".join(sorted(exchange.new_steps)), file=out)
+    m = exchange.mood
+    why = f" ({'; '.join(m.reasons)})" if m.reasons else ""
+    print(f"  Mood: {m.before} -> {m.after}{why}", file=out, flush=True)
+
+
+def _print_ending(practice: Practice, out: TextIO) -> None:
+    d = practice.dialogue
+    ending = d.ending
+    assert ending is not None
+    print(f"\nCustomer: {ending.customer}", file=out)
+    limit = " (turn limit reached)" if d.turn_limit_reached else ""
+    print(f"Ending: {ending.outcome}{limit}; final mood {d.mood}.", file=out)
+    if ending.debrief:
+        print(f"Debrief: {ending.debrief}", file=out)
+    print(f"Session {practice.session_id} saved.", file=out, flush=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

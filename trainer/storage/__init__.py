@@ -1,0 +1,1 @@
+"""SQLite storage through sqlite-utils: the database file, its migrations and repositories."""

@@ -1,0 +1,77 @@
+"""Open the one database file: WAL mode, migrations, and a schema version check.
+
+``PRAGMA user_version`` holds the number of migrations applied. A database made by a newer version
+of the program is refused rather than written to, so nothing is corrupted by old code.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from trainer.storage.migrations import SCHEMA_VERSION, migrations
+
+APP_NAME = "teller-trainer"
+BUSY_TIMEOUT_S = 5.0
+
+
+class StorageError(Exception):
+    """The database cannot be used; the message is one sentence for the user."""
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """``TRAINER_DB`` if set, else ``trainer.db`` in the user's data directory."""
+    env = os.environ.get("TRAINER_DB")
+    return Path(env) if env else data_dir() / "trainer.db"
+
+
+def open_database(path: Path | str | None = None, *, memory: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database; raises :class:`StorageError`."""
+    if memory:
+        return _prepare(Database(memory=True), ":memory:")
+    target = Path(path) if path is not None else default_db_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"Cannot open the database {target}: {_reason(exc)}.") from None
+    return _prepare(Database(conn), str(target))
+
+
+def _prepare(db: Database, where: str) -> Database:
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise StorageError(
+                f"The database {where} was written by a newer version of this program "
+                f"(schema {version}, this version knows up to {SCHEMA_VERSION}); "
+                "please update the program."
+            )
+        if where != ":memory:":
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if version < SCHEMA_VERSION:
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.Error as exc:
+        db.close()
+        raise StorageError(f"Cannot use the database {where}: {_reason(exc)}.") from None
+    return db
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+    if "locked" in text:
+        return "it is locked by another program (close it and try again)"
+    if "not a database" in text or "malformed" in text:
+        return "the file is damaged or is not a database"
+    return text

@@ -1,0 +1,45 @@
+"""Numbered schema migrations. Never edit one that has shipped: add the next number instead."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("trainer")
+
+
+@migrations()
+def m0001_initial(db: Database) -> None:
+    db["trainees"].create(
+        {"id": int, "name": str, "team": str, "created_at": str},
+        pk="id", not_null={"name", "created_at"},
+    )
+    db["trainees"].create_index(["name"], unique=True)
+    db["sessions"].create(
+        {
+            "id": int, "trainee_id": int, "scenario_id": str, "scenario_title": str,
+            "language": str, "category": str, "difficulty": int,
+            "started_at": str, "ended_at": str, "status": str, "outcome": str,
+            "ending_id": str, "final_mood": int, "turn_limit_reached": int, "pid": int,
+        },
+        pk="id", foreign_keys=[("trainee_id", "trainees", "id")],
+        not_null={"trainee_id", "scenario_id", "started_at", "status"},
+    )
+    db["sessions"].create_index(["trainee_id", "started_at"])
+    db["sessions"].create_index(["status"])
+    db["turns"].create(
+        {
+            "id": int, "session_id": int, "idx": int, "turn_id": str, "customer_line": str,
+            "reply": str, "input_mode": str, "empathy": int, "clarity": int, "solution": int,
+            "overall": int, "score_json": str, "steps_taken": str, "mood_before": int,
+            "mood_after": int, "goto": str, "response_ms": int, "scoring_ms": int,
+            "created_at": str,
+        },
+        pk="id", foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "idx", "reply", "created_at"},
+    )
+    db["turns"].create_index(["session_id", "idx"], unique=True)
+
+
+#: The schema version this code writes; a database with a higher one is refused.
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,159 @@
+"""Trainees, sessions and turns in SQLite; implements the domain's ``SessionStore`` port.
+
+Every write is its own transaction and is committed before the method returns: a turn that was
+played is on disk even if the program is killed the next instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from trainer.domain.dialogue import Exchange
+from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
+from trainer.domain.scenario import Ending, Scenario
+from trainer.storage.database import StorageError, _reason
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Repository:
+    """All reads and writes of the practice data."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- trainees -----------------------------------------------------------------------------
+
+    def trainee(self, name: str, team: str | None = None) -> int:
+        """The id of the trainee called ``name``, created on first use."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a trainee needs a name")
+        row = self.db.execute("SELECT id FROM trainees WHERE name = ?", [name]).fetchone()
+        if row:
+            return int(row[0])
+        with self._write():
+            table = self.db["trainees"]
+            table.insert({"name": name, "team": team or "", "created_at": now()})
+            return int(table.last_pk)
+
+    def trainees(self) -> list[dict[str, Any]]:
+        return list(self.db["trainees"].rows_where(order_by="name"))
+
+    # -- sessions (the SessionStore port) ------------------------------------------------------
+
+    def start_session(self, trainee_id: int, scenario: Scenario) -> int:
+        with self._write():
+            table = self.db["sessions"]
+            table.insert({
+                "trainee_id": trainee_id, "scenario_id": scenario.id,
+                "scenario_title": scenario.title, "language": scenario.language,
+                "category": scenario.category, "difficulty": scenario.difficulty,
+                "started_at": now(), "status": "in_progress", "pid": os.getpid(),
+                "turn_limit_reached": 0,
+            })
+            return int(table.last_pk)
+
+    def record_turn(
+        self, session_id: int, exchange: Exchange, input_mode: InputMode, timings: TurnTimings
+    ) -> None:
+        score = exchange.score
+        with self._write():
+            self.db["turns"].insert({
+                "session_id": session_id, "idx": exchange.index, "turn_id": exchange.turn_id,
+                "customer_line": exchange.customer, "reply": exchange.reply,
+                "input_mode": input_mode, "empathy": score.empathy, "clarity": score.clarity,
+                "solution": score.solution, "overall": score.overall,
+                "score_json": json.dumps(score.to_dict(), ensure_ascii=False),
+                "steps_taken": json.dumps(sorted(exchange.new_steps)),
+                "mood_before": exchange.mood.before, "mood_after": exchange.mood.after,
+                "goto": exchange.goto, "response_ms": timings.response_ms,
+                "scoring_ms": timings.scoring_ms, "created_at": now(),
+            })
+
+    def finish_session(
+        self, session_id: int, status: SessionStatus, ending: Ending | None, final_mood: int,
+        turn_limit_reached: bool,
+    ) -> None:
+        with self._write():
+            self.db["sessions"].update(session_id, {
+                "status": status, "ended_at": now(), "final_mood": final_mood,
+                "outcome": ending.outcome if ending else None,
+                "ending_id": ending.id if ending else None,
+                "turn_limit_reached": int(turn_limit_reached),
+            })
+
+    def mark_interrupted_sessions(self) -> int:
+        """Sessions left ``in_progress`` by a process that is gone become ``unfinished``.
+
+        Called at start-up; returns how many were marked. Their finished turns stay.
+        """
+        stale = [
+            row["id"] for row in self.db["sessions"].rows_where("status = 'in_progress'")
+            if not _pid_alive(row["pid"])
+        ]
+        if stale:
+            with self._write():
+                for sid in stale:
+                    self.db["sessions"].update(sid, {"status": "unfinished"})
+        return len(stale)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def session(self, session_id: int) -> dict[str, Any] | None:
+        rows = list(self.db["sessions"].rows_where("id = ?", [session_id]))
+        return rows[0] if rows else None
+
+    def sessions(self, trainee_id: int | None = None) -> list[dict[str, Any]]:
+        where, args = ("trainee_id = ?", [trainee_id]) if trainee_id is not None else (None, [])
+        return list(self.db["sessions"].rows_where(where, args, order_by="started_at desc, id desc"))
+
+    def turns(self, session_id: int) -> list[dict[str, Any]]:
+        return list(self.db["turns"].rows_where("session_id = ?", [session_id], order_by="idx"))
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _write(self):  # type: ignore[no-untyped-def]
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """``db.atomic()`` with SQLite failures turned into one-sentence :class:`StorageError`."""
+
+    def __init__(self, db: Database) -> None:
+        self._atomic = db.atomic()
+
+    def __enter__(self) -> None:
+        try:
+            self._atomic.__enter__()
+        except sqlite3.Error as exc:
+            raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
+
+    def __exit__(self, *exc_info: Any) -> bool:
+        try:
+            self._atomic.__exit__(*exc_info)
+        except sqlite3.Error as exc:
+            raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
+        if exc_info[0] is not None and issubclass(exc_info[0], sqlite3.Error):
+            raise StorageError(f"Cannot write to the database: {_reason(exc_info[1])}.") from None
+        return False
