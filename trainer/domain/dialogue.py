@@ -82,6 +82,13 @@ class Dialogue:
     def finished(self) -> bool:
         return self.ending is not None
 
+    def fork(self) -> Dialogue:
+        """An independent copy at the same point, to try a different reply ("what if…")."""
+        other = Dialogue.__new__(Dialogue)
+        other.__dict__.update(self.__dict__)
+        other.exchanges = list(self.exchanges)
+        return other
+
     def reply(self, text: str, score: ReplyScore) -> Exchange:
         """Apply one scored reply and advance; raises :class:`DialogueOver` when finished."""
         turn = self.current

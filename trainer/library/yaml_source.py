@@ -62,6 +62,9 @@ def parse_yaml(text: str) -> SourceDocument:
     return doc
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 class _Walker:
     def __init__(self, lines: dict[Loc, int]) -> None:
         self.lines = lines
@@ -76,6 +79,10 @@ class _Walker:
             )
         self.seen.add(id(node))
         self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, MappingNode | SequenceNode) and node.tag not in _PLAIN_TAGS:
+            raise YamlProblem(
+                f"the tag {node.tag!r} is not supported in scenario files", node.start_mark.line + 1
+            )
         if isinstance(node, MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):

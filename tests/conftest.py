@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt runs offscreen in every test; each test gets its own database file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point TRAINER_DB at a fresh file so no test touches the user's real data."""
+    db = tmp_path / "trainer.db"
+    monkeypatch.setenv("TRAINER_DB", str(db))
+    return db
+
+
+@pytest.fixture
+def db_path(_isolated_db: Path) -> Path:
+    return _isolated_db
+
+
+@pytest.fixture(scope="session")
+def trainer_cmd() -> list[str]:
+    """How to run the CLI in a subprocess with this interpreter."""
+    return [sys.executable, "-m", "trainer"]

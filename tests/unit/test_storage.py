@@ -1,0 +1,97 @@
+"""The database: migrations, WAL, version guard, turns stored one by one, clear failures."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from trainer.domain.practice import Practice
+from trainer.domain.scoring import RubricScorer
+from trainer.storage.database import StorageError, open_database
+from trainer.storage.migrations import SCHEMA_VERSION
+from trainer.storage.repository import Repository
+
+from helpers import bundled
+
+
+def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:
+    db = open_database(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"trainees", "sessions", "turns"} <= set(db.table_names())
+    db.close()
+    again = open_database(db_path)  # idempotent: nothing re-applied
+    assert [m["name"] for m in again["_sqlite_migrations"].rows] == ["m0001_initial"]
+
+
+def test_newer_database_is_refused(db_path: Path) -> None:
+    open_database(db_path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StorageError, match="newer version of this program"):
+        open_database(db_path)
+
+
+def test_corrupt_file_is_one_clear_sentence(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is certainly not sqlite" * 200)
+    with pytest.raises(StorageError) as info:
+        open_database(bad)
+    assert str(info.value) == f"Cannot use the database {bad}: the file is damaged or is not a database."
+
+
+def test_every_turn_is_stored_when_played(db_path: Path) -> None:
+    repo = Repository(open_database(db_path))
+    trainee = repo.trainee("Ann Lee", "Branch 12")
+    assert repo.trainee("Ann Lee") == trainee
+    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, trainee)
+    practice.reply("I'm so sorry. May I see your ID card, please?")
+    # a second connection sees the committed turn straight away
+    other = sqlite3.connect(db_path)
+    row = other.execute("SELECT reply, input_mode, empathy, mood_before, mood_after, score_json "
+                        "FROM turns").fetchone()
+    assert row[0].startswith("I'm so sorry") and row[1] == "typed"
+    assert row[2] > 0 and row[3] == 70 and row[4] < 70
+    assert '"apology"' in row[5]
+    status = other.execute("SELECT status FROM sessions").fetchone()[0]
+    assert status == "in_progress"
+    practice.stop()
+    assert repo.session(practice.session_id)["status"] == "stopped"
+
+
+def test_finished_session_records_the_ending(db_path: Path) -> None:
+    repo = Repository(open_database(db_path))
+    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("B"))
+    practice.reply("Calm down. There's nothing I can do.")
+    session = repo.session(practice.session_id)
+    assert session["status"] == "finished" and session["outcome"] == "walked_out"
+    assert session["final_mood"] >= 90
+    [turn] = repo.turns(practice.session_id)
+    assert turn["goto"] == "walked_out"
+
+
+def test_sessions_of_dead_processes_become_unfinished(db_path: Path) -> None:
+    repo = Repository(open_database(db_path))
+    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("C"))
+    assert repo.mark_interrupted_sessions() == 0  # this process is alive
+    repo.db["sessions"].update(practice.session_id, {"pid": 2**22 + 12345})  # no such process
+    assert repo.mark_interrupted_sessions() == 1
+    assert repo.session(practice.session_id)["status"] == "unfinished"
+
+
+def test_locked_database_gives_a_clear_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("trainer.storage.database.BUSY_TIMEOUT_S", 0.2)
+    repo = Repository(open_database(db_path))
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageError, match="locked by another program"):
+            Repository(open_database(db_path)).trainee("Dee")
+    finally:
+        holder.execute("ROLLBACK")
+    assert repo.trainee("Dee") > 0
+
+
+def test_memory_database_for_tests() -> None:
+    repo = Repository(open_database(memory=True))
+    assert repo.trainees() == []
