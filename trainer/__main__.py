@@ -1,3 +1,5 @@
-from trainer.cli import main
 import sys
+
+from trainer.cli import main
+
 sys.exit(main())

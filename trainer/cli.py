@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from trainer import __version__
+from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import Practice
 from trainer.domain.scenario import Scenario
 from trainer.domain.scoring import EmptyReply, RubricScorer
@@ -263,7 +264,7 @@ def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:
     print("Steps to take: " + "; ".join(s.description for s in scenario.steps), file=out)
 
 
-def _print_exchange(exchange, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+def _print_exchange(exchange: Exchange, out: TextIO) -> None:
     s = exchange.score
     print(f"You: {exchange.reply}", file=out)
     print(f"  Scores: empathy {s.empathy}, clarity {s.clarity}, solution {s.solution} "

@@ -5,13 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from helpers import ROOT
 from pytestqt.qtbot import QtBot
 
 from trainer.library.catalog import load_catalog
 from trainer.ui.display import NO_DISPLAY_MESSAGE, has_display
 from trainer.ui.library_window import LibraryWindow
-
-from helpers import ROOT
 
 
 def test_window_lists_every_bundled_scenario(qtbot: QtBot) -> None:
@@ -23,7 +22,7 @@ def test_window_lists_every_bundled_scenario(qtbot: QtBot) -> None:
     assert sorted(window.scenario_ids()) == sorted(catalog.scenarios)
     titles = {window.table.item(r, 0).text() for r in range(window.table.rowCount())}
     assert "The ATM swallowed my card" in titles
-    assert any("简体中文" == window.table.item(r, 1).text() for r in range(window.table.rowCount()))
+    assert any(window.table.item(r, 1).text() == "简体中文" for r in range(window.table.rowCount()))
     assert not window.problems.isVisible()
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import bundled, make_score
 
 from trainer.domain.dialogue import Dialogue, DialogueOver
 from trainer.domain.mood import next_mood
-
-from helpers import bundled, make_score
 
 GOOD = make_score(empathy=85, clarity=80, solution=80)
 COLD = make_score(empathy=0, clarity=30, solution=10)
@@ -79,7 +78,8 @@ def test_fork_is_independent() -> None:
 def test_mood_direction() -> None:
     assert next_mood(70, GOOD, 0, 2).after < 70
     assert next_mood(70, COLD, 0, 2).after > 70
-    assert next_mood(70, make_score(50, 50, 50), 1, 2).after < next_mood(70, make_score(50, 50, 50), 0, 2).after
+    average = make_score(50, 50, 50)
+    assert next_mood(70, average, 1, 2).after < next_mood(70, average, 0, 2).after
     base = next_mood(50, make_score(40, 40, 40), 0, 2).after
     assert next_mood(50, make_score(40, 40, 40, penalties=1), 0, 2).after > base
     assert next_mood(50, make_score(40, 40, 40, critical=1), 0, 2).after > base

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import yaml
+from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.library.loader import Loaded, ScenarioError, load_scenario_text
-
-from helpers import ROOT
 
 EXAMPLE = (ROOT / "scenarios" / "atm_card_swallowed.yaml").read_text(encoding="utf-8")
 FIELDS = ["id", "title", "language", "category", "difficulty", "persona", "mood", "turns",
@@ -62,7 +63,5 @@ def test_mutated_real_scenario(at: int, cut: int, insert: str) -> None:
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
     for text in ("[" * 5000 + "]" * 5000, "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 3000))):
-        try:
+        with contextlib.suppress(ScenarioError):
             load_scenario_text(text, "deep.yaml")
-        except ScenarioError:
-            pass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ class Catalog:
     def get(self, scenario_id: str) -> Scenario | None:
         return self.scenarios.get(scenario_id)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Scenario]:
         return iter(self.scenarios.values())
 
     def __len__(self) -> int:

@@ -10,12 +10,12 @@ migrations = Migrations("trainer")
 
 @migrations()
 def m0001_initial(db: Database) -> None:
-    db["trainees"].create(
+    db.table("trainees").create(
         {"id": int, "name": str, "team": str, "created_at": str},
         pk="id", not_null={"name", "created_at"},
     )
-    db["trainees"].create_index(["name"], unique=True)
-    db["sessions"].create(
+    db.table("trainees").create_index(["name"], unique=True)
+    db.table("sessions").create(
         {
             "id": int, "trainee_id": int, "scenario_id": str, "scenario_title": str,
             "language": str, "category": str, "difficulty": int,
@@ -25,9 +25,9 @@ def m0001_initial(db: Database) -> None:
         pk="id", foreign_keys=[("trainee_id", "trainees", "id")],
         not_null={"trainee_id", "scenario_id", "started_at", "status"},
     )
-    db["sessions"].create_index(["trainee_id", "started_at"])
-    db["sessions"].create_index(["status"])
-    db["turns"].create(
+    db.table("sessions").create_index(["trainee_id", "started_at"])
+    db.table("sessions").create_index(["status"])
+    db.table("turns").create(
         {
             "id": int, "session_id": int, "idx": int, "turn_id": str, "customer_line": str,
             "reply": str, "input_mode": str, "empathy": int, "clarity": int, "solution": int,
@@ -38,7 +38,7 @@ def m0001_initial(db: Database) -> None:
         pk="id", foreign_keys=[("session_id", "sessions", "id")],
         not_null={"session_id", "idx", "reply", "created_at"},
     )
-    db["turns"].create_index(["session_id", "idx"], unique=True)
+    db.table("turns").create_index(["session_id", "idx"], unique=True)
 
 
 #: The schema version this code writes; a database with a higher one is refused.

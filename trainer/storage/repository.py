@@ -53,18 +53,18 @@ class Repository:
         if row:
             return int(row[0])
         with self._write():
-            table = self.db["trainees"]
+            table = self.db.table("trainees")
             table.insert({"name": name, "team": team or "", "created_at": now()})
-            return int(table.last_pk)
+            return int(table.last_pk)  # type: ignore[arg-type]
 
     def trainees(self) -> list[dict[str, Any]]:
-        return list(self.db["trainees"].rows_where(order_by="name"))
+        return list(self.db.table("trainees").rows_where(order_by="name"))
 
     # -- sessions (the SessionStore port) ------------------------------------------------------
 
     def start_session(self, trainee_id: int, scenario: Scenario) -> int:
         with self._write():
-            table = self.db["sessions"]
+            table = self.db.table("sessions")
             table.insert({
                 "trainee_id": trainee_id, "scenario_id": scenario.id,
                 "scenario_title": scenario.title, "language": scenario.language,
@@ -72,14 +72,14 @@ class Repository:
                 "started_at": now(), "status": "in_progress", "pid": os.getpid(),
                 "turn_limit_reached": 0,
             })
-            return int(table.last_pk)
+            return int(table.last_pk)  # type: ignore[arg-type]
 
     def record_turn(
         self, session_id: int, exchange: Exchange, input_mode: InputMode, timings: TurnTimings
     ) -> None:
         score = exchange.score
         with self._write():
-            self.db["turns"].insert({
+            self.db.table("turns").insert({
                 "session_id": session_id, "idx": exchange.index, "turn_id": exchange.turn_id,
                 "customer_line": exchange.customer, "reply": exchange.reply,
                 "input_mode": input_mode, "empathy": score.empathy, "clarity": score.clarity,
@@ -96,7 +96,7 @@ class Repository:
         turn_limit_reached: bool,
     ) -> None:
         with self._write():
-            self.db["sessions"].update(session_id, {
+            self.db.table("sessions").update(session_id, {
                 "status": status, "ended_at": now(), "final_mood": final_mood,
                 "outcome": ending.outcome if ending else None,
                 "ending_id": ending.id if ending else None,
@@ -109,31 +109,31 @@ class Repository:
         Called at start-up; returns how many were marked. Their finished turns stay.
         """
         stale = [
-            row["id"] for row in self.db["sessions"].rows_where("status = 'in_progress'")
+            row["id"] for row in self.db.table("sessions").rows_where("status = 'in_progress'")
             if not _pid_alive(row["pid"])
         ]
         if stale:
             with self._write():
                 for sid in stale:
-                    self.db["sessions"].update(sid, {"status": "unfinished"})
+                    self.db.table("sessions").update(sid, {"status": "unfinished"})
         return len(stale)
 
     # -- reading --------------------------------------------------------------------------------
 
     def session(self, session_id: int) -> dict[str, Any] | None:
-        rows = list(self.db["sessions"].rows_where("id = ?", [session_id]))
+        rows = list(self.db.table("sessions").rows_where("id = ?", [session_id]))
         return rows[0] if rows else None
 
     def sessions(self, trainee_id: int | None = None) -> list[dict[str, Any]]:
         where, args = ("trainee_id = ?", [trainee_id]) if trainee_id is not None else (None, [])
-        return list(self.db["sessions"].rows_where(where, args, order_by="started_at desc, id desc"))
+        return list(self.db.table("sessions").rows_where(where, args, order_by="started_at desc, id desc"))
 
     def turns(self, session_id: int) -> list[dict[str, Any]]:
-        return list(self.db["turns"].rows_where("session_id = ?", [session_id], order_by="idx"))
+        return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def _write(self):  # type: ignore[no-untyped-def]
+    def _write(self) -> _Transaction:
         return _Transaction(self.db)
 
 
@@ -149,11 +149,10 @@ class _Transaction:
         except sqlite3.Error as exc:
             raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
 
-    def __exit__(self, *exc_info: Any) -> bool:
+    def __exit__(self, *exc_info: Any) -> None:
         try:
             self._atomic.__exit__(*exc_info)
         except sqlite3.Error as exc:
             raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
         if exc_info[0] is not None and issubclass(exc_info[0], sqlite3.Error):
             raise StorageError(f"Cannot write to the database: {_reason(exc_info[1])}.") from None
-        return False

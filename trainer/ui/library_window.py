@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.library.catalog import Catalog
 
@@ -57,5 +64,5 @@ class LibraryWindow(QMainWindow):
         self.resize(1000, 560)
 
     def scenario_ids(self) -> list[str]:
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.table.rowCount())]
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]

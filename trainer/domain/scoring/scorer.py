@@ -163,7 +163,7 @@ def _apply(item: R.Item, text: str, lang: str, items: list[ItemResult], scale: f
         m = matches[0]
         return _found(item, m.start(), m.end(), text, items, scale)
     # Counts-against items cost points for each distinct phrase, at most twice.
-    total, seen = 0, set()
+    total, seen = 0, set[str]()
     for m in matches:
         key = m.group(0).casefold()
         if key in seen or len(seen) == 2:

@@ -37,7 +37,7 @@ def match_step(step: Step, sentences: list[Sentence]) -> StepMatch | None:
                 continue
             shared = len(words & wanted)
             strength = shared / len(wanted)
-            if shared >= min(MIN_SHARED_WORDS, len(wanted)) and strength >= MIN_SHARE_OF_EXAMPLE:
-                if best is None or strength > best.strength:
-                    best = StepMatch(step.id, sentence, strength)
+            enough = shared >= min(MIN_SHARED_WORDS, len(wanted)) and strength >= MIN_SHARE_OF_EXAMPLE
+            if enough and (best is None or strength > best.strength):
+                best = StepMatch(step.id, sentence, strength)
     return best

@@ -19,7 +19,9 @@ _EN_STOP = frozenset(
     "get got let us i'll i'm you're we'll we're it's that's let's today tomorrow right away "
     "minute minutes way need while sorry help".split()
 )
-_ZH_STOP = frozenset("的 了 是 我 您 你 我们 你们 在 就 都 也 和 吧 吗 呢 啊 给 把 这 那 一下 一个 请 会 要 能 可以".split())
+_ZH_STOP = frozenset(
+    "的 了 是 我 您 你 我们 你们 在 就 都 也 和 吧 吗 呢 啊 给 把 这 那 一下 一个 请 会 要 能 可以".split()
+)
 
 
 def detect_language(text: str) -> str:
