@@ -1,8 +1,10 @@
 """Does a reply take one of the scenario's required steps, in any wording?
 
-A step is taken when one sentence of the reply shares enough meaningful words with one of the
-step's example phrasings (or its description). The words are stemmed English and jieba-segmented
-Chinese, so "I'll refund the fee" matches "refund the duplicated fee".
+A step is taken by a sentence (or clause) that commits to, offers or asks for something (see
+``rubric.ACTIONABLE_ITEMS``) and either shares enough meaningful words with one of the step's
+example phrasings or its description, or is close to one of them in meaning. Words are stemmed
+English and jieba-segmented Chinese; meaning comes from the multilingual sentence encoder, so a
+Chinese reply can take a step written in English.
 """
 
 from __future__ import annotations
@@ -10,34 +12,54 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trainer.domain.scenario import Step
+from trainer.domain.scoring.meaning import MeaningMatcher
 from trainer.domain.scoring.text import Sentence, content_words
 
 MIN_SHARED_WORDS = 2
 MIN_SHARE_OF_EXAMPLE = 0.5
+MIN_SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
 class StepMatch:
     step_id: str
-    sentence: Sentence
+    unit: Sentence
     strength: float
 
 
-def match_step(step: Step, sentences: list[Sentence]) -> StepMatch | None:
-    """The sentence that best takes ``step``, or ``None``."""
-    best: StepMatch | None = None
-    phrasings = [*step.examples, step.description]
-    for sentence in sentences:
-        words = content_words(sentence.text)
-        if not words:
+class StepMatcher:
+    def __init__(self, matcher: MeaningMatcher) -> None:
+        self._matcher = matcher
+
+    def match(self, step: Step, units: list[Sentence], actionable: list[bool]) -> StepMatch | None:
+        """The unit that best takes ``step``, or ``None``; only actionable units count."""
+        candidates = [u for u, ok in zip(units, actionable, strict=True) if ok]
+        if not candidates:
+            return None
+        phrasings = [*step.examples, step.description]
+        best: StepMatch | None = None
+        for unit in candidates:
+            strength = _word_overlap(unit.text, phrasings)
+            if strength is not None and (best is None or strength > best.strength):
+                best = StepMatch(step.id, unit, strength)
+        if best is not None:
+            return best
+        nearest = self._matcher.nearest([u.text for u in candidates], phrasings)
+        i = max(range(len(nearest)), key=lambda k: nearest[k].similarity)
+        if nearest[i].similarity >= MIN_SIMILARITY:
+            return StepMatch(step.id, candidates[i], nearest[i].similarity)
+        return None
+
+
+def _word_overlap(text: str, phrasings: list[str]) -> float | None:
+    words = content_words(text)
+    best = None
+    for phrasing in phrasings:
+        wanted = content_words(phrasing)
+        if not wanted or not words:
             continue
-        for phrasing in phrasings:
-            wanted = content_words(phrasing)
-            if not wanted:
-                continue
-            shared = len(words & wanted)
-            strength = shared / len(wanted)
-            enough = shared >= min(MIN_SHARED_WORDS, len(wanted)) and strength >= MIN_SHARE_OF_EXAMPLE
-            if enough and (best is None or strength > best.strength):
-                best = StepMatch(step.id, sentence, strength)
+        shared = len(words & wanted)
+        strength = shared / len(wanted)
+        if shared >= min(MIN_SHARED_WORDS, len(wanted)) and strength >= MIN_SHARE_OF_EXAMPLE:
+            best = max(best or 0.0, strength)
     return best

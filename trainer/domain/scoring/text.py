@@ -59,6 +59,31 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     out.append(Sentence(stripped, s, s + len(stripped)))
 
 
+_CLAUSE_END = re.compile(r"[,，、:：—]+|\s-\s")
+#: Sentences longer than this (in words) are also looked at clause by clause, so one idea in a
+#: long sentence is not drowned by the rest when matching by meaning.
+CLAUSE_SPLIT_WORDS = 12
+
+
+def units(text: str) -> list[Sentence]:
+    """Sentences, and the clauses of long sentences: what gets matched by meaning."""
+    out: list[Sentence] = []
+    for s in sentences(text):
+        out.append(s)
+        if sentence_length(s.text) <= CLAUSE_SPLIT_WORDS:
+            continue
+        pos = 0
+        clauses: list[Sentence] = []
+        for m in _CLAUSE_END.finditer(s.text):
+            _add(clauses, s.text, pos, m.start())
+            pos = m.end()
+        _add(clauses, s.text, pos, len(s.text))
+        if len(clauses) > 1:
+            out += [Sentence(c.text, s.start + c.start, s.start + c.end) for c in clauses
+                    if sentence_length(c.text) >= 2]
+    return out
+
+
 def sentence_length(sentence: str) -> int:
     """Length in words: Latin words plus one per Chinese character divided by 1.7 (a word)."""
     latin = len(_LATIN_WORD.findall(sentence))
