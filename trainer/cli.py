@@ -18,6 +18,7 @@ from trainer import __version__
 from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import Practice
 from trainer.domain.scenario import Scenario
+from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
@@ -66,6 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trainee", metavar="NAME",
                    help="who is practising (default: your login name)")
     p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("score", help="score a reply on empathy, clarity and solution",
+                       description="Score a reply: empathy, clarity and solution (0-100 each) "
+                                   "with the words that earned every point, and critical fails.")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="the reply to score")
+    p.add_argument("--scenario", metavar="ID", help="also score the steps this scenario requires")
+    p.add_argument("--lang", choices=("en", "zh-CN"),
+                   help="the reply's language (default: detected)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--jsonl", metavar="FILE",
+                   help="score a batch: one JSON object a line with 'text' (and optionally "
+                        "'scenario', 'lang'); '-' reads standard input; one JSON result a line "
+                        "comes out, in the same order")
+    p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("history", help="list past practice sessions",
                        description="List past sessions, newest first, with their outcome.")
@@ -166,6 +181,88 @@ def cmd_play(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    if (args.text is None) == (args.jsonl is None):
+        raise UserError("give either TEXT or --jsonl FILE.")
+    scorer = RubricScorer()
+    if args.jsonl is not None:
+        return _score_batch(scorer, args.jsonl)
+    scenario = _catalog_scenario(args.scenario) if args.scenario else None
+    try:
+        result = scorer.score(args.text, scenario=scenario, language=args.lang)
+    except EmptyReply:
+        raise UserError("the reply is empty; there is nothing to score.") from None
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        _print_score(result, sys.stdout)
+    return EXIT_OK
+
+
+def _score_batch(scorer: RubricScorer, source: str) -> int:
+    """Score every line before printing any, so a bad line never leaves half the output."""
+    handle = sys.stdin if source == "-" else _open_text(source)
+    catalog = None
+    results: list[str] = []
+    with handle:
+        for number, line in enumerate(handle, 1):
+            where = f"{'standard input' if source == '-' else source}:{number}"
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UserError(f"{where}: not a JSON object ({exc.msg}).") from None
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise UserError(f"{where}: each line needs a \"text\" string.")
+            lang = row.get("lang")
+            if lang is not None and lang not in ("en", "zh-CN"):
+                raise UserError(f"{where}: lang must be \"en\" or \"zh-CN\" (got {lang!r}).")
+            scenario = None
+            if row.get("scenario") is not None:
+                catalog = catalog or load_catalog()
+                scenario = catalog.get(str(row["scenario"]))
+                if scenario is None:
+                    raise UserError(f"{where}: there is no scenario with id '{row['scenario']}'.")
+            try:
+                result = scorer.score(row["text"], scenario=scenario, language=lang)
+            except EmptyReply:
+                raise UserError(f"{where}: the text is empty.") from None
+            results.append(json.dumps(result.to_dict(), ensure_ascii=False))
+    for line in results:
+        print(line)
+    return EXIT_OK
+
+
+def _open_text(path: str) -> TextIO:
+    try:
+        return open(path, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}.") from None
+
+
+def _catalog_scenario(scenario_id: str) -> Scenario:
+    scenario = load_catalog().get(scenario_id)
+    if scenario is None:
+        raise UserError(f"there is no scenario with id '{scenario_id}'; "
+                        "'trainer scenarios' lists them.")
+    return scenario
+
+
+def _print_score(s: ReplyScore, out: TextIO) -> None:
+    print(f"empathy {s.empathy}  clarity {s.clarity}  solution {s.solution}  "
+          f"overall {s.overall}  ({s.language})", file=out)
+    for dimension in ("empathy", "clarity", "solution"):
+        print(f"\n{dimension}:", file=out)
+        for i in (i for i in s.items if i.dimension == dimension):
+            if i.met:
+                print(f"  {i.points:+4d}  {i.item}: “{i.text}” — {i.why}", file=out)
+            elif i.points == 0 and i.start is None and i.text:
+                print(f"     -  {i.item} (missed; e.g. “{i.text}”)", file=out)
+    for c in s.critical:
+        print(f"\nCRITICAL {c.item}: “{c.text}” — {c.why}", file=out)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     repo = _open_repository(args.db)
     trainee_id = None
@@ -197,11 +294,7 @@ def _find_scenario(ref: str) -> Scenario:
             return load_scenario_file(path).scenario
         except ScenarioError as exc:
             raise UserError(f"{exc.reports[0]}") from None
-    catalog = load_catalog()
-    scenario = catalog.get(ref)
-    if scenario is None:
-        raise UserError(f"there is no scenario with id '{ref}'; 'trainer scenarios' lists them.")
-    return scenario
+    return _catalog_scenario(ref)
 
 
 def _open_repository(db_path: Path | None) -> Repository:

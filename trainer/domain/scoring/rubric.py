@@ -125,7 +125,8 @@ ACKNOWLEDGE = Item(
         r"scar(?:y|ed|ing)|distress\w*|infuriat\w*|"
         r"disappoint\w*)\b",
         r"\bno wonder\b", r"\b(?:that's|that is|what) (?:a |an |such a )?(?:horrible|terrible|awful|rotten|nightmare|worrying)\b", r"\bI(?:'d| would) (?:be|feel) (?:the same|upset|angry|frustrated)",
-        r"\bI feel for you\b", r"\byour money is (?:safe|secure)\b", r"\b(?:don't|do not) worry\b",
+        r"\bI feel for you\b", r"\bin your (?:shoes|position|place)\b", r"\bfed up\b",
+        r"\b(?:the )?last thing you need\b", r"\bwhat a (?:nightmare|pain|mess|worry|shock)\b", r"\byour money is (?:safe|secure)\b", r"\b(?:don't|do not) worry\b",
         r"您放心", r"(?:您的)?钱(?:是)?安全的", r"别(?:太)?(?:着急|担心)",
         r"理解(?:您|你)(?!的意思|(?:是|要|想|说))", r"明白(?:您|你)(?!的意思|(?:是|要|想|说))", r"体谅", r"让您(?:着急|担心|生气|失望|受累|为难|久等|跑)",
         r"您的心情", r"辛苦(?:您)?了", r"换(?:作|成)是我", r"难怪您", r"确实(?:很|太)?(?:着急|麻烦|糟心|不方便)",

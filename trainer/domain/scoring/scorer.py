@@ -17,13 +17,23 @@ from trainer.domain.score import CriticalFail, ItemResult, ReplyScore
 from trainer.domain.scoring import rubric as R
 from trainer.domain.scoring.meaning import MeaningMatcher, Usem3Encoder
 from trainer.domain.scoring.steps import StepMatcher
-from trainer.domain.scoring.text import Sentence, detect_language, sentence_length, sentences, units
+from trainer.domain.scoring.text import (
+    Sentence,
+    content_words,
+    detect_language,
+    sentence_length,
+    sentences,
+    units,
+)
 
 MAX_REPLY_CHARS = 5000
 LONG_SENTENCE_WORDS = 35
 PLAIN_AVERAGE_WORDS = 24
-_EXPLAINED = re.compile(r"^[^.!?。！？]{0,12}(?:\(|（|which means|that is|that's|i\.e\.|meaning|in other words|"
-                        r"就是|也就是|意思是|即)", re.IGNORECASE)
+_EXPLAINED = re.compile(
+    r"^[^.!?。！？]{0,12}(?:\(|（|which means|that is|that's|i\.e\.|meaning|in other words|"
+    r"就是|也就是|意思是|即)",
+    re.IGNORECASE,
+)
 #: Items whose presence in a sentence stops it earning positive items by meaning:
 #: "I understand, but there's nothing I can do" does not acknowledge anything.
 _SPOILERS = (R.BLAME, R.DISMISSAL, R.DEFENSIVE, R.CANCELLED_APOLOGY, R.CONDITIONAL_APOLOGY)
@@ -69,6 +79,7 @@ class RubricScorer:
         for item in R.ALL_ITEMS:
             if item.exemplars:
                 self._matcher.embed(item.exemplars)
+        content_words("热身")  # jieba's dictionary, used for Chinese step matching
 
     def score(
         self,
@@ -268,7 +279,8 @@ class RubricScorer:
         """Steps in order: two sequence words, or one joining two things the teller will do."""
         markers = list(R.ORDERED.regex.finditer(r.text))
         distinct = {m.group(0).casefold() for m in markers}
-        if len(distinct) >= 2 or (markers and (sum(r.actionable) >= 2 or _clauses_around(markers[0], r) >= 3)):
+        joins_steps = markers and (sum(r.actionable) >= 2 or _clauses_around(markers[0], r) >= 3)
+        if len(distinct) >= 2 or joins_steps:
             return _found(R.ORDERED, markers[0].start(), markers[0].end(), r)
         r.items.append(_missed(R.ORDERED, r.lang))
         return 0

@@ -1,0 +1,66 @@
+"""How fast the scorer is (prints figures; not a test).
+
+Prints the encoder's load time, p50/p95 latency per reply for 40-word English and 60-character
+Chinese replies after warm-up (each reply new to the embedding cache, as in real use), and batch
+throughput. Goal on a 2-core machine: p95 <= 30 ms per reply.
+
+Run: .venv/bin/python bench/score_speed.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from trainer.domain.scoring import RubricScorer, shared_matcher
+from trainer.library.catalog import load_catalog
+
+# {n} in every sentence, so no sentence is already in the embedding cache.
+EN_WORDS = ("I'm so sorry you've waited {n} minutes, that's really frustrating. Let me check "
+            "account {n} now and refund the fee of {n} pounds today; first I'll confirm the "
+            "transfer, then I'll call you by 5 pm with reference {n}.")
+ZH_TEXT = "非常抱歉让您等了{n}分钟，我理解您的心情。我现在马上帮您查询第{n}号转账，今天下午五点前给您回电话，请您放心，谢谢。"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def timed(scorer: RubricScorer, texts: list[str], **kwargs) -> list[float]:
+    out = []
+    for text in texts:
+        start = time.perf_counter()
+        scorer.score(text, **kwargs)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    start = time.perf_counter()
+    scorer = RubricScorer()
+    scorer.warm_up()
+    print(f"encoder load + exemplar embedding: {time.perf_counter() - start:.2f} s")
+
+    en = [EN_WORDS.format(n=i) for i in range(200)]
+    zh = [ZH_TEXT.format(n=i) for i in range(200)]
+    print(f"English reply: {len(en[0].split())} words; Chinese reply: {len(zh[0])} characters")
+    scenario = next(s for s in load_catalog() if s.language == "zh-CN")
+    for label, texts, kwargs in (("en, no scenario", en, {}), ("zh, no scenario", zh, {}),
+                                 ("zh, with scenario steps", zh, {"scenario": scenario})):
+        if "steps" in label:
+            texts = [ZH_TEXT.format(n=i + 1000) for i in range(200)]
+        ms = timed(scorer, texts, **kwargs)
+        print(f"{label:26} p50 {statistics.median(ms):5.1f} ms   p95 {percentile(ms, 0.95):5.1f} ms   "
+              f"max {max(ms):5.1f} ms")
+    batch = [EN_WORDS.format(n=i + 5000) for i in range(100)] + [ZH_TEXT.format(n=i + 5000) for i in range(100)]
+    start = time.perf_counter()
+    for text in batch:
+        scorer.score(text)
+    elapsed = time.perf_counter() - start
+    print(f"batch throughput: {len(batch) / elapsed:.0f} replies/s ({len(batch)} mixed replies)")
+    print(f"embedding cache holds {len(shared_matcher()._cache)} sentences")
+
+
+if __name__ == "__main__":
+    main()
