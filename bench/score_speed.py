@@ -19,7 +19,8 @@ from trainer.library.catalog import load_catalog
 EN_WORDS = ("I'm so sorry you've waited {n} minutes, that's really frustrating. Let me check "
             "account {n} now and refund the fee of {n} pounds today; first I'll confirm the "
             "transfer, then I'll call you by 5 pm with reference {n}.")
-ZH_TEXT = "非常抱歉让您等了{n}分钟，我理解您的心情。我现在马上帮您查询第{n}号转账，今天下午五点前给您回电话，请您放心，谢谢。"
+ZH_TEXT = ("非常抱歉让您等了{n}分钟，我理解您的心情。我现在马上帮您查询第{n}号转账，"
+           "今天下午五点前给您回电话，请您放心，谢谢。")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -53,7 +54,7 @@ def main() -> None:
         ms = timed(scorer, texts, **kwargs)
         print(f"{label:26} p50 {statistics.median(ms):5.1f} ms   p95 {percentile(ms, 0.95):5.1f} ms   "
               f"max {max(ms):5.1f} ms")
-    batch = [EN_WORDS.format(n=i + 5000) for i in range(100)] + [ZH_TEXT.format(n=i + 5000) for i in range(100)]
+    batch = [template.format(n=i + 5000) for template in (EN_WORDS, ZH_TEXT) for i in range(100)]
     start = time.perf_counter()
     for text in batch:
         scorer.score(text)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import ROOT
 from pytestqt.qtbot import QtBot
 
 from trainer.library.catalog import load_catalog
 from trainer.ui.display import NO_DISPLAY_MESSAGE, has_display
 from trainer.ui.library_window import LibraryWindow
+
+from helpers import ROOT
 
 
 def test_window_lists_every_bundled_scenario(qtbot: QtBot) -> None:

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
 
 from trainer.cli import main
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
+
+from helpers import ROOT
 
 REPLIES = ROOT / "tests" / "data" / "replies"
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers import bundled, make_score
 
 from trainer.domain.dialogue import Dialogue, DialogueOver
 from trainer.domain.mood import next_mood
+
+from helpers import bundled, make_score
 
 GOOD = make_score(empathy=85, clarity=80, solution=80)
 COLD = make_score(empathy=0, clarity=30, solution=10)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import typing
 
-from helpers import ROOT
 from pydantic import BaseModel
 
 from trainer.cli import build_parser
 from trainer.domain.scenario import Scenario
+
+from helpers import ROOT
 
 
 def schema_fields(model: type[BaseModel], prefix: str = "") -> set[str]:

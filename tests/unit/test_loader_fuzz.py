@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 
 import yaml
-from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.library.loader import Loaded, ScenarioError, load_scenario_text
+
+from helpers import ROOT
 
 EXAMPLE = (ROOT / "scenarios" / "atm_card_swallowed.yaml").read_text(encoding="utf-8")
 FIELDS = ["id", "title", "language", "category", "difficulty", "persona", "mood", "turns",

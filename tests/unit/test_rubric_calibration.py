@@ -7,10 +7,11 @@ import json
 from collections import Counter
 
 import pytest
-from helpers import ROOT
 
 from trainer.domain.scoring import RubricScorer
 from trainer.domain.scoring.rubric import ALL_ITEMS
+
+from helpers import ROOT
 
 CASES = [json.loads(line) for line in
          (ROOT / "tests" / "data" / "rubric_cases.jsonl").read_text(encoding="utf-8").splitlines()

@@ -84,7 +84,8 @@ def test_scenario_steps_in_any_wording_and_across_a_session() -> None:
 
 
 def test_critical_fails_are_apart_from_scores() -> None:
-    score = SCORER.score("What's your PIN? 这是上级规定，我有什么办法。", scenario=bundled("atm_card_swallowed"))
+    score = SCORER.score("What's your PIN? 这是上级规定，我有什么办法。",
+                         scenario=bundled("atm_card_swallowed"))
     kinds = {c.item for c in score.critical}
     assert kinds == {"asks_for_pin", "forbidden_phrase"}
 

@@ -6,13 +6,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers import bundled
 
 from trainer.domain.practice import Practice
 from trainer.domain.scoring import RubricScorer
 from trainer.storage.database import StorageError, open_database
 from trainer.storage.migrations import SCHEMA_VERSION
 from trainer.storage.repository import Repository
+
+from helpers import bundled
 
 
 def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:

@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -33,7 +33,7 @@ class Usem3Encoder:
 
     def __init__(self, threads: int = 1) -> None:
         self._threads = threads
-        self._model: object | None = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     @property
@@ -55,7 +55,7 @@ class Usem3Encoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         with self._lock:
             self._load_locked()
-            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-9)
 
