@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test deps system-deps lint bench clean
+.PHONY: run test deps system-deps lint bench screenshots translations clean
 
 run: deps
 	@$(BIN)/python main.py || [ $$? -eq 2 ]  # 2: no display, already explained
@@ -25,12 +25,21 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: deps
-	$(BIN)/ruff check trainer tests bench main.py
+	$(BIN)/ruff check trainer tests bench docs main.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 bench: deps
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done
+
+screenshots: deps
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots.py
+
+# After changing visible strings: refresh the .ts from the code, fill it from
+# assets/translations/zh_CN.py and compile the .qm (fails naming any untranslated string).
+translations: deps
+	$(BIN)/pyside6-lupdate trainer/ui/*.py -ts assets/translations/trainer_zh_CN.ts
+	$(BIN)/python assets/translations/fill_translations.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -128,6 +128,31 @@ class Repository:
         where, args = ("trainee_id = ?", [trainee_id]) if trainee_id is not None else (None, [])
         return list(self.db.table("sessions").rows_where(where, args, order_by="started_at desc, id desc"))
 
+    def turn_counts(self) -> dict[int, int]:
+        rows = self.db.execute("SELECT session_id, COUNT(*) FROM turns GROUP BY session_id").fetchall()
+        return {int(sid): int(n) for sid, n in rows}
+
+    def best_scores(self, trainee_id: int) -> dict[str, dict[str, int]]:
+        """Per scenario, the trainee's best session: its average empathy, clarity and solution.
+
+        "Best" is the session with the highest overall average; sessions with no turns don't count.
+        """
+        rows = self.db.execute(
+            """
+            SELECT s.scenario_id, AVG(t.empathy), AVG(t.clarity), AVG(t.solution), AVG(t.overall)
+            FROM sessions s JOIN turns t ON t.session_id = s.id
+            WHERE s.trainee_id = ?
+            GROUP BY s.id
+            """,
+            [trainee_id],
+        ).fetchall()
+        best: dict[str, tuple[float, dict[str, int]]] = {}
+        for scenario_id, empathy, clarity, solution, overall in rows:
+            if scenario_id not in best or overall > best[scenario_id][0]:
+                best[scenario_id] = (overall, {"empathy": round(empathy), "clarity": round(clarity),
+                                               "solution": round(solution)})
+        return {k: v[1] for k, v in best.items()}
+
     def turns(self, session_id: int) -> list[dict[str, Any]]:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 

@@ -1,0 +1,235 @@
+"""The main window: one page at a time (trainee, library, practice, summary, history), a menu,
+and a status bar that shows when work is running. All program work goes through ``Jobs``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+
+from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
+from trainer.ui import i18n
+from trainer.ui.errors import show_error
+from trainer.ui.jobs import Jobs
+from trainer.ui.practice_page import PracticePage
+from trainer.ui.review_pages import HistoryPage, SummaryPage
+from trainer.ui.start_pages import LibraryPage, TraineePage
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        ready(): the database and library are loaded and the trainee page is filled.
+        reply_scored(object): a reply came back scored (a ``ReplyOutcome``).
+    """
+
+    ready = Signal()
+    reply_scored = Signal(object)
+
+    def __init__(self, service: PracticeService, settings: QSettings) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings
+        self.trainee_id: int | None = None
+        self.jobs = Jobs(on_error=self.show_error, parent=self)
+        self.jobs.busy.connect(self._busy)
+
+        self.pages = QStackedWidget()
+        self.trainee_page = TraineePage()
+        self.library_page = LibraryPage()
+        self.practice_page = PracticePage()
+        self.summary_page = SummaryPage()
+        self.history_page = HistoryPage()
+        for page in (self.trainee_page, self.library_page, self.practice_page, self.summary_page,
+                     self.history_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+
+        self.trainee_page.chosen.connect(self.choose_trainee)
+        self.trainee_page.create_requested.connect(self.create_trainee)
+        self.library_page.practise.connect(self.start_practice)
+        self.library_page.history_requested.connect(self.show_history)
+        self.library_page.change_trainee.connect(self.show_trainees)
+        self.practice_page.send.connect(self.send_reply)
+        self.practice_page.stop_requested.connect(self.stop_practice)
+        self.practice_page.summary_requested.connect(self._show_finished_summary)
+        self.summary_page.back.connect(self._summary_back)
+        self.summary_page.again.connect(self.start_practice)
+        self.history_page.open_session.connect(self.open_session)
+        self.history_page.back.connect(self.show_library)
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.hide()
+        self.message = QLabel()
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self._build_menu()
+        self.retranslate()
+        self._restore_geometry()
+        self._last_summary: SessionSummary | None = None
+
+    # -- start-up -------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Open the database and library in the background, then load the encoder."""
+        self.message.setText(self.tr("Opening your practice data…"))
+        self.jobs.submit(self.service.open, on_done=self._opened)
+
+    def _opened(self, problems: list[str]) -> None:
+        if problems:
+            QMessageBox.warning(self, self.tr("Some scenarios could not be loaded"), "\n".join(problems))
+        self.jobs.submit(self.service.trainees, on_done=self._trainees_loaded)
+        self.jobs.submit(self.service.warm_up, on_done=lambda _: self.message.setText(self.tr("Ready.")))
+
+    def _trainees_loaded(self, trainees: list[dict]) -> None:
+        self.trainee_page.set_trainees(trainees)
+        self.pages.setCurrentWidget(self.trainee_page)
+        loading = self.jobs.pending > 0
+        self.message.setText(self.tr("Loading the scoring model…") if loading else self.tr("Ready."))
+        self.ready.emit()
+
+    # -- navigation ------------------------------------------------------------------------------------
+
+    def show_trainees(self) -> None:
+        self.jobs.submit(self.service.trainees, on_done=self._trainees_loaded)
+
+    def create_trainee(self, name: str, team: str) -> None:
+        self.jobs.submit(self.service.create_trainee, name, team, on_done=self.choose_trainee)
+
+    def choose_trainee(self, trainee_id: int) -> None:
+        self.trainee_id = trainee_id
+        self.show_library()
+
+    def show_library(self) -> None:
+        self.jobs.submit(self.service.library, self.trainee_id, on_done=self._library_loaded)
+
+    def _library_loaded(self, entries: list) -> None:
+        self.library_page.set_entries(entries)
+        self.pages.setCurrentWidget(self.library_page)
+
+    def start_practice(self, scenario_id: str) -> None:
+        if self.trainee_id is None:
+            return
+        self.jobs.submit(self.service.start, self.trainee_id, scenario_id, on_done=self._practice_started)
+
+    def _practice_started(self, started: tuple) -> None:
+        scenario, _session_id = started
+        self.practice_page.start(scenario)
+        self.pages.setCurrentWidget(self.practice_page)
+
+    def send_reply(self, text: str) -> None:
+        self.jobs.submit(self.service.reply, text, on_done=self._reply_done, on_error=self._reply_failed)
+
+    def _reply_done(self, outcome: ReplyOutcome) -> None:
+        self.practice_page.show_outcome(outcome)
+        self._last_summary = outcome.summary
+        self.reply_scored.emit(outcome)
+
+    def _reply_failed(self, exc: BaseException) -> None:
+        self.practice_page.reply_failed()
+        self.show_error(exc)
+
+    def _show_finished_summary(self) -> None:
+        if self._last_summary is not None:
+            self.summary_page.show_summary(self._last_summary)
+            self.pages.setCurrentWidget(self.summary_page)
+
+    def stop_practice(self) -> None:
+        self.jobs.submit(self.service.stop, on_done=lambda _: self.show_library())
+
+    def show_history(self) -> None:
+        self.jobs.submit(self.service.history, self.trainee_id, on_done=self._history_loaded)
+
+    def _history_loaded(self, sessions: list) -> None:
+        self.history_page.set_sessions(sessions)
+        self.pages.setCurrentWidget(self.history_page)
+
+    def open_session(self, session_id: int) -> None:
+        self.jobs.submit(self.service.summary, session_id, on_done=self._reopened)
+
+    def _reopened(self, summary: SessionSummary) -> None:
+        self.summary_page.show_summary(summary, read_only=True)
+        self.pages.setCurrentWidget(self.summary_page)
+
+    def _summary_back(self) -> None:
+        if self.summary_page.read_only:
+            self.show_history()
+        else:
+            self.show_library()
+
+    # -- menu, language, errors ------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.history_action = QAction(self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self._history_from_menu)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.history_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.settings_menu = self.menuBar().addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[i18n.current_language()].setChecked(True)
+
+    def _history_from_menu(self) -> None:
+        if self.trainee_id is not None:
+            self.show_history()
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now; every page retranslates itself."""
+        i18n.install(code)
+        self.settings.setValue("language", code)
+        self.language_actions[code].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Teller trainer"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.history_action.setText(self.tr("Past &sessions"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.busy_bar.setAccessibleName(self.tr("Working"))
+
+    def show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+
+    # -- window state ----------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        if not self.jobs.closed:
+            self.jobs.submit(self.service.stop)  # a session left open is saved as stopped
+            self.jobs.shutdown()  # queued writes finish before the window goes
+        super().closeEvent(event)
+
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()

@@ -1,0 +1,200 @@
+"""The practice screen: the customer, the conversation, the reply box and the feedback."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.scenario import Scenario
+from trainer.practice_service import ReplyOutcome, TurnView
+from trainer.resources import bundled_path
+from trainer.ui import labels
+from trainer.ui.feedback_panel import FeedbackPanel
+from trainer.ui.widgets import MoodMeter, ReplyBox, heading
+
+
+def avatar(gender: str) -> QPixmap:
+    path = bundled_path("assets") / "avatars" / f"{gender}.svg"
+    pixmap = QPixmap(str(path))
+    return pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+
+
+class PracticePage(QWidget):
+    """Signals:
+        send(str): the trainee's reply, to be scored.
+        stop_requested(): leave the session before an ending.
+        summary_requested(): the session ended; show its summary.
+    """
+
+    send = Signal(str)
+    stop_requested = Signal()
+    summary_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario: Scenario | None = None
+        self.turns: list[TurnView] = []
+        self.ending_line: str | None = None
+        self.next_line = ""
+        self.waiting = False
+
+        # the customer
+        self.avatar = QLabel()
+        self.name = heading(scale=1.2)
+        self.mood_label = QLabel()
+        self.mood = MoodMeter()
+        self.mood_label.setBuddy(self.mood)
+        self.briefing = QLabel()
+        self.briefing.setWordWrap(True)
+        self.briefing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        customer = QWidget()
+        left = QVBoxLayout(customer)
+        left.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.name)
+        left.addWidget(self.mood_label)
+        left.addWidget(self.mood)
+        left.addWidget(self.briefing, 1, Qt.AlignmentFlag.AlignTop)
+
+        # the conversation
+        self.transcript = QTextBrowser()
+        self.reply = ReplyBox()
+        self.reply.setTabChangesFocus(True)
+        self.reply.setMaximumHeight(self.reply.fontMetrics().lineSpacing() * 5)
+        self.reply.submitted.connect(self._submit)
+        self.send_button = QPushButton()
+        self.send_button.clicked.connect(lambda: self._submit(self.reply.toPlainText().strip()))
+        self.stop_button = QPushButton()
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.summary_button = QPushButton()
+        self.summary_button.clicked.connect(self.summary_requested)
+        self.summary_button.hide()
+        self.status = QLabel()
+        conversation = QWidget()
+        middle = QVBoxLayout(conversation)
+        middle.addWidget(self.transcript, 1)
+        middle.addWidget(self.status)
+        middle.addWidget(self.reply)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.summary_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        middle.addLayout(buttons)
+
+        self.feedback = FeedbackPanel()
+        splitter = QSplitter()
+        splitter.addWidget(customer)
+        splitter.addWidget(conversation)
+        splitter.addWidget(self.feedback)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.mood_label.setText(self.tr("Customer's mood (100 = furious)"))
+        self.mood.setAccessibleName(self.tr("Customer's mood"))
+        self.mood.setFormat(self.tr("%v / 100"))
+        self.transcript.setAccessibleName(self.tr("Conversation"))
+        self.reply.setAccessibleName(self.tr("Your reply"))
+        self.reply.setPlaceholderText(self.tr("Type your reply. Enter sends, Shift+Enter starts a new line."))
+        self.send_button.setText(self.tr("&Send"))
+        self.stop_button.setText(self.tr("&End session"))
+        self.summary_button.setText(self.tr("See the &summary"))
+        self._render_transcript()
+
+    # -- driving the page ---------------------------------------------------------------------------
+
+    def start(self, scenario: Scenario) -> None:
+        self.scenario, self.turns, self.ending_line = scenario, [], None
+        self.next_line = scenario.first_turn.customer
+        p = scenario.persona
+        self.avatar.setPixmap(avatar(p.gender))
+        self.avatar.setAccessibleName(p.name)
+        self.name.setText(f"{p.name}, {p.age}")
+        self.mood.set_mood(p.mood, animate=False)
+        self.briefing.setText(scenario.briefing)
+        self.feedback.show_rubric(scenario)
+        self.summary_button.hide()
+        self.send_button.show()
+        self._set_waiting(False)
+        self.status.clear()
+        self._render_transcript()
+        self.reply.clear()
+        self.reply.setFocus()
+
+    def show_outcome(self, outcome: ReplyOutcome) -> None:
+        self.turns.append(outcome.turn)
+        self.feedback.show_score(outcome.turn.reply, outcome.turn.score)
+        self.mood.set_mood(outcome.mood)
+        self.reply.clear()
+        if outcome.summary is not None:
+            ending = outcome.summary.ending
+            self.ending_line = ending.customer if ending else ""
+            self.status.setText(self.tr("Session ended: {outcome}").format(
+                outcome=labels.outcome(ending.outcome if ending else outcome.summary.status)))
+            self.reply.setReadOnly(True)
+            self.send_button.hide()
+            self.summary_button.show()
+            self.summary_button.setFocus()
+        else:
+            self._set_waiting(False)
+        if outcome.next_line is not None:
+            self.next_line = outcome.next_line
+        self._render_transcript()
+
+    def reply_failed(self) -> None:
+        """Scoring failed: keep the typed text so nothing is lost, and let the trainee retry."""
+        self._set_waiting(False)
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _submit(self, text: str) -> None:
+        if not text or self.waiting or self.scenario is None or self.ending_line is not None:
+            return
+        self._set_waiting(True)
+        self.send.emit(text)
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self.waiting = waiting
+        self.reply.setReadOnly(waiting)
+        self.send_button.setEnabled(not waiting)
+        self.status.setText(self.tr("Scoring your reply…") if waiting else "")
+
+    def _render_transcript(self) -> None:
+        if self.scenario is None:
+            self.transcript.clear()
+            return
+        name = escape(self.scenario.persona.name)
+        you = escape(self.tr("You"))
+        rows = []
+        for t in self.turns:
+            rows.append(f'<p><b style="color:#b23c17">{name}:</b> {escape(t.customer)}</p>')
+            rows.append(f'<p style="margin-left:24px"><b style="color:#1f5fbf">{you}:</b> '
+                        f"{escape(t.reply)}</p>")
+        if self.ending_line is not None:
+            rows.append(f'<p><b style="color:#b23c17">{name}:</b> {escape(self.ending_line)}</p>')
+        else:
+            rows.append(f'<p><b style="color:#b23c17">{name}:</b> {escape(self.next_line)}</p>')
+        self.transcript.setHtml("".join(rows))
+        bar = self.transcript.verticalScrollBar()
+        bar.setValue(bar.maximum())

@@ -1,0 +1,255 @@
+"""After practising: the session summary (also used to reopen past sessions) and the history."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QEvent, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.scenario import DIMENSIONS
+from trainer.practice_service import SessionSummary
+from trainer.ui import labels
+from trainer.ui.highlight import COLOURS
+from trainer.ui.widgets import heading
+
+
+class SummaryPage(QWidget):
+    """How a session went: the ending, scores per dimension and per turn (a chart), each reply
+    beside the model answer, and the one thing to practise next.
+
+    Signals:
+        back(): return to the library (or to the history, when reopened read-only).
+        again(str): practise the same scenario again.
+    """
+
+    back = Signal()
+    again = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary: SessionSummary | None = None
+        self.read_only = False
+        self.title = heading()
+        self.ending = QLabel()
+        self.ending.setWordWrap(True)
+        self.focus_box = QLabel()
+        self.focus_box.setWordWrap(True)
+        self.focus_box.setStyleSheet("background:#fff8e1; padding:8px; border-radius:4px;")
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(180)
+        self.turns = QTextBrowser()
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.again_button = QPushButton()
+        self.again_button.clicked.connect(lambda: self.summary and self.again.emit(self.summary.scenario_id))
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addWidget(self.ending)
+        top_layout.addWidget(self.focus_box)
+        top_layout.addWidget(self.chart_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.turns)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.again_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.chart_view.setAccessibleName(self.tr("Scores per turn"))
+        self.turns.setAccessibleName(self.tr("Your replies beside the model answers"))
+        self.back_button.setText(self.tr("&Back"))
+        self.again_button.setText(self.tr("Practise &again"))
+        self._render()
+
+    def show_summary(self, summary: SessionSummary, read_only: bool = False) -> None:
+        self.summary, self.read_only = summary, read_only
+        self._render()
+        (self.back_button if read_only else self.again_button).setFocus()
+
+    # -- rendering ----------------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        s = self.summary
+        if s is None:
+            return
+        self.title.setText(s.scenario_title)
+        t_ending, t_limit, t_avg, t_reopened = (
+            self.tr("Ending"), self.tr("turn limit reached"), self.tr("Average scores"),
+            self.tr("Reopened from history (read-only)."))
+        outcome = labels.outcome(s.ending.outcome if s.ending else s.status)
+        avg = ", ".join(f"{labels.dimension(d)} {s.averages[d]}" for d in DIMENSIONS)
+        text = f"<b>{escape(t_ending)}: {escape(outcome)}</b>"
+        if s.turn_limit_reached:
+            text += f" ({escape(t_limit)})"
+        if s.ending is not None:
+            text += f"<br>“{escape(s.ending.customer)}”"
+            if s.ending.debrief:
+                text += f"<br><i>{escape(s.ending.debrief)}</i>"
+        text += f"<br>{escape(t_avg)}: {escape(avg)}"
+        if self.read_only:
+            text += f"<br><i>{escape(t_reopened)}</i>"
+        self.ending.setText(text)
+        if s.focus is not None:
+            t_next = self.tr("Practise next")
+            example = self.tr("For example: “{model}”").format(model=s.focus.model)
+            self.focus_box.setText(
+                f"<b>{escape(t_next)}:</b> {escape(labels.dimension(s.focus.dimension))} — "
+                f"{escape(labels.item(s.focus.item))}. {escape(example)}")
+            self.focus_box.show()
+        else:
+            self.focus_box.hide()
+        self._render_chart(s)
+        self._render_turns(s)
+        self.again_button.setVisible(not self.read_only)
+
+    def _render_chart(self, s: SessionSummary) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis.setRange(1, max(2, len(s.turns)))
+        x_axis.setTickCount(max(2, len(s.turns)))
+        x_axis.setLabelFormat("%d")
+        x_axis.setTitleText(self.tr("Turn"))
+        y_axis.setRange(0, 100)
+        y_axis.setLabelFormat("%d")
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for d in DIMENSIONS:
+            series = QLineSeries()
+            series.setName(labels.dimension(d))
+            series.setPen(QPen(QColor(COLOURS[d]), 2))
+            series.setPointsVisible(True)
+            for t in s.turns:
+                series.append(t.index + 1, getattr(t.score, d))
+            self.chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+
+    def _render_turns(self, s: SessionSummary) -> None:
+        t_title, t_customer, t_you, t_model = (
+            self.tr("Turn by turn"), self.tr("Customer"), self.tr("You"), self.tr("Model answer"))
+        no_model = self.tr("(no model answer: the scenario has changed)")
+        rows = [f"<h3>{escape(t_title)}</h3>"]
+        for t in s.turns:
+            turn_name = self.tr("Turn {n}").format(n=t.index + 1)
+            scores = ", ".join(f"{labels.dimension(d)} {getattr(t.score, d)}" for d in DIMENSIONS)
+            rows.append(f"<p><b>{escape(turn_name)}</b> — {escape(scores)}</p>")
+            rows.append(f"<p>{escape(t_customer)}: {escape(t.customer)}</p>")
+            rows.append('<table width="100%" cellspacing="6"><tr>')
+            rows.append(f'<td width="50%" valign="top" style="background:#eef3fb"><b>{escape(t_you)}</b>'
+                        f"<br>{escape(t.reply)}</td>")
+            rows.append(f'<td width="50%" valign="top" style="background:#eef8f1"><b>{escape(t_model)}</b>'
+                        f"<br>{escape(t.model_answer or no_model)}</td></tr></table>")
+        self.turns.setHtml("".join(rows))
+
+
+class HistoryPage(QWidget):
+    """Past sessions of the current trainee, newest first; any can be reopened read-only.
+
+    Signals:
+        open_session(int): show this session's summary.
+        back(): return to the library.
+    """
+
+    open_session = Signal(int)
+    back = Signal()
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions: list[dict[str, Any]] = []
+        self.title = heading()
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(self._open_current)
+        self.table.doubleClicked.connect(self._open_current)
+        self.empty = QLabel()
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open_current)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Past sessions"))
+        self.table.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Scenario"), self.tr("Turns"),
+                                              self.tr("Result")])
+        self.table.setAccessibleName(self.tr("Past sessions"))
+        self.empty.setText(self.tr("No sessions yet: practise a scenario and it will appear here."))
+        self.open_button.setText(self.tr("&Open"))
+        self.back_button.setText(self.tr("&Back"))
+        self.set_sessions(self.sessions)
+
+    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+        self.sessions = sessions
+        self.table.setRowCount(len(sessions))
+        for row, s in enumerate(sessions):
+            started = (s.get("started_at") or "")[:16].replace("T", " ")
+            values = (started, s.get("scenario_title") or s["scenario_id"], str(s.get("turns", "")),
+                      labels.outcome(s.get("outcome") or s.get("status")))
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, s["id"])
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(0)
+        self.empty.setVisible(not sessions)
+        self.open_button.setEnabled(bool(sessions))
+        if sessions:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _open_current(self, *_: object) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sessions):
+            self.open_session.emit(int(self.sessions[row]["id"]))

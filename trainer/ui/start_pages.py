@@ -1,0 +1,275 @@
+"""The first two screens: who is practising, and which scenario."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.scenario import CATEGORIES
+from trainer.practice_service import LibraryEntry
+from trainer.ui import labels
+from trainer.ui.widgets import heading
+
+
+class TraineePage(QWidget):
+    """Choose a trainee profile or create one.
+
+    Signals:
+        chosen(int): an existing trainee was picked.
+        create_requested(str, str): a new trainee (name, team or branch).
+    """
+
+    chosen = Signal(int)
+    create_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading()
+        self.list = QListWidget()
+        self.list.itemActivated.connect(self._pick)
+        self.continue_button = QPushButton()
+        self.continue_button.clicked.connect(self._pick_selected)
+        self.new_title = heading(scale=1.1)
+        self.name = QLineEdit()
+        self.team = QLineEdit()
+        self.name.returnPressed.connect(self._create)
+        self.team.returnPressed.connect(self._create)
+        self.create_button = QPushButton()
+        self.create_button.clicked.connect(self._create)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+
+        form = QFormLayout()
+        self.name_label, self.team_label = QLabel(), QLabel()
+        self.name_label.setBuddy(self.name)
+        self.team_label.setBuddy(self.team)
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.team_label, self.team)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(12)
+        layout.addWidget(self.new_title)
+        layout.addLayout(form)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Who is practising?"))
+        self.list.setAccessibleName(self.tr("Trainees"))
+        self.continue_button.setText(self.tr("&Continue"))
+        self.new_title.setText(self.tr("New trainee"))
+        self.name_label.setText(self.tr("&Name:"))
+        self.team_label.setText(self.tr("&Team or branch:"))
+        self.name.setAccessibleName(self.tr("Trainee name"))
+        self.team.setAccessibleName(self.tr("Team or branch"))
+        self.create_button.setText(self.tr("&Add trainee and start"))
+        self.hint.setText(self.tr("Progress is kept per trainee on this computer only."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_trainees(self, trainees: list[dict[str, Any]]) -> None:
+        self.list.clear()
+        for t in trainees:
+            text = t["name"] + (f" — {t['team']}" if t.get("team") else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, t["id"])
+            self.list.addItem(item)
+        if trainees:
+            self.list.setCurrentRow(0)
+            self.list.setFocus()
+        else:
+            self.name.setFocus()
+        self.continue_button.setEnabled(bool(trainees))
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _pick_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._pick(item)
+
+    def _create(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.hint.setText(self.tr("Please type a name first."))
+            self.name.setFocus()
+            return
+        self.create_requested.emit(name, self.team.text().strip())
+
+
+class ScenarioCard(QFrame):
+    """A scenario in the library: title, facts, briefing and the trainee's best scores."""
+
+    def __init__(self, entry: LibraryEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        s = entry.scenario
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = heading(s.title, 1.1)
+        self.facts = QLabel()
+        self.briefing = QLabel(s.briefing)
+        self.briefing.setWordWrap(True)
+        self.best = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.briefing)
+        layout.addWidget(self.best)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        s = self.entry.scenario
+        self.facts.setText(f"{labels.category(s.category)} · {labels.difficulty(s.difficulty)} · "
+                           f"{labels.language(s.language)}")
+        best = self.entry.best
+        if best:
+            self.best.setText(self.tr("Your best: empathy {e}, clarity {c}, solution {s}").format(
+                e=best["empathy"], c=best["clarity"], s=best["solution"]))
+        else:
+            self.best.setText(self.tr("Not practised yet"))
+
+
+class LibraryPage(QWidget):
+    """The scenario library with filters.
+
+    Signals:
+        practise(str): start the scenario with this id.
+        history_requested(): show past sessions.
+        change_trainee(): go back to the trainee list.
+    """
+
+    practise = Signal(str)
+    history_requested = Signal()
+    change_trainee = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[LibraryEntry] = []
+        self.title = heading()
+        self.category = QComboBox()
+        self.difficulty = QComboBox()
+        self.language = QComboBox()
+        for combo in (self.category, self.difficulty, self.language):
+            combo.currentIndexChanged.connect(self._refill)
+        self.list = QListWidget()
+        self.list.setSpacing(4)
+        self.list.itemActivated.connect(lambda item: self.practise.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.empty = QLabel()
+        self.practise_button = QPushButton()
+        self.practise_button.clicked.connect(self._practise_selected)
+        self.history_button = QPushButton()
+        self.history_button.clicked.connect(self.history_requested)
+        self.trainee_button = QPushButton()
+        self.trainee_button.clicked.connect(self.change_trainee)
+
+        filters = QHBoxLayout()
+        self.filter_labels = [QLabel(), QLabel(), QLabel()]
+        combos = (self.category, self.difficulty, self.language)
+        for label, combo in zip(self.filter_labels, combos, strict=True):
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.practise_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.trainee_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Choose a customer to calm"))
+        for label, text in zip(self.filter_labels, (self.tr("&Cause:"), self.tr("&Difficulty:"),
+                                                    self.tr("&Language:")), strict=True):
+            label.setText(text)
+        self._fill_combo(self.category, [(None, self.tr("All causes"))] +
+                         [(c, labels.category(c)) for c in CATEGORIES])
+        self._fill_combo(self.difficulty, [(None, self.tr("All levels"))] +
+                         [(d, labels.difficulty(d)) for d in (1, 2, 3)])
+        self._fill_combo(self.language, [(None, self.tr("All languages"))] +
+                         [(code, labels.language(code)) for code in ("en", "zh-CN")])
+        self.category.setAccessibleName(self.tr("Filter by cause"))
+        self.difficulty.setAccessibleName(self.tr("Filter by difficulty"))
+        self.language.setAccessibleName(self.tr("Filter by language"))
+        self.list.setAccessibleName(self.tr("Scenarios"))
+        self.empty.setText(self.tr("No scenario matches these filters."))
+        self.practise_button.setText(self.tr("&Practise this scenario"))
+        self.history_button.setText(self.tr("Past &sessions"))
+        self.trainee_button.setText(self.tr("Change &trainee"))
+        self._refill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, options: list[tuple[object, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for value, text in options:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        self._refill()
+        self.list.setFocus()
+
+    def visible_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _refill(self) -> None:
+        wanted = {"category": self.category.currentData(), "difficulty": self.difficulty.currentData(),
+                  "language": self.language.currentData()}
+        self.list.clear()
+        for entry in self.entries:
+            s = entry.scenario
+            if any(value and getattr(s, key) != value for key, value in wanted.items()):
+                continue
+            card = ScenarioCard(entry)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}. {s.briefing}")
+            item.setSizeHint(card.sizeHint())
+            self.list.addItem(item)
+            self.list.setItemWidget(item, card)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.empty.setVisible(self.list.count() == 0 and bool(self.entries))
+        self.practise_button.setEnabled(self.list.count() > 0)
+
+    def _practise_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.practise.emit(item.data(Qt.ItemDataRole.UserRole))
