@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.domain.scenario import DIMENSIONS, Scenario
@@ -14,10 +13,10 @@ from trainer.domain.score import ReplyScore
 from trainer.domain.scoring.rubric import ALL_ITEMS
 from trainer.ui import labels
 from trainer.ui.highlight import COLOURS, highlighted_html
-from trainer.ui.widgets import ScoreBar, heading
+from trainer.ui.widgets import Retranslating, ScoreBar, heading
 
 
-class FeedbackPanel(QWidget):
+class FeedbackPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.score: ReplyScore | None = None
@@ -38,10 +37,6 @@ class FeedbackPanel(QWidget):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for d in DIMENSIONS:

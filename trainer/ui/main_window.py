@@ -3,7 +3,7 @@ and a status bar that shows when work is running. All program work goes through 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
@@ -14,9 +14,10 @@ from trainer.ui.jobs import Jobs
 from trainer.ui.practice_page import PracticePage
 from trainer.ui.review_pages import HistoryPage, SummaryPage
 from trainer.ui.start_pages import LibraryPage, TraineePage
+from trainer.ui.widgets import Retranslating
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Signals:
         ready(): the database and library are loaded and the trainee page is filled.
         reply_scored(object): a reply came back scored (a ``ReplyOutcome``).
@@ -194,10 +195,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", code)
         self.language_actions[code].setChecked(True)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Teller trainer"))

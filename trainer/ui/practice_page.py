@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from trainer.practice_service import ReplyOutcome, TurnView
 from trainer.resources import bundled_path
 from trainer.ui import labels
 from trainer.ui.feedback_panel import FeedbackPanel
-from trainer.ui.widgets import MoodMeter, ReplyBox, heading
+from trainer.ui.widgets import MoodMeter, ReplyBox, Retranslating, heading
 
 
 def avatar(gender: str) -> QPixmap:
@@ -31,7 +31,7 @@ def avatar(gender: str) -> QPixmap:
                          Qt.TransformationMode.SmoothTransformation)
 
 
-class PracticePage(QWidget):
+class PracticePage(Retranslating, QWidget):
     """Signals:
         send(str): the trainee's reply, to be scored.
         stop_requested(): leave the session before an ending.
@@ -105,10 +105,6 @@ class PracticePage(QWidget):
         layout.addWidget(splitter)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.mood_label.setText(self.tr("Customer's mood (100 = furious)"))

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +26,10 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.practice_service import SessionSummary
 from trainer.ui import labels
 from trainer.ui.highlight import COLOURS
-from trainer.ui.widgets import heading
+from trainer.ui.widgets import Retranslating, heading
 
 
-class SummaryPage(QWidget):
+class SummaryPage(Retranslating, QWidget):
     """How a session went: the ending, scores per dimension and per turn (a chart), each reply
     beside the model answer, and the one thing to practise next.
 
@@ -80,10 +80,6 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.chart_view.setAccessibleName(self.tr("Scores per turn"))
@@ -175,7 +171,7 @@ class SummaryPage(QWidget):
         self.turns.setHtml("".join(rows))
 
 
-class HistoryPage(QWidget):
+class HistoryPage(Retranslating, QWidget):
     """Past sessions of the current trainee, newest first; any can be reopened read-only.
 
     Signals:
@@ -216,10 +212,6 @@ class HistoryPage(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Past sessions"))

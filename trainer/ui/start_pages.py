@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from trainer.domain.scenario import CATEGORIES
 from trainer.practice_service import LibraryEntry
 from trainer.ui import labels
-from trainer.ui.widgets import heading
+from trainer.ui.widgets import Retranslating, heading
 
 
-class TraineePage(QWidget):
+class TraineePage(Retranslating, QWidget):
     """Choose a trainee profile or create one.
 
     Signals:
@@ -82,10 +82,6 @@ class TraineePage(QWidget):
         self.create_button.setText(self.tr("&Add trainee and start"))
         self.hint.setText(self.tr("Progress is kept per trainee on this computer only."))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_trainees(self, trainees: list[dict[str, Any]]) -> None:
         self.list.clear()
@@ -150,7 +146,7 @@ class ScenarioCard(QFrame):
             self.best.setText(self.tr("Not practised yet"))
 
 
-class LibraryPage(QWidget):
+class LibraryPage(Retranslating, QWidget):
     """The scenario library with filters.
 
     Signals:
@@ -225,10 +221,6 @@ class LibraryPage(QWidget):
         self.trainee_button.setText(self.tr("Change &trainee"))
         self._refill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @staticmethod
     def _fill_combo(combo: QComboBox, options: list[tuple[object, str]]) -> None:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QWidget
 
 MOOD_COLOURS = ((30, "#2e7d32"), (60, "#f9a825"), (80, "#ef6c00"), (101, "#c62828"))
+
+
+class Retranslating:
+    """Mixin for widgets: calls ``self.retranslate()`` when the interface language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def heading(text: str = "", scale: float = 1.3) -> QLabel:
