@@ -1,0 +1,229 @@
+"""Speech models on this computer: list them, import a zip or folder, download the official ones.
+
+Models live in ``<data dir>/speech-models/<language>/<name>/``. Every way in goes through the same
+check (a Vosk model has ``am/`` and ``conf/``) and the same atomic move into place, so a broken
+import or download never leaves a half-written model behind. Banks are often air-gapped, so import
+comes first; download resumes an interrupted transfer and checks the size the server announced
+and every file's CRC in the zip (plus a SHA-256 when one is known).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The official small models (Alpha Cephei), English and Chinese.
+OFFICIAL = {
+    "en": "https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip",
+    "zh-CN": "https://alphacephei.com/vosk/models/vosk-model-small-cn-0.22.zip",
+}
+CHUNK = 256 * 1024
+Progress = Callable[[int, int | None], None]
+
+
+class ModelError(Exception):
+    """Importing or downloading failed; the message is one sentence for the user."""
+
+
+class Cancelled(ModelError):
+    def __init__(self) -> None:
+        super().__init__("The download was cancelled; it can be resumed.")
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    language: str
+    name: str
+    path: Path
+
+
+def is_model_dir(path: Path) -> bool:
+    return (path / "am").is_dir() and (path / "conf").is_dir()
+
+
+def find_model_root(folder: Path) -> Path | None:
+    """The model inside ``folder``: itself, or the one sub-folder that is a model (zips wrap it)."""
+    if is_model_dir(folder):
+        return folder
+    candidates = [p for p in folder.rglob("am") if p.is_dir() and is_model_dir(p.parent)]
+    return candidates[0].parent if len(candidates) == 1 else None
+
+
+class ModelStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._choices = root / "choices.json"
+
+    # -- listing and choosing ---------------------------------------------------------------------------
+
+    def installed(self) -> list[InstalledModel]:
+        found = []
+        if self.root.is_dir():
+            for lang_dir in sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                for model in sorted(p for p in lang_dir.iterdir() if p.is_dir() and is_model_dir(p)):
+                    found.append(InstalledModel(lang_dir.name, model.name, model))
+        return found
+
+    def chosen(self, language: str) -> InstalledModel | None:
+        """The model picked for ``language``, else the first installed one."""
+        models = [m for m in self.installed() if m.language == language]
+        name = self._read_choices().get(language)
+        return next((m for m in models if m.name == name), models[0] if models else None)
+
+    def choose(self, language: str, name: str) -> None:
+        if not any(m.language == language and m.name == name for m in self.installed()):
+            raise ModelError(f"There is no {language} model called {name}.")
+        choices = self._read_choices()
+        choices[language] = name
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self._choices.with_suffix(".tmp")
+        tmp.write_text(json.dumps(choices, indent=2), encoding="utf-8")
+        tmp.replace(self._choices)
+
+    def _read_choices(self) -> dict[str, str]:
+        try:
+            data = json.loads(self._choices.read_text(encoding="utf-8"))
+            return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    # -- importing ------------------------------------------------------------------------------------------
+
+    def import_model(self, source: Path, language: str) -> InstalledModel:
+        """Install a model from a ``.zip`` file or a folder; the original is left untouched."""
+        if not source.exists():
+            raise ModelError(f"{source} does not exist.")
+        self.root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self.root, prefix=".import-") as tmp:
+            staging = Path(tmp) / "unpacked"
+            if source.is_dir():
+                root = find_model_root(source)
+                if root is None:
+                    raise ModelError(f"{source} is not a Vosk speech model (it has no 'am' and 'conf' folders).")
+                shutil.copytree(root, staging)
+                name = root.name
+            else:
+                _unzip(source, staging)
+                root = find_model_root(staging)
+                if root is None:
+                    raise ModelError(f"{source.name} is not a Vosk speech model (it has no 'am' and 'conf' folders).")
+                name = root.name if root != staging else source.stem
+                if root != staging:
+                    root.rename(Path(tmp) / "model")
+                    staging = Path(tmp) / "model"
+            target = self.root / language / name
+            if target.exists():
+                raise ModelError(f"A {language} model called {name} is already installed.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging.rename(target)  # same file system: atomic
+        return InstalledModel(language, name, target)
+
+    def remove(self, model: InstalledModel) -> None:
+        shutil.rmtree(model.path)
+
+    # -- downloading ---------------------------------------------------------------------------------------
+
+    def download(
+        self,
+        url: str,
+        language: str,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        sha256: str | None = None,
+        restart: bool = False,
+        timeout: float = 30.0,
+    ) -> InstalledModel:
+        """Download a zipped model (resuming a partial download unless ``restart``) and install it."""
+        downloads = self.root / ".downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        part = downloads / (Path(url).name or "model.zip")
+        part = part.with_name(part.name + ".part")
+        if restart:
+            part.unlink(missing_ok=True)
+        have = part.stat().st_size if part.exists() else 0
+        request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                total = _total_size(response, have)
+                if have and response.status != 206:  # the server ignored Range: start again
+                    have = 0
+                with part.open("ab" if have else "wb") as out:
+                    done = have
+                    while True:
+                        if cancelled():
+                            raise Cancelled()
+                        block = response.read(CHUNK)
+                        if not block:
+                            break
+                        out.write(block)
+                        done += len(block)
+                        if progress:
+                            progress(done, total)
+        except Cancelled:
+            raise
+        except urllib.error.HTTPError as exc:
+            if exc.code == 416 and have:  # nothing left to fetch: the part is complete
+                total = have
+            else:
+                raise ModelError(f"The download failed: the server answered {exc.code} {exc.reason}.") from None
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise ModelError(f"The download stopped ({reason}); try again to resume it.") from None
+        size = part.stat().st_size
+        if total is not None and size != total:
+            raise ModelError(f"The download is incomplete ({size} of {total} bytes); try again to resume it.")
+        if sha256 and _sha256(part) != sha256.lower():
+            part.unlink()
+            raise ModelError("The downloaded file does not match its checksum; it was deleted, please try again.")
+        try:
+            model = self.import_model(part, language)
+        except ModelError:
+            part.unlink(missing_ok=True)
+            raise
+        part.unlink()
+        return model
+
+
+def _total_size(response: object, have: int) -> int | None:
+    headers = getattr(response, "headers", {})
+    content_range = headers.get("Content-Range")
+    if content_range and "/" in content_range:
+        total = content_range.rsplit("/", 1)[1]
+        return int(total) if total.isdigit() else None
+    length = headers.get("Content-Length")
+    if length and length.isdigit():
+        return int(length) + (have if getattr(response, "status", 200) == 206 else 0)
+    return None
+
+
+def _unzip(source: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(source) as archive:
+            bad = archive.testzip()  # checks every member's CRC
+            if bad is not None:
+                raise ModelError(f"{source.name} is damaged ({bad} fails its checksum).")
+            for member in archive.namelist():
+                resolved = (target / member).resolve()
+                if not str(resolved).startswith(str(target.resolve())):
+                    raise ModelError(f"{source.name} tries to write outside its folder.")
+            archive.extractall(target)
+    except zipfile.BadZipFile:
+        raise ModelError(f"{source.name} is not a zip file.") from None
+    except OSError as exc:
+        raise ModelError(f"{source.name} could not be unpacked: {exc.strerror}.") from None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
