@@ -53,11 +53,11 @@ def test_things_that_are_not_models_are_refused_cleanly(tmp_path: Path) -> None:
     not_model = tmp_path / "notes.zip"
     with zipfile.ZipFile(not_model, "w") as z:
         z.writestr("readme.txt", "hello")
-    with pytest.raises(ModelError, match="notes.zip is not a Vosk speech model"):
+    with pytest.raises(ModelError, match=r"notes\.zip is not a Vosk speech model"):
         store.import_model(not_model, "en")
     garbage = tmp_path / "garbage.zip"
     garbage.write_bytes(b"not a zip at all")
-    with pytest.raises(ModelError, match="garbage.zip is not a zip file"):
+    with pytest.raises(ModelError, match=r"garbage\.zip is not a zip file"):
         store.import_model(garbage, "en")
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match="is not a Vosk speech model"):
@@ -77,7 +77,7 @@ class _Server:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 server.requests.append(self.headers.get("Range"))
                 start = 0
                 rng = self.headers.get("Range")
@@ -86,7 +86,8 @@ class _Server:
                 body = server.payload[start:]
                 self.send_response(206 if rng else 200)
                 if rng:
-                    self.send_header("Content-Range", f"bytes {start}-{len(server.payload) - 1}/{len(server.payload)}")
+                    size = len(server.payload)
+                    self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 if server.cut_after is not None:

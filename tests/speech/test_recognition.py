@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import speak_to_wav
 
 from trainer.speech.recognizer import ModelUnavailable, SpeechModel
 from trainer.speech.wav_source import chunks, pcm16k
-
-from conftest import speak_to_wav
 
 GRAMMAR = ["안녕하세요", "감사합니다", "죄송합니다", "네"]
 
@@ -33,7 +32,9 @@ def test_espeak_korean_is_recognised_exactly_with_a_grammar(korean_model: Speech
     assert [w.start for w in words] == sorted(w.start for w in words)
 
 
-def test_free_speech_gives_alternatives_and_marks_unsure_words(korean_model: SpeechModel, tmp_path: Path) -> None:
+def test_free_speech_gives_alternatives_and_marks_unsure_words(
+    korean_model: SpeechModel, tmp_path: Path
+) -> None:
     wav = speak_to_wav("안녕하세요 감사합니다", "ko", tmp_path / "free.wav")
     result, _ = transcribe(korean_model, wav, grammar=None)
     assert result.text and len(result.alternatives) > 1

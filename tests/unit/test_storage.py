@@ -23,7 +23,7 @@ def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:
     assert {"trainees", "sessions", "turns"} <= set(db.table_names())
     db.close()
     again = open_database(db_path)  # idempotent: nothing re-applied
-    assert [m["name"] for m in again["_sqlite_migrations"].rows] == ["m0001_initial"]
+    assert [m["name"] for m in again["_sqlite_migrations"].rows] == ["m0001_initial", "m0002_spoken_turns"]
 
 
 def test_newer_database_is_refused(db_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 from trainer.domain.dialogue import Dialogue, Exchange
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.score import ReplyScorer
+from trainer.domain.spoken import SpokenReply, most_favourable
 
 InputMode = Literal["typed", "spoken"]
 SessionStatus = Literal["in_progress", "finished", "stopped", "unfinished"]
@@ -35,7 +36,12 @@ class SessionStore(Protocol):
     def start_session(self, trainee_id: int, scenario: Scenario) -> int: ...
 
     def record_turn(
-        self, session_id: int, exchange: Exchange, input_mode: InputMode, timings: TurnTimings
+        self,
+        session_id: int,
+        exchange: Exchange,
+        input_mode: InputMode,
+        timings: TurnTimings,
+        spoken: SpokenReply | None = None,
     ) -> None: ...
 
     def finish_session(
@@ -71,20 +77,31 @@ class Practice:
     def finished(self) -> bool:
         return self.dialogue.finished
 
-    def reply(self, text: str, input_mode: InputMode = "typed") -> Exchange:
-        """Score and play one reply; the turn is stored before this returns."""
+    def reply(self, text: str, input_mode: InputMode = "typed",
+              spoken: SpokenReply | None = None) -> Exchange:
+        """Score and play one reply; the turn is stored before this returns.
+
+        With ``spoken`` (and ``text`` still the recogniser's best guess) every alternative the
+        recogniser heard is scored and the most favourable counts; a corrected text is scored as is.
+        """
         submitted = self._clock()
-        score = self._scorer.score(
-            text, scenario=self.scenario, language=self.scenario.language,
-            covered=self.dialogue.covered,
-        )
+        if spoken is not None and spoken.alternatives and text == spoken.alternatives[0]:
+            text, score = most_favourable(
+                self._scorer, spoken, scenario=self.scenario, language=self.scenario.language,
+                covered=self.dialogue.covered,
+            )
+        else:
+            score = self._scorer.score(
+                text, scenario=self.scenario, language=self.scenario.language,
+                covered=self.dialogue.covered,
+            )
         scored = self._clock()
         exchange = self.dialogue.reply(text, score)
         timings = TurnTimings(
             response_ms=round((submitted - self._line_shown_at) * 1000),
             scoring_ms=round((scored - submitted) * 1000),
         )
-        self._store.record_turn(self.session_id, exchange, input_mode, timings)
+        self._store.record_turn(self.session_id, exchange, input_mode, timings, spoken)
         if self.dialogue.finished:
             self._store.finish_session(
                 self.session_id, "finished", self.dialogue.ending, self.dialogue.mood,

@@ -26,6 +26,7 @@ OFFICIAL = {
     "zh-CN": "https://alphacephei.com/vosk/models/vosk-model-small-cn-0.22.zip",
 }
 CHUNK = 256 * 1024
+NOT_A_MODEL = "is not a Vosk speech model (it has no 'am' and 'conf' folders)."
 Progress = Callable[[int, int | None], None]
 
 
@@ -67,7 +68,8 @@ class ModelStore:
     def installed(self) -> list[InstalledModel]:
         found = []
         if self.root.is_dir():
-            for lang_dir in sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            languages = [p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+            for lang_dir in sorted(languages):
                 for model in sorted(p for p in lang_dir.iterdir() if p.is_dir() and is_model_dir(p)):
                     found.append(InstalledModel(lang_dir.name, model.name, model))
         return found
@@ -107,14 +109,14 @@ class ModelStore:
             if source.is_dir():
                 root = find_model_root(source)
                 if root is None:
-                    raise ModelError(f"{source} is not a Vosk speech model (it has no 'am' and 'conf' folders).")
+                    raise ModelError(f"{source} {NOT_A_MODEL}")
                 shutil.copytree(root, staging)
                 name = root.name
             else:
                 _unzip(source, staging)
                 root = find_model_root(staging)
                 if root is None:
-                    raise ModelError(f"{source.name} is not a Vosk speech model (it has no 'am' and 'conf' folders).")
+                    raise ModelError(f"{source.name} {NOT_A_MODEL}")
                 name = root.name if root != staging else source.stem
                 if root != staging:
                     root.rename(Path(tmp) / "model")
@@ -173,7 +175,8 @@ class ModelStore:
             if exc.code == 416 and have:  # nothing left to fetch: the part is complete
                 total = have
             else:
-                raise ModelError(f"The download failed: the server answered {exc.code} {exc.reason}.") from None
+                raise ModelError(
+                    f"The download failed: the server answered {exc.code} {exc.reason}.") from None
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ModelError(f"The download stopped ({reason}); try again to resume it.") from None
@@ -182,7 +185,8 @@ class ModelStore:
             raise ModelError(f"The download is incomplete ({size} of {total} bytes); try again to resume it.")
         if sha256 and _sha256(part) != sha256.lower():
             part.unlink()
-            raise ModelError("The downloaded file does not match its checksum; it was deleted, please try again.")
+            raise ModelError(
+                "The downloaded file does not match its checksum; it was deleted, please try again.")
         try:
             model = self.import_model(part, language)
         except ModelError:

@@ -44,5 +44,5 @@ def utterance(line: str, language: str, persona: Persona, mood: int) -> Utteranc
 
 def to_pinyin(text: str) -> str:
     """Chinese characters as numbered-tone pinyin ("您好" -> "nin2 hao3"); other text kept."""
-    parts = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: [s])
+    parts = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: s)
     return re.sub(r"\s+", " ", " ".join(parts).translate(_PUNCTUATION)).strip()

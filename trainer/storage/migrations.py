@@ -41,5 +41,12 @@ def m0001_initial(db: Database) -> None:
     db.table("turns").create_index(["session_id", "idx"], unique=True)
 
 
+@migrations()
+def m0002_spoken_turns(db: Database) -> None:
+    """What the recogniser heard (alternatives, unsure words) and how the reply was delivered."""
+    db.table("turns").add_column("speech_json", str)
+    db.table("turns").add_column("delivery_json", str)
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
 from trainer.domain.scenario import Ending, Scenario
+from trainer.domain.spoken import SpokenReply
 from trainer.storage.database import StorageError, _reason
 
 
@@ -75,9 +76,15 @@ class Repository:
             return int(table.last_pk)  # type: ignore[arg-type]
 
     def record_turn(
-        self, session_id: int, exchange: Exchange, input_mode: InputMode, timings: TurnTimings
+        self, session_id: int, exchange: Exchange, input_mode: InputMode, timings: TurnTimings,
+        spoken: SpokenReply | None = None,
     ) -> None:
         score = exchange.score
+        speech = delivery = None
+        if spoken is not None:
+            speech = json.dumps({"alternatives": list(spoken.alternatives),
+                                 "unsure_words": list(spoken.unsure_words)}, ensure_ascii=False)
+            delivery = json.dumps(spoken.delivery.to_dict()) if spoken.delivery else None
         with self._write():
             self.db.table("turns").insert({
                 "session_id": session_id, "idx": exchange.index, "turn_id": exchange.turn_id,
@@ -89,6 +96,7 @@ class Repository:
                 "mood_before": exchange.mood.before, "mood_after": exchange.mood.after,
                 "goto": exchange.goto, "response_ms": timings.response_ms,
                 "scoring_ms": timings.scoring_ms, "created_at": now(),
+                "speech_json": speech, "delivery_json": delivery,
             })
 
     def finish_session(
