@@ -10,8 +10,11 @@ STAMP  := $(VENV)/.installed
 run: deps
 	@$(BIN)/python main.py || [ $$? -eq 2 ]  # 2: no display, already explained
 
+# The live-microphone tests need the PulseAudio fake microphone; it is set up and torn down here.
 test: deps
-	@$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@bash .ci/fake-microphone.sh start
+	@TRAINER_FAKE_MIC=1 $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  bash .ci/fake-microphone.sh stop; exit $$status
 
 deps: system-deps $(STAMP)
 
@@ -38,7 +41,7 @@ screenshots: deps
 # After changing visible strings: refresh the .ts from the code, fill it from
 # assets/translations/zh_CN.py and compile the .qm (fails naming any untranslated string).
 translations: deps
-	$(BIN)/pyside6-lupdate trainer/ui/*.py -ts assets/translations/trainer_zh_CN.ts
+	$(BIN)/pyside6-lupdate trainer/ui/*.py -ts assets/translations/trainer_zh_CN.ts -no-obsolete
 	$(BIN)/python assets/translations/fill_translations.py
 
 clean:

@@ -16,6 +16,8 @@ PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6
   # A virtual display for screenshots
   xvfb xauth
+  # Sound server for the fake microphone the tests use (no sound card needed)
+  pulseaudio pulseaudio-utils
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

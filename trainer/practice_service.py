@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from trainer.domain.coaching import Focus, averages, next_focus
+from trainer.domain.delivery import Delivery
 from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import InputMode, Practice
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import RubricScorer
+from trainer.domain.spoken import SpokenReply
 from trainer.library.catalog import Catalog, load_catalog
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
@@ -41,6 +43,8 @@ class TurnView:
     mood_before: int
     mood_after: int
     model_answer: str | None
+    input_mode: str = "typed"
+    delivery: Delivery | None = None
 
 
 @dataclass(frozen=True)
@@ -128,12 +132,14 @@ class PracticeService:
         self._practice = Practice(scenario, self.scorer, self.repo, trainee_id)
         return scenario, self._practice.session_id
 
-    def reply(self, text: str, input_mode: InputMode = "typed") -> ReplyOutcome:
+    def reply(self, text: str, input_mode: InputMode = "typed",
+              spoken: SpokenReply | None = None) -> ReplyOutcome:
         practice = self._practice
         if practice is None or practice.finished:
             raise RuntimeError("no session is being played")
-        exchange = practice.reply(text, input_mode)
-        turn = self._turn_view(practice.scenario, exchange)
+        exchange = practice.reply(text, input_mode, spoken)
+        turn = self._turn_view(practice.scenario, exchange, input_mode,
+                               spoken.delivery if spoken else None)
         dialogue = practice.dialogue
         summary = self.summary(practice.session_id) if dialogue.finished else None
         return ReplyOutcome(turn, dialogue.mood,
@@ -166,6 +172,8 @@ class PracticeService:
                 reply=row["reply"], score=ReplyScore.from_dict(_json(row["score_json"])),
                 mood_before=row["mood_before"], mood_after=row["mood_after"],
                 model_answer=turn.model_answer if turn else None,
+                input_mode=row["input_mode"] or "typed",
+                delivery=_delivery(row.get("delivery_json")),
             ))
         scores = [t.score for t in turns]
         ending = scenario.ending(session["ending_id"]) if scenario and session["ending_id"] else None
@@ -179,11 +187,16 @@ class PracticeService:
         )
 
     @staticmethod
-    def _turn_view(scenario: Scenario, exchange: Exchange) -> TurnView:
+    def _turn_view(scenario: Scenario, exchange: Exchange, input_mode: str = "typed",
+                   delivery: Delivery | None = None) -> TurnView:
         turn = scenario.turn(exchange.turn_id)
         return TurnView(exchange.index, exchange.turn_id, exchange.customer, exchange.reply,
                         exchange.score, exchange.mood.before, exchange.mood.after,
-                        turn.model_answer if turn else None)
+                        turn.model_answer if turn else None, input_mode, delivery)
+
+
+def _delivery(text: str | None) -> Delivery | None:
+    return Delivery.from_dict(_json(text)) if text else None
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Audio</name>
+    <message>
+        <location filename="../../trainer/ui/audio.py" line="57" />
+        <source>No microphone was found; you can type your reply instead.</source>
+        <translation>没有找到麦克风，您可以直接输入回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/audio.py" line="61" />
+        <source>The microphone cannot record 16 kHz mono audio.</source>
+        <translation>麦克风无法录制 16 kHz 单声道音频。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/audio.py" line="67" />
+        <source>The microphone could not be started; you can type your reply instead.</source>
+        <translation>麦克风无法启动，您可以直接输入回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/audio.py" line="109" />
+        <source>No sound output was found; the customer's lines are shown as subtitles.</source>
+        <translation>没有找到声音输出设备，客户的话会以字幕显示。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../trainer/ui/errors.py" line="45" />
@@ -21,92 +44,122 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="49" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="45" />
         <source>{dimension} score</source>
         <translation>{dimension}得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="50" />
-        <location filename="../../trainer/ui/feedback_panel.py" line="73" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="46" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="70" />
         <source>Feedback on your reply</source>
         <translation>对您回复的反馈</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="70" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="67" />
         <source>How replies are scored</source>
         <translation>回复的评分标准</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="77" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="74" />
         <source>Each reply earns points for what it does well and loses points for what hurts. The words that earned each point are highlighted.</source>
         <translation>每句回复做得好的地方加分，伤害客户的地方扣分。每一分对应的原话都会被标出来。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="79" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="76" />
         <source>Steps this customer needs</source>
         <translation>这位客户需要的处理步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="80" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="77" />
         <source>Critical fails (forbidden phrases, asking for a PIN, promises the bank cannot keep) are shown apart in red.</source>
         <translation>严重失误（服务禁语、索要密码、银行做不到的承诺）单独用红色标出。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="93" />
+        <source>{n} words a minute</source>
+        <translation>每分钟 {n} 个词</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="94" />
+        <source>{n} fillers per 100 words</source>
+        <translation>每 100 个词有 {n} 个口头禅</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="95" />
+        <source>longest pause {n} s</source>
+        <translation>最长停顿 {n} 秒</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/feedback_panel.py" line="97" />
+        <source>you started while the customer was still speaking</source>
+        <translation>客户还没说完您就开口了</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="97" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
         <source>Missed</source>
         <translation>未做到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="97" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
         <source>for example</source>
         <translation>例如</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="116" />
+        <source>How you said it</source>
+        <translation>表达方式</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="117" />
+        <source>Shown to help you; it does not change the scores.</source>
+        <translation>仅供参考，不影响得分。</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="224" />
-        <location filename="../../trainer/ui/review_pages.py" line="227" />
+        <location filename="../../trainer/ui/review_pages.py" line="217" />
+        <location filename="../../trainer/ui/review_pages.py" line="220" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="225" />
+        <location filename="../../trainer/ui/review_pages.py" line="218" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="225" />
+        <location filename="../../trainer/ui/review_pages.py" line="218" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="225" />
+        <location filename="../../trainer/ui/review_pages.py" line="218" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="226" />
+        <location filename="../../trainer/ui/review_pages.py" line="219" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="228" />
+        <location filename="../../trainer/ui/review_pages.py" line="221" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="229" />
+        <location filename="../../trainer/ui/review_pages.py" line="222" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="230" />
+        <location filename="../../trainer/ui/review_pages.py" line="223" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -174,182 +227,182 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="34" />
+        <location filename="../../trainer/ui/labels.py" line="35" />
         <source>Empathy</source>
         <translation>同理心</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="34" />
+        <location filename="../../trainer/ui/labels.py" line="36" />
         <source>Clarity</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="34" />
+        <location filename="../../trainer/ui/labels.py" line="37" />
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="42" />
+        <location filename="../../trainer/ui/labels.py" line="47" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="42" />
+        <location filename="../../trainer/ui/labels.py" line="48" />
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="42" />
+        <location filename="../../trainer/ui/labels.py" line="49" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="48" />
+        <location filename="../../trainer/ui/labels.py" line="56" />
         <source>Scenario step</source>
         <translation>情景步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="50" />
+        <location filename="../../trainer/ui/labels.py" line="58" />
         <source>Acknowledges the feeling</source>
         <translation>体察客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="51" />
+        <location filename="../../trainer/ui/labels.py" line="59" />
         <source>Apologises</source>
         <translation>真诚致歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="52" />
+        <location filename="../../trainer/ui/labels.py" line="60" />
         <source>Validates the expectation</source>
         <translation>认可客户的诉求</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="53" />
+        <location filename="../../trainer/ui/labels.py" line="61" />
         <source>Takes ownership</source>
         <translation>主动担责</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="54" />
+        <location filename="../../trainer/ui/labels.py" line="62" />
         <source>Courteous words</source>
         <translation>礼貌用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="55" />
+        <location filename="../../trainer/ui/labels.py" line="63" />
         <source>Blames the customer</source>
         <translation>指责客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="56" />
+        <location filename="../../trainer/ui/labels.py" line="64" />
         <source>Dismisses the customer</source>
         <translation>敷衍打发客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="57" />
+        <location filename="../../trainer/ui/labels.py" line="65" />
         <source>Hides behind rules or systems</source>
         <translation>拿规定或系统推脱</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="58" />
+        <location filename="../../trainer/ui/labels.py" line="66" />
         <source>Apology cancelled by “but”</source>
         <translation>道歉后接“但是”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="59" />
+        <location filename="../../trainer/ui/labels.py" line="67" />
         <source>Conditional apology</source>
         <translation>有条件的道歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="60" />
+        <location filename="../../trainer/ui/labels.py" line="68" />
         <source>Concrete specifics</source>
         <translation>具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="61" />
+        <location filename="../../trainer/ui/labels.py" line="69" />
         <source>More than one specific</source>
         <translation>多项具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="62" />
+        <location filename="../../trainer/ui/labels.py" line="70" />
         <source>Steps in order</source>
         <translation>步骤有先后</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="63" />
+        <location filename="../../trainer/ui/labels.py" line="71" />
         <source>Checks understanding</source>
         <translation>确认客户理解</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="64" />
+        <location filename="../../trainer/ui/labels.py" line="72" />
         <source>Plain and short</source>
         <translation>简短易懂</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="65" />
+        <location filename="../../trainer/ui/labels.py" line="73" />
         <source>Unexplained jargon</source>
         <translation>未解释的术语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="66" />
+        <location filename="../../trainer/ui/labels.py" line="74" />
         <source>Vague promise</source>
         <translation>含糊的承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="67" />
+        <location filename="../../trainer/ui/labels.py" line="75" />
         <source>Fillers and hedges</source>
         <translation>口头禅和含糊词</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="68" />
+        <location filename="../../trainer/ui/labels.py" line="76" />
         <source>Run-on sentence</source>
         <translation>句子过长</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="69" />
+        <location filename="../../trainer/ui/labels.py" line="77" />
         <source>Acknowledges before solving</source>
         <translation>先安抚后解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="70" />
+        <location filename="../../trainer/ui/labels.py" line="78" />
         <source>Solves before acknowledging</source>
         <translation>未安抚就谈解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="71" />
+        <location filename="../../trainer/ui/labels.py" line="79" />
         <source>Asks for the details</source>
         <translation>询问具体情况</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="72" />
+        <location filename="../../trainer/ui/labels.py" line="80" />
         <source>Concrete action</source>
         <translation>具体行动</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="73" />
+        <location filename="../../trainer/ui/labels.py" line="81" />
         <source>Time frame</source>
         <translation>时间承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="74" />
+        <location filename="../../trainer/ui/labels.py" line="82" />
         <source>Follow-up or escalation</source>
         <translation>跟进或上报</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="75" />
+        <location filename="../../trainer/ui/labels.py" line="83" />
         <source>Forbidden phrase</source>
         <translation>服务禁语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="76" />
+        <location filename="../../trainer/ui/labels.py" line="84" />
         <source>Asks for a PIN or password</source>
         <translation>索要密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="77" />
+        <location filename="../../trainer/ui/labels.py" line="85" />
         <source>Discloses another customer's data</source>
         <translation>泄露其他客户信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="78" />
+        <location filename="../../trainer/ui/labels.py" line="86" />
         <source>Promises what the bank cannot</source>
         <translation>做出银行无法兑现的承诺</translation>
     </message>
@@ -357,77 +410,77 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="207" />
+        <location filename="../../trainer/ui/start_pages.py" line="204" />
         <source>Choose a customer to calm</source>
         <translation>选择一位需要安抚的客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="208" />
+        <location filename="../../trainer/ui/start_pages.py" line="205" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="208" />
+        <location filename="../../trainer/ui/start_pages.py" line="205" />
         <source>&amp;Difficulty:</source>
         <translation>难度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="209" />
+        <location filename="../../trainer/ui/start_pages.py" line="206" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="211" />
+        <location filename="../../trainer/ui/start_pages.py" line="208" />
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="213" />
+        <location filename="../../trainer/ui/start_pages.py" line="210" />
         <source>All levels</source>
         <translation>全部难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="215" />
+        <location filename="../../trainer/ui/start_pages.py" line="212" />
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="217" />
+        <location filename="../../trainer/ui/start_pages.py" line="214" />
         <source>Filter by cause</source>
         <translation>按原因筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="218" />
+        <location filename="../../trainer/ui/start_pages.py" line="215" />
         <source>Filter by difficulty</source>
         <translation>按难度筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="219" />
+        <location filename="../../trainer/ui/start_pages.py" line="216" />
         <source>Filter by language</source>
         <translation>按语言筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="220" />
+        <location filename="../../trainer/ui/start_pages.py" line="217" />
         <source>Scenarios</source>
         <translation>情景列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="221" />
+        <location filename="../../trainer/ui/start_pages.py" line="218" />
         <source>No scenario matches these filters.</source>
         <translation>没有符合筛选条件的情景。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="222" />
+        <location filename="../../trainer/ui/start_pages.py" line="219" />
         <source>&amp;Practise this scenario</source>
         <translation>练习这个情景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="223" />
+        <location filename="../../trainer/ui/start_pages.py" line="220" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="224" />
+        <location filename="../../trainer/ui/start_pages.py" line="221" />
         <source>Change &amp;trainee</source>
         <translation>更换学员(&amp;T)</translation>
     </message>
@@ -435,121 +488,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="76" />
+        <location filename="../../trainer/ui/main_window.py" line="97" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="81" />
+        <location filename="../../trainer/ui/main_window.py" line="102" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="83" />
-        <location filename="../../trainer/ui/main_window.py" line="88" />
+        <location filename="../../trainer/ui/main_window.py" line="104" />
+        <location filename="../../trainer/ui/main_window.py" line="110" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="88" />
+        <location filename="../../trainer/ui/main_window.py" line="110" />
         <source>Loading the scoring model…</source>
         <translation>正在加载评分模型……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="198" />
+        <location filename="../../trainer/ui/main_window.py" line="260" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="199" />
+        <location filename="../../trainer/ui/main_window.py" line="261" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="200" />
+        <location filename="../../trainer/ui/main_window.py" line="262" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="201" />
+        <location filename="../../trainer/ui/main_window.py" line="263" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="202" />
+        <location filename="../../trainer/ui/main_window.py" line="264" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="203" />
+        <location filename="../../trainer/ui/main_window.py" line="265" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="204" />
+        <location filename="../../trainer/ui/main_window.py" line="266" />
+        <source>Speech &amp;models…</source>
+        <translation>语音模型(&amp;M)……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="267" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
 </context>
 <context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="100" />
+        <source>Speech models</source>
+        <translation>语音模型</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <source>In use</source>
+        <translation>正在使用</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="102" />
+        <source>Installed speech models</source>
+        <translation>已安装的语音模型</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="103" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="104" />
+        <source>Language of the model</source>
+        <translation>模型语言</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="105" />
+        <source>&amp;Use selected model</source>
+        <translation>使用所选模型(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="106" />
+        <source>Import &amp;zip…</source>
+        <translation>导入压缩包(&amp;Z)……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="107" />
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="108" />
+        <source>&amp;Download the official small model</source>
+        <translation>下载官方小模型(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="109" />
+        <source>Download again from the &amp;start</source>
+        <translation>从头重新下载(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="110" />
+        <source>&amp;Cancel download</source>
+        <translation>取消下载(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="111" />
+        <source>Download progress</source>
+        <translation>下载进度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="112" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="125" />
+        <source>No speech model is installed: import one (banks without internet access can copy the zip from another computer) or download the official small model. Typed replies work without one.</source>
+        <translation>尚未安装语音模型：请导入一个（无法上网的网点可以从其他电脑拷贝压缩包），或下载官方小模型。没有模型也可以打字回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="143" />
+        <source>Import a speech model</source>
+        <translation>导入语音模型</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="144" />
+        <source>Zip files (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="149" />
+        <source>Import a speech model folder</source>
+        <translation>导入语音模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="156" />
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="166" />
+        <source>Downloading {url}…</source>
+        <translation>正在下载 {url}……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="179" />
+        <source>Installed {name} for {language}.</source>
+        <translation>已为{language}安装 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="186" />
+        <source>That did not work: {error}</source>
+        <translation>操作没有成功：{error}</translation>
+    </message>
+</context>
+<context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="114" />
+        <location filename="../../trainer/ui/practice_page.py" line="140" />
         <source>Customer's mood (100 = furious)</source>
         <translation>客户情绪（100 = 非常愤怒）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="115" />
+        <location filename="../../trainer/ui/practice_page.py" line="141" />
         <source>Customer's mood</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="116" />
+        <location filename="../../trainer/ui/practice_page.py" line="142" />
         <source>%v / 100</source>
         <translation>%v / 100</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="117" />
+        <location filename="../../trainer/ui/practice_page.py" line="143" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="118" />
+        <location filename="../../trainer/ui/practice_page.py" line="144" />
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="119" />
+        <location filename="../../trainer/ui/practice_page.py" line="145" />
         <source>Type your reply. Enter sends, Shift+Enter starts a new line.</source>
         <translation>输入您的回复。按 Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="120" />
+        <location filename="../../trainer/ui/practice_page.py" line="146" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="121" />
+        <location filename="../../trainer/ui/practice_page.py" line="147" />
         <source>&amp;End session</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="122" />
+        <location filename="../../trainer/ui/practice_page.py" line="148" />
         <source>See the &amp;summary</source>
         <translation>查看总结(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/practice_page.py" line="149" />
+        <source>🎤 Hold to &amp;talk</source>
+        <translation>🎤 按住说话(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="150" />
+        <source>Hold to talk</source>
+        <translation>按住说话</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="151" />
+        <source>Hold this button (or Space while it has focus) and speak; release to see what was heard.</source>
+        <translation>按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/practice_page.py" line="153" />
+        <source>&amp;Mute customer</source>
+        <translation>客户静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="154" />
+        <source>&amp;Replay customer</source>
+        <translation>重听客户(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="189" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="181" />
+        <location filename="../../trainer/ui/practice_page.py" line="207" />
+        <source>Listening…</source>
+        <translation>正在听……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="210" />
+        <source>Heard so far: {text}</source>
+        <translation>目前听到：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="215" />
+        <source>Nothing was heard; try again, or type your reply.</source>
+        <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="232" />
+        <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
+        <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="260" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="188" />
+        <location filename="../../trainer/ui/practice_page.py" line="267" />
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -557,12 +778,12 @@
 <context>
     <name>ScenarioCard</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="147" />
+        <location filename="../../trainer/ui/start_pages.py" line="143" />
         <source>Your best: empathy {e}, clarity {c}, solution {s}</source>
         <translation>您的最好成绩：同理心 {e}，清晰度 {c}，解决方案 {s}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="150" />
+        <location filename="../../trainer/ui/start_pages.py" line="146" />
         <source>Not practised yet</source>
         <translation>尚未练习</translation>
     </message>
@@ -570,87 +791,87 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="89" />
+        <location filename="../../trainer/ui/review_pages.py" line="85" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="90" />
+        <location filename="../../trainer/ui/review_pages.py" line="86" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="91" />
+        <location filename="../../trainer/ui/review_pages.py" line="87" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="92" />
+        <location filename="../../trainer/ui/review_pages.py" line="88" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="104" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="104" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="104" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="109" />
+        <location filename="../../trainer/ui/review_pages.py" line="105" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="124" />
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="125" />
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="144" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="158" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="158" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="158" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="158" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="162" />
+        <location filename="../../trainer/ui/review_pages.py" line="159" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="165" />
+        <location filename="../../trainer/ui/review_pages.py" line="162" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -708,9 +929,32 @@
         <translation>练习进度按学员保存，只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="115" />
+        <location filename="../../trainer/ui/start_pages.py" line="111" />
         <source>Please type a name first.</source>
         <translation>请先输入姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>Voice</name>
+    <message>
+        <location filename="../../trainer/ui/voice.py" line="87" />
+        <source>The customer's voice is off ({reason}); their lines are shown as subtitles.</source>
+        <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/voice.py" line="121" />
+        <source>There is no {language} speech model yet: add one in Settings → Speech models. You can type your reply meanwhile.</source>
+        <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/voice.py" line="183" />
+        <source>The speech model could not be used ({reason}). You can type your reply.</source>
+        <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/voice.py" line="187" />
+        <source>Listening failed ({reason}). You can type your reply.</source>
+        <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>
 </context>
 </TS>

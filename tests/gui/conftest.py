@@ -17,11 +17,11 @@ WAIT_MS = 30_000  # the first reply loads the sentence encoder
 
 @pytest.fixture
 def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    win = build(db_path=db_path, settings_path=tmp_path / "settings.ini")
+    win = build(db_path=db_path, settings_path=tmp_path / "settings.ini", models_dir=tmp_path / "models")
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
         win.load()
     yield win
     i18n.install("en")
-    win.jobs.shutdown()
+    win.close()  # stops the engine and voice threads, as when the user closes the app

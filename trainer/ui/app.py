@@ -12,11 +12,14 @@ from trainer.ui.display import NO_DISPLAY_MESSAGE, has_display
 ORGANISATION = "teller-trainer"
 
 
-def build(db_path: Path | None = None, settings_path: Path | None = None):
+def build(db_path: Path | None = None, settings_path: Path | None = None,
+          models_dir: Path | None = None):
     """The application's main window, wired to the real service, not yet loaded or shown."""
     from PySide6.QtCore import QSettings
 
     from trainer.practice_service import PracticeService
+    from trainer.speech.models import ModelStore
+    from trainer.storage.database import data_dir
     from trainer.ui import i18n
     from trainer.ui.main_window import MainWindow
 
@@ -25,7 +28,8 @@ def build(db_path: Path | None = None, settings_path: Path | None = None):
     else:
         settings = QSettings(ORGANISATION, "trainer")
     i18n.install(str(settings.value("language", i18n.default_language())))
-    return MainWindow(PracticeService(db_path=db_path), settings)
+    models = ModelStore(models_dir or data_dir() / "speech-models")
+    return MainWindow(PracticeService(db_path=db_path), settings, models)
 
 
 def run(argv: list[str] | None = None) -> int:

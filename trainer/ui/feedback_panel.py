@@ -8,6 +8,7 @@ from html import escape
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from trainer.domain.delivery import Delivery
 from trainer.domain.scenario import DIMENSIONS, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring.rubric import ALL_ITEMS
@@ -51,9 +52,10 @@ class FeedbackPanel(Retranslating, QWidget):
             bar.setValue(0)
         self._render()
 
-    def show_score(self, reply: str, score: ReplyScore) -> None:
+    def show_score(self, reply: str, score: ReplyScore, delivery: Delivery | None = None) -> None:
         self.score = score
         self._reply = reply
+        self._delivery = delivery
         for d in DIMENSIONS:
             self.bars[d].setValue(getattr(score, d))
         self._render()
@@ -87,6 +89,14 @@ class FeedbackPanel(Retranslating, QWidget):
         parts.append(f'<p style="color:{COLOURS["critical"]}">{escape(critical)}</p>')
         return "".join(parts)
 
+    def _delivery_text(self, d: Delivery) -> str:
+        parts = [self.tr("{n} words a minute").format(n=d.words_per_minute),
+                 self.tr("{n} fillers per 100 words").format(n=d.fillers_per_100_words),
+                 self.tr("longest pause {n} s").format(n=d.longest_pause_s)]
+        if d.started_while_customer_spoke:
+            parts.append(self.tr("you started while the customer was still speaking"))
+        return "; ".join(parts)
+
     def _item_name(self, item_id: str) -> str:
         """A rubric item's translated name; a scenario step's own description (in the scenario's
         language)."""
@@ -101,6 +111,12 @@ class FeedbackPanel(Retranslating, QWidget):
             self.tr("Critical fails"), self.tr("Missed"), self.tr("for example"))
         red = COLOURS["critical"]
         parts = [f"<p>{highlighted_html(reply, score)}</p>"]
+        delivery = getattr(self, "_delivery", None)
+        if delivery is not None:
+            title = self.tr("How you said it")
+            note = self.tr("Shown to help you; it does not change the scores.")
+            parts.append(f"<p><b>{escape(title)}:</b> {escape(self._delivery_text(delivery))}"
+                         f"<br><i>{escape(note)}</i></p>")
         if score.critical:
             parts.append(f'<h4 style="color:{red}">{escape(critical_title)}</h4><ul>')
             parts += [f'<li style="color:{red}">{escape(labels.item(c.item))}: “{escape(c.text)}”</li>'

@@ -7,13 +7,17 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
+from trainer.domain.scenario import Scenario
 from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
+from trainer.speech.models import ModelStore
 from trainer.ui import i18n
 from trainer.ui.errors import show_error
 from trainer.ui.jobs import Jobs
+from trainer.ui.models_dialog import ModelsDialog
 from trainer.ui.practice_page import PracticePage
 from trainer.ui.review_pages import HistoryPage, SummaryPage
 from trainer.ui.start_pages import LibraryPage, TraineePage
+from trainer.ui.voice import CustomerVoice, TraineeVoice
 from trainer.ui.widgets import Retranslating
 
 
@@ -21,18 +25,24 @@ class MainWindow(Retranslating, QMainWindow):
     """Signals:
         ready(): the database and library are loaded and the trainee page is filled.
         reply_scored(object): a reply came back scored (a ``ReplyOutcome``).
+        heard(object): a spoken reply was transcribed (a ``Transcript``).
     """
 
     ready = Signal()
     reply_scored = Signal(object)
+    heard = Signal(object)
 
-    def __init__(self, service: PracticeService, settings: QSettings) -> None:
+    def __init__(self, service: PracticeService, settings: QSettings, models: ModelStore) -> None:
         super().__init__()
         self.service = service
         self.settings = settings
+        self.models = models
         self.trainee_id: int | None = None
+        self.scenario: Scenario | None = None
         self.jobs = Jobs(on_error=self.show_error, parent=self)
         self.jobs.busy.connect(self._busy)
+        self.customer_voice = CustomerVoice(self)
+        self.trainee_voice = TraineeVoice(models, self)
 
         self.pages = QStackedWidget()
         self.trainee_page = TraineePage()
@@ -57,6 +67,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.summary_page.again.connect(self.start_practice)
         self.history_page.open_session.connect(self.open_session)
         self.history_page.back.connect(self.show_library)
+        page = self.practice_page
+        page.talk_pressed.connect(self.start_listening)
+        page.talk_released.connect(self.trainee_voice.stop)
+        page.mute_toggled.connect(self._mute)
+        page.replay_requested.connect(self.customer_voice.replay)
+        self.trainee_voice.partial.connect(page.show_partial)
+        self.trainee_voice.heard.connect(self._heard)
+        self.trainee_voice.notice.connect(page.show_notice)
+        self.customer_voice.notice.connect(page.show_notice)
+        page.mute_button.setChecked(str(self.settings.value("muted", "false")).lower() == "true")
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -116,16 +136,53 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _practice_started(self, started: tuple) -> None:
         scenario, _session_id = started
+        self.scenario = scenario
         self.practice_page.start(scenario)
         self.pages.setCurrentWidget(self.practice_page)
+        self._speak(scenario.first_turn.customer, scenario.persona.mood)
+        missing = self.trainee_voice.model_missing(scenario.language)
+        self.practice_page.talk_button.setToolTip(missing or self.practice_page.talk_button.toolTip())
 
     def send_reply(self, text: str) -> None:
-        self.jobs.submit(self.service.reply, text, on_done=self._reply_done, on_error=self._reply_failed)
+        spoken = self.practice_page.take_spoken()
+        mode = "spoken" if spoken is not None else "typed"
+        self.jobs.submit(self.service.reply, text, mode, spoken, on_done=self._reply_done,
+                         on_error=self._reply_failed)
 
     def _reply_done(self, outcome: ReplyOutcome) -> None:
         self.practice_page.show_outcome(outcome)
         self._last_summary = outcome.summary
+        if outcome.next_line is not None:
+            self._speak(outcome.next_line, outcome.mood)
+        elif outcome.summary is not None and outcome.summary.ending is not None:
+            self._speak(outcome.summary.ending.customer, outcome.mood)
         self.reply_scored.emit(outcome)
+
+    # -- voice -------------------------------------------------------------------------------------------
+
+    def _speak(self, line: str, mood: int) -> None:
+        if self.scenario is not None:
+            self.customer_voice.say(line, self.scenario.language, self.scenario.persona, mood)
+
+    def start_listening(self) -> None:
+        if self.scenario is None or self.practice_page.waiting:
+            return
+        if self.trainee_voice.start(self.scenario.language, self.customer_voice.remaining_s()):
+            self.practice_page.show_listening(True)
+
+    def _heard(self, result: tuple) -> None:
+        transcript, delivery = result
+        self.practice_page.show_listening(False)
+        self.practice_page.show_heard(transcript, delivery)
+        self.heard.emit(transcript)
+
+    def _mute(self, muted: bool) -> None:
+        self.customer_voice.set_muted(muted)
+        self.settings.setValue("muted", muted)
+
+    def show_models(self) -> None:
+        dialog = ModelsDialog(self.models, self)
+        dialog.open()
 
     def _reply_failed(self, exc: BaseException) -> None:
         self.practice_page.reply_failed()
@@ -184,6 +241,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self.language_actions[i18n.current_language()].setChecked(True)
+        self.models_action = QAction(self)
+        self.models_action.triggered.connect(self.show_models)
+        self.settings_menu.addAction(self.models_action)
 
     def _history_from_menu(self) -> None:
         if self.trainee_id is not None:
@@ -203,6 +263,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.models_action.setText(self.tr("Speech &models…"))
         self.busy_bar.setAccessibleName(self.tr("Working"))
 
     def show_error(self, exc: BaseException) -> None:
@@ -226,6 +287,8 @@ class MainWindow(Retranslating, QMainWindow):
         if not self.jobs.closed:
             self.jobs.submit(self.service.stop)  # a session left open is saved as stopped
             self.jobs.shutdown()  # queued writes finish before the window goes
+        self.trainee_voice.shutdown()
+        self.customer_voice.shutdown()
         super().closeEvent(event)
 
     def current_page(self) -> QWidget | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.delivery import Delivery
 from trainer.domain.scenario import Scenario
+from trainer.domain.spoken import SpokenReply
 from trainer.practice_service import ReplyOutcome, TurnView
 from trainer.resources import bundled_path
+from trainer.speech.recognizer import Transcript
 from trainer.ui import labels
 from trainer.ui.feedback_panel import FeedbackPanel
 from trainer.ui.widgets import MoodMeter, ReplyBox, Retranslating, heading
@@ -33,7 +36,9 @@ def avatar(gender: str) -> QPixmap:
 
 class PracticePage(Retranslating, QWidget):
     """Signals:
-        send(str): the trainee's reply, to be scored.
+        send(str): the trainee's reply, to be scored (``take_spoken()`` says if it was spoken).
+        talk_pressed(), talk_released(): push-to-talk (hold the mic button, or Space on it).
+        mute_toggled(bool), replay_requested(): the customer's voice.
         stop_requested(): leave the session before an ending.
         summary_requested(): the session ended; show its summary.
     """
@@ -41,6 +46,10 @@ class PracticePage(Retranslating, QWidget):
     send = Signal(str)
     stop_requested = Signal()
     summary_requested = Signal()
+    talk_pressed = Signal()
+    talk_released = Signal()
+    mute_toggled = Signal(bool)
+    replay_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +58,7 @@ class PracticePage(Retranslating, QWidget):
         self.ending_line: str | None = None
         self.next_line = ""
         self.waiting = False
+        self.spoken: SpokenReply | None = None
 
         # the customer
         self.avatar = QLabel()
@@ -81,12 +91,32 @@ class PracticePage(Retranslating, QWidget):
         self.summary_button.clicked.connect(self.summary_requested)
         self.summary_button.hide()
         self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.talk_button = QPushButton()
+        self.talk_button.setCheckable(False)
+        self.talk_button.pressed.connect(self.talk_pressed)
+        self.talk_button.released.connect(self.talk_released)
+        self.mute_button = QPushButton()
+        self.mute_button.setCheckable(True)
+        self.mute_button.toggled.connect(self.mute_toggled)
+        self.replay_button = QPushButton()
+        self.replay_button.clicked.connect(self.replay_requested)
+        self.heard_label = QLabel()
+        self.heard_label.setWordWrap(True)
+        self.heard_label.setStyleSheet("color:#555;")
         conversation = QWidget()
         middle = QVBoxLayout(conversation)
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.replay_button)
+        voice_row.addWidget(self.mute_button)
+        voice_row.addStretch(1)
+        middle.addLayout(voice_row)
         middle.addWidget(self.transcript, 1)
         middle.addWidget(self.status)
+        middle.addWidget(self.heard_label)
         middle.addWidget(self.reply)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.talk_button)
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.summary_button)
         buttons.addStretch(1)
@@ -116,6 +146,12 @@ class PracticePage(Retranslating, QWidget):
         self.send_button.setText(self.tr("&Send"))
         self.stop_button.setText(self.tr("&End session"))
         self.summary_button.setText(self.tr("See the &summary"))
+        self.talk_button.setText(self.tr("🎤 Hold to &talk"))
+        self.talk_button.setAccessibleName(self.tr("Hold to talk"))
+        self.talk_button.setToolTip(self.tr("Hold this button (or Space while it has focus) and speak; "
+                                            "release to see what was heard."))
+        self.mute_button.setText(self.tr("&Mute customer"))
+        self.replay_button.setText(self.tr("&Replay customer"))
         self._render_transcript()
 
     # -- driving the page ---------------------------------------------------------------------------
@@ -132,6 +168,9 @@ class PracticePage(Retranslating, QWidget):
         self.feedback.show_rubric(scenario)
         self.summary_button.hide()
         self.send_button.show()
+        self.talk_button.show()
+        self.spoken = None
+        self.heard_label.clear()
         self._set_waiting(False)
         self.status.clear()
         self._render_transcript()
@@ -140,7 +179,8 @@ class PracticePage(Retranslating, QWidget):
 
     def show_outcome(self, outcome: ReplyOutcome) -> None:
         self.turns.append(outcome.turn)
-        self.feedback.show_score(outcome.turn.reply, outcome.turn.score)
+        self.feedback.show_score(outcome.turn.reply, outcome.turn.score, outcome.turn.delivery)
+        self.heard_label.clear()
         self.mood.set_mood(outcome.mood)
         self.reply.clear()
         if outcome.summary is not None:
@@ -150,6 +190,7 @@ class PracticePage(Retranslating, QWidget):
                 outcome=labels.outcome(ending.outcome if ending else outcome.summary.status)))
             self.reply.setReadOnly(True)
             self.send_button.hide()
+            self.talk_button.hide()
             self.summary_button.show()
             self.summary_button.setFocus()
         else:
@@ -157,6 +198,48 @@ class PracticePage(Retranslating, QWidget):
         if outcome.next_line is not None:
             self.next_line = outcome.next_line
         self._render_transcript()
+
+    # -- speaking --------------------------------------------------------------------------------------
+
+    def show_listening(self, listening: bool) -> None:
+        self.talk_button.setDown(listening)
+        if listening:
+            self.heard_label.setText(self.tr("Listening…"))
+
+    def show_partial(self, text: str) -> None:
+        self.heard_label.setText(self.tr("Heard so far: {text}").format(text=text))
+
+    def show_heard(self, transcript: Transcript, delivery: Delivery | None) -> None:
+        """Put what was heard in the reply box, unsure words greyed, ready to fix or send."""
+        if not transcript.text:
+            self.heard_label.setText(self.tr("Nothing was heard; try again, or type your reply."))
+            return
+        self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery)
+        self.reply.setPlainText(transcript.text)
+        unsure = set(transcript.unsure_words)
+        cursor = self.reply.textCursor()
+        grey = QTextCharFormat()
+        grey.setForeground(QColor("#9e9e9e"))
+        position = 0
+        for word in transcript.text.split(" "):
+            if word in unsure:
+                cursor.setPosition(position)
+                cursor.setPosition(position + len(word), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(grey)
+            position += len(word) + 1
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.reply.setTextCursor(cursor)
+        self.heard_label.setText(self.tr("Check what was heard (grey words were unclear and never cost "
+                                         "you points), fix it if you like, then press Enter."))
+        self.reply.setFocus()
+
+    def take_spoken(self) -> SpokenReply | None:
+        """The recognition behind the reply being sent, if it was spoken."""
+        spoken, self.spoken = self.spoken, None
+        return spoken
+
+    def show_notice(self, text: str) -> None:
+        self.heard_label.setText(text)
 
     def reply_failed(self) -> None:
         """Scoring failed: keep the typed text so nothing is lost, and let the trainee retry."""

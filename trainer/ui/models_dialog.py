@@ -1,0 +1,196 @@
+"""Settings → Speech models: what is installed per language, import, download, and the choice.
+
+Import and download run on a background thread; a download shows its progress, can be cancelled
+and is resumed the next time (or restarted cleanly).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.speech.models import OFFICIAL, InstalledModel, ModelError, ModelStore
+from trainer.ui import labels
+from trainer.ui.jobs import Jobs
+from trainer.ui.widgets import Retranslating
+
+
+class _Progress(QObject):
+    """Carries download progress from the worker thread to the dialog (queued signal)."""
+
+    moved = Signal(int, int)
+
+
+class ModelsDialog(Retranslating, QDialog):
+    def __init__(self, store: ModelStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.jobs = Jobs(on_error=self._failed, parent=self)
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.language = QComboBox()
+        for code in ("en", "zh-CN"):
+            self.language.addItem(labels.language(code), code)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.use_button = QPushButton()
+        self.use_button.clicked.connect(self._use_selected)
+        self.import_zip = QPushButton()
+        self.import_zip.clicked.connect(self._import_zip)
+        self.import_folder = QPushButton()
+        self.import_folder.clicked.connect(self._import_folder)
+        self.download_button = QPushButton()
+        self.download_button.clicked.connect(lambda: self._download(restart=False))
+        self.restart_button = QPushButton()
+        self.restart_button.clicked.connect(lambda: self._download(restart=True))
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+
+        top = QHBoxLayout()
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        top.addStretch(1)
+        top.addWidget(self.use_button)
+        actions = QHBoxLayout()
+        for button in (self.import_zip, self.import_folder, self.download_button, self.restart_button,
+                       self.cancel_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(720, 420)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Speech models"))
+        self.table.setHorizontalHeaderLabels([self.tr("Language"), self.tr("Model"), self.tr("In use")])
+        self.table.setAccessibleName(self.tr("Installed speech models"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.language.setAccessibleName(self.tr("Language of the model"))
+        self.use_button.setText(self.tr("&Use selected model"))
+        self.import_zip.setText(self.tr("Import &zip…"))
+        self.import_folder.setText(self.tr("Import &folder…"))
+        self.download_button.setText(self.tr("&Download the official small model"))
+        self.restart_button.setText(self.tr("Download again from the &start"))
+        self.cancel_button.setText(self.tr("&Cancel download"))
+        self.progress.setAccessibleName(self.tr("Download progress"))
+        self.close_button.setText(self.tr("Close"))
+
+    def refresh(self) -> None:
+        models = self.store.installed()
+        chosen = {lang: self.store.chosen(lang) for lang in {m.language for m in models}}
+        self.table.setRowCount(len(models))
+        for row, m in enumerate(models):
+            in_use = "✓" if chosen.get(m.language) == m else ""
+            for col, text in enumerate((labels.language(m.language), m.name, in_use)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (m.language, m.name))
+                self.table.setItem(row, col, item)
+        if not models:
+            self.message.setText(self.tr("No speech model is installed: import one (banks without internet "
+                                         "access can copy the zip from another computer) or download the "
+                                         "official small model. Typed replies work without one."))
+
+    # -- actions -------------------------------------------------------------------------------------------
+
+    def _lang(self) -> str:
+        return str(self.language.currentData())
+
+    def _use_selected(self) -> None:
+        item = self.table.currentItem()
+        if item is None:
+            return
+        language, name = item.data(Qt.ItemDataRole.UserRole)
+        self.store.choose(language, name)
+        self.refresh()
+
+    def _import_zip(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a speech model"), "",
+                                              self.tr("Zip files (*.zip)"))
+        if path:
+            self._import(path)
+
+    def _import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a speech model folder"))
+        if path:
+            self._import(path)
+
+    def _import(self, path: str) -> None:
+        from pathlib import Path
+
+        self.message.setText(self.tr("Importing…"))
+        self.jobs.submit(self.store.import_model, Path(path), self._lang(), on_done=self._installed)
+
+    def _download(self, restart: bool) -> None:
+        url = OFFICIAL[self._lang()]
+        self._cancel.clear()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.download_button.setEnabled(False)
+        self.message.setText(self.tr("Downloading {url}…").format(url=url))
+        self.jobs.submit(self.store.download, url, self._lang(), self._progress.moved.emit,
+                         self._cancel.is_set, None, restart, on_done=self._installed)
+
+    def _moved(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(1000 * done / total))
+        megabytes = f"{done / 1e6:.1f} / {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+        self.progress.setFormat(megabytes)
+
+    def _installed(self, model: InstalledModel) -> None:
+        self._done()
+        self.message.setText(self.tr("Installed {name} for {language}.").format(
+            name=model.name, language=labels.language(model.language)))
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._done()
+        self.message.setText(str(exc) if isinstance(exc, ModelError) else
+                             self.tr("That did not work: {error}").format(error=exc))
+
+    def _done(self) -> None:
+        self.progress.hide()
+        self.cancel_button.setEnabled(False)
+        self.download_button.setEnabled(True)
+
+    def done(self, result: int) -> None:
+        self._cancel.set()
+        self.jobs.shutdown()
+        super().done(result)
