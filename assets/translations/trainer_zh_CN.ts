@@ -3,22 +3,22 @@
 <context>
     <name>Audio</name>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="57" />
+        <location filename="../../trainer/ui/audio.py" line="67" />
         <source>No microphone was found; you can type your reply instead.</source>
         <translation>没有找到麦克风，您可以直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="61" />
+        <location filename="../../trainer/ui/audio.py" line="71" />
         <source>The microphone cannot record 16 kHz mono audio.</source>
         <translation>麦克风无法录制 16 kHz 单声道音频。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="67" />
+        <location filename="../../trainer/ui/audio.py" line="77" />
         <source>The microphone could not be started; you can type your reply instead.</source>
         <translation>麦克风无法启动，您可以直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="109" />
+        <location filename="../../trainer/ui/audio.py" line="121" />
         <source>No sound output was found; the customer's lines are shown as subtitles.</source>
         <translation>没有找到声音输出设备，客户的话会以字幕显示。</translation>
     </message>
@@ -716,8 +716,8 @@
     </message>
     <message>
         <location filename="../../trainer/ui/practice_page.py" line="149" />
-        <source>🎤 Hold to &amp;talk</source>
-        <translation>🎤 按住说话(&amp;T)</translation>
+        <source>Hold to self.tr(</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../trainer/ui/practice_page.py" line="150" />
@@ -937,22 +937,22 @@
 <context>
     <name>Voice</name>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="87" />
+        <location filename="../../trainer/ui/voice.py" line="90" />
         <source>The customer's voice is off ({reason}); their lines are shown as subtitles.</source>
         <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="121" />
+        <location filename="../../trainer/ui/voice.py" line="126" />
         <source>There is no {language} speech model yet: add one in Settings → Speech models. You can type your reply meanwhile.</source>
         <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="183" />
+        <location filename="../../trainer/ui/voice.py" line="188" />
         <source>The speech model could not be used ({reason}). You can type your reply.</source>
         <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="187" />
+        <location filename="../../trainer/ui/voice.py" line="192" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>
