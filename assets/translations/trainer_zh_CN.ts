@@ -716,8 +716,8 @@
     </message>
     <message>
         <location filename="../../trainer/ui/practice_page.py" line="149" />
-        <source>Hold to self.tr(</source>
-        <translation type="unfinished" />
+        <source>Hold to &amp;talk</source>
+        <translation>按住说话(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/practice_page.py" line="150" />

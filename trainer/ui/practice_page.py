@@ -146,7 +146,7 @@ class PracticePage(Retranslating, QWidget):
         self.send_button.setText(self.tr("&Send"))
         self.stop_button.setText(self.tr("&End session"))
         self.summary_button.setText(self.tr("See the &summary"))
-        self.talk_button.setText(self.tr("Hold to self.tr("🎤 Hold to &talk")talk"))
+        self.talk_button.setText(self.tr("Hold to &talk"))
         self.talk_button.setAccessibleName(self.tr("Hold to talk"))
         self.talk_button.setToolTip(self.tr("Hold this button (or Space while it has focus) and speak; "
                                             "release to see what was heard."))
