@@ -70,10 +70,14 @@ def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
     with qtbot.waitSignal(win.heard, timeout=WAIT_MS) as heard:
         qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
     transcript = heard.args[0]
-    assert transcript.text and page.reply.toPlainText() == transcript.text
-    assert page.spoken is not None and page.spoken.alternatives[0] == transcript.text
-    with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
-        qtbot.keyClick(page.reply, Qt.Key.Key_Return)
+    assert transcript.text
+    if transcript.unsure_words:  # shown for checking, unclear words greyed; Enter sends
+        assert page.reply.toPlainText() == transcript.text
+        assert page.spoken is not None and page.spoken.alternatives[0] == transcript.text
+        with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+            qtbot.keyClick(page.reply, Qt.Key.Key_Return)
+    else:  # every word clear: sent at once
+        qtbot.waitUntil(lambda: len(page.turns) == 1, timeout=WAIT_MS)
     db = sqlite3.connect(db_path)
     row = db.execute("SELECT input_mode, speech_json, delivery_json FROM turns").fetchone()
     assert row[0] == "spoken"
@@ -99,3 +103,31 @@ def test_without_a_model_the_mic_says_how_to_add_one(qtbot: QtBot, db_path: Path
     with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
         qtbot.keyClick(page.reply, Qt.Key.Key_Return)  # typing still works
     win.close()
+
+
+def test_unclear_words_are_greyed_for_checking_and_clear_replies_go_at_once(
+    qtbot: QtBot, voiced_window: MainWindow
+) -> None:
+    from trainer.speech.recognizer import Transcript, Word
+
+    win = voiced_window
+    start_atm(qtbot, win)
+    page = win.practice_page
+    unsure = Transcript(("I'm sorry I'll fix your card", "I'm sorry I'll fax your card"),
+                        (Word("I'm", 0, 0.2), Word("sorry", 0.2, 0.5), Word("I'll", 0.5, 0.7),
+                         Word("fix", 0.7, 0.9, unsure=True), Word("your", 0.9, 1.0), Word("card", 1.0, 1.3)))
+    with qtbot.assertNotEmitted(page.send):
+        page.show_heard(unsure, None)
+    assert page.reply.toPlainText() == unsure.text
+    cursor = page.reply.textCursor()
+    cursor.setPosition(unsure.text.index("fix") + 1)
+    assert cursor.charFormat().foreground().color().name() == "#9e9e9e"  # greyed
+    cursor.setPosition(2)
+    assert cursor.charFormat().foreground().color().name() != "#9e9e9e"
+    page.reply.clear()
+    page.spoken = None
+    words = (Word("I'm", 0, 0.2), Word("so", 0.2, 0.3), Word("sorry", 0.3, 0.6))
+    clear = Transcript(("I'm so sorry",), words)
+    with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+        page.show_heard(clear, None)
+    assert page.turns[-1].reply == "I'm so sorry" and page.turns[-1].input_mode == "spoken"

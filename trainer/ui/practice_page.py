@@ -210,9 +210,16 @@ class PracticePage(Retranslating, QWidget):
         self.heard_label.setText(self.tr("Heard so far: {text}").format(text=text))
 
     def show_heard(self, transcript: Transcript, delivery: Delivery | None) -> None:
-        """Put what was heard in the reply box, unsure words greyed, ready to fix or send."""
+        """What was heard: sent at once when every word was clear; otherwise put in the reply box
+        with the unclear words greyed, for the trainee to fix (or not) and send with Enter."""
         if not transcript.text:
             self.heard_label.setText(self.tr("Nothing was heard; try again, or type your reply."))
+            return
+        if not transcript.unsure_words:
+            self.spoken = SpokenReply(transcript.alternatives, (), delivery)
+            self.reply.setPlainText(transcript.text)
+            self.heard_label.clear()
+            self._submit(transcript.text)
             return
         self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery)
         self.reply.setPlainText(transcript.text)
