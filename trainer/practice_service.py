@@ -8,19 +8,31 @@ ever receives the plain data these methods return.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from trainer.domain.coaching import Focus, averages, next_focus
 from trainer.domain.delivery import Delivery
 from trainer.domain.dialogue import Exchange
+from trainer.domain.incentives import (
+    IncentiveRules,
+    Progress,
+    SessionFact,
+    evaluate,
+    leaderboard,
+    needs_attention,
+    period_start,
+)
 from trainer.domain.practice import InputMode, Practice
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import RubricScorer
 from trainer.domain.spoken import SpokenReply
 from trainer.library.catalog import Catalog, load_catalog
-from trainer.storage.database import open_database
+from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
+from trainer.library.loader import ScenarioError
+from trainer.storage.database import data_dir, open_database
 from trainer.storage.repository import Repository
 
 
@@ -71,14 +83,53 @@ class ReplyOutcome:
     """Set when this reply ended the session."""
 
 
+@dataclass(frozen=True)
+class Dashboard:
+    trainee: dict[str, Any]
+    progress: Progress
+    recommended: Scenario | None
+    rules_source: str
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    rank: int
+    trainee_id: int
+    name: str
+    team: str
+    points: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    trainee_id: int
+    name: str
+    team: str
+    reasons: tuple[str, ...]
+    detail: dict[str, float]
+
+
+def display_name(trainee: dict[str, Any]) -> str:
+    """The name shown to others: initials only if the trainee chose that."""
+    name = str(trainee["name"])
+    if trainee.get("initials_only"):
+        return "".join(part[0].upper() + "." for part in name.split() if part) or name[:1]
+    return name
+
+
 @dataclass
 class PracticeService:
     db_path: Path | None = None
     scenario_folders: list[Path] | None = None
+    rules_dir: Path | None = None
+    """Where a branch's own ``incentives.yaml`` is looked for (default: the data directory)."""
     _repo: Repository | None = None
     _catalog: Catalog = field(default_factory=Catalog)
     _scorer: RubricScorer | None = None
     _practice: Practice | None = None
+    _rules: IncentiveRules | None = None
+    _rules_source: str = ""
 
     # -- start-up -----------------------------------------------------------------------------------
 
@@ -90,7 +141,20 @@ class PracticeService:
         self._repo = Repository(open_database(self.db_path))
         self._repo.mark_interrupted_sessions()
         self._catalog = load_catalog(self.scenario_folders)
-        return [str(r) for r in self._catalog.reports if r.is_error]
+        problems = [str(r) for r in self._catalog.reports if r.is_error]
+        try:
+            self._rules, source = active_rules(self.rules_dir or data_dir())
+            self._rules_source = str(source)
+        except ScenarioError as exc:  # a broken branch file: say so, use the bundled rules
+            problems += [str(r) for r in exc.reports]
+            self._rules, self._rules_source = load_rules(bundled_rules_path()), str(bundled_rules_path())
+        return problems
+
+    @property
+    def rules(self) -> IncentiveRules:
+        if self._rules is None:
+            self._rules = load_rules(bundled_rules_path())
+        return self._rules
 
     def warm_up(self) -> None:
         """Load the sentence encoder now, so the first reply is scored quickly."""
@@ -150,6 +214,53 @@ class PracticeService:
         if self._practice is not None:
             self._practice.stop()
             self._practice = None
+
+    # -- progress and incentives ------------------------------------------------------------------
+
+    def dashboard(self, trainee_id: int, today: date | None = None) -> Dashboard:
+        trainee = next(t for t in self.repo.trainees() if t["id"] == trainee_id)
+        facts = self.repo.session_facts(trainee_id)
+        progress = evaluate(facts, self.rules, today or date.today())
+        return Dashboard(trainee, progress, self._recommend(progress, facts), self._rules_source)
+
+    def _recommend(self, progress: Progress, facts: list[SessionFact]) -> Scenario | None:
+        """A scenario in the weakest category, at the right difficulty, not the one just played."""
+        _dimension, category = progress.weakest
+        level = 1 + min(2, progress.sessions // 5)
+        last = facts[-1].scenario_id if facts else None
+        played = {f.scenario_id for f in facts}
+        candidates = [s for s in self._catalog if category is None or s.category == category]
+        candidates = candidates or list(self._catalog)
+        ranked = sorted(candidates, key=lambda s: (s.id == last, abs(s.difficulty - level),
+                                                   s.id in played, s.id))
+        return ranked[0] if ranked else None
+
+    def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
+        since = period_start(period, today or date.today())  # type: ignore[arg-type]
+        facts = self.repo.facts_by_trainee(team, since, self.rules.points.improvement_window)
+        trainees = {t["id"]: t for t in self.repo.trainees(team)}
+        for trainee_id in trainees:
+            facts.setdefault(trainee_id, [])
+        rows = leaderboard(facts, self.rules.points, since)
+        return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
+                for i, (tid, pts, n) in enumerate(rows) if tid in trainees]
+
+    def coaching(self, team: str | None = None, today: date | None = None) -> list[AttentionRow]:
+        """Trainees who need a trainer's attention, most reasons first."""
+        facts = self.repo.facts_by_trainee(team)
+        rows = []
+        for t in self.repo.trainees(team):
+            attention = needs_attention(t["id"], facts.get(t["id"], []), self.rules.attention,
+                                        today or date.today())
+            if attention is not None:
+                rows.append(AttentionRow(t["id"], t["name"], t["team"], attention.reasons, attention.detail))
+        return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
+
+    def teams(self) -> list[str]:
+        return self.repo.teams()
+
+    def set_initials_only(self, trainee_id: int, initials_only: bool) -> None:
+        self.repo.set_initials_only(trainee_id, initials_only)
 
     # -- history ------------------------------------------------------------------------------------
 

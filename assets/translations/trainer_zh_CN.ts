@@ -24,6 +24,163 @@
     </message>
 </context>
 <context>
+    <name>CoachingPage</name>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="346" />
+        <source>Who needs attention</source>
+        <translation>需要关注的学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="348" />
+        <source>Trainees who need attention</source>
+        <translation>需要关注的学员列表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="349" />
+        <source>Nobody needs attention right now.</source>
+        <translation>目前没有需要特别关注的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="350" />
+        <source>&amp;Open their sessions</source>
+        <translation>查看其练习记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="351" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="356" />
+        <source>low scores (recent average {n})</source>
+        <translation>得分偏低（最近平均 {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="358" />
+        <source>falling scores (down {n} points)</source>
+        <translation>得分下降（下降 {n} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="360" />
+        <source>repeated critical fails ({n})</source>
+        <translation>多次严重失误（{n} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="362" />
+        <source>no practice yet</source>
+        <translation>还没有练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="362" />
+        <source>no practice for {n} days</source>
+        <translation>已有 {n} 天没有练习</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <source>Points toward the next level</source>
+        <translation>距离下一等级的积分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <source>Score trends</source>
+        <translation>得分趋势</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="106" />
+        <source>Scores by cause</source>
+        <translation>各类原因得分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="107" />
+        <location filename="../../trainer/ui/progress_pages.py" line="109" />
+        <source>Badges</source>
+        <translation>徽章</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="108" />
+        <source>Strengths and weaknesses by cause</source>
+        <translation>按原因看优势与不足</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="110" />
+        <source>&amp;Practise it</source>
+        <translation>去练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="111" />
+        <source>Show only my &amp;initials on leaderboards</source>
+        <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="112" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="114" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="131" />
+        <source>Progress of {name}</source>
+        <translation>{name}的练习进度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="134" />
+        <source>Level: {level} · {points} points · {missing} to {next}</source>
+        <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="145" />
+        <source>Level: {level} · {points} points (top level)</source>
+        <translation>等级：{level} · {points} 分（最高等级）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="155" />
+        <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
+        <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="161" />
+        <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
+        <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="191" />
+        <source>Earned on {day} by sessions {ids}</source>
+        <translation>{day} 获得，依据练习 {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="199" />
+        <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
+        <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="216" />
+        <source>Session</source>
+        <translation>练习次数</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../trainer/ui/errors.py" line="45" />
@@ -408,143 +565,237 @@
     </message>
 </context>
 <context>
+    <name>LeaderboardPage</name>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="268" />
+        <location filename="../../trainer/ui/progress_pages.py" line="273" />
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <source>&amp;Team or branch:</source>
+        <translation>团队或网点(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="270" />
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="271" />
+        <source>Team or branch</source>
+        <translation>团队或网点</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <source>Sessions</source>
+        <translation>练习次数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="277" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="282" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="283" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="284" />
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="295" />
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="204" />
+        <location filename="../../trainer/ui/start_pages.py" line="212" />
         <source>Choose a customer to calm</source>
         <translation>选择一位需要安抚的客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="205" />
+        <location filename="../../trainer/ui/start_pages.py" line="213" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="205" />
+        <location filename="../../trainer/ui/start_pages.py" line="213" />
         <source>&amp;Difficulty:</source>
         <translation>难度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="206" />
+        <location filename="../../trainer/ui/start_pages.py" line="214" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="208" />
+        <location filename="../../trainer/ui/start_pages.py" line="216" />
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="210" />
+        <location filename="../../trainer/ui/start_pages.py" line="218" />
         <source>All levels</source>
         <translation>全部难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="212" />
+        <location filename="../../trainer/ui/start_pages.py" line="220" />
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="214" />
+        <location filename="../../trainer/ui/start_pages.py" line="222" />
         <source>Filter by cause</source>
         <translation>按原因筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="215" />
+        <location filename="../../trainer/ui/start_pages.py" line="223" />
         <source>Filter by difficulty</source>
         <translation>按难度筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="216" />
+        <location filename="../../trainer/ui/start_pages.py" line="224" />
         <source>Filter by language</source>
         <translation>按语言筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="217" />
+        <location filename="../../trainer/ui/start_pages.py" line="225" />
         <source>Scenarios</source>
         <translation>情景列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="218" />
+        <location filename="../../trainer/ui/start_pages.py" line="226" />
         <source>No scenario matches these filters.</source>
         <translation>没有符合筛选条件的情景。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="219" />
+        <location filename="../../trainer/ui/start_pages.py" line="227" />
         <source>&amp;Practise this scenario</source>
         <translation>练习这个情景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="220" />
+        <location filename="../../trainer/ui/start_pages.py" line="228" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="221" />
+        <location filename="../../trainer/ui/start_pages.py" line="229" />
         <source>Change &amp;trainee</source>
         <translation>更换学员(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/start_pages.py" line="230" />
+        <source>My p&amp;rogress</source>
+        <translation>我的进度(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/start_pages.py" line="231" />
+        <source>Leader&amp;board</source>
+        <translation>排行榜(&amp;B)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="97" />
+        <location filename="../../trainer/ui/main_window.py" line="111" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="102" />
+        <location filename="../../trainer/ui/main_window.py" line="116" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="104" />
-        <location filename="../../trainer/ui/main_window.py" line="110" />
+        <location filename="../../trainer/ui/main_window.py" line="118" />
+        <location filename="../../trainer/ui/main_window.py" line="124" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="110" />
+        <location filename="../../trainer/ui/main_window.py" line="124" />
         <source>Loading the scoring model…</source>
         <translation>正在加载评分模型……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="260" />
+        <location filename="../../trainer/ui/main_window.py" line="328" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="261" />
+        <location filename="../../trainer/ui/main_window.py" line="329" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="262" />
+        <location filename="../../trainer/ui/main_window.py" line="330" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="263" />
+        <location filename="../../trainer/ui/main_window.py" line="331" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="264" />
+        <location filename="../../trainer/ui/main_window.py" line="332" />
+        <source>&amp;Coaching view (trainers)</source>
+        <translation>辅导视图（培训师）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="333" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="265" />
+        <location filename="../../trainer/ui/main_window.py" line="334" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="266" />
+        <location filename="../../trainer/ui/main_window.py" line="335" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="267" />
+        <location filename="../../trainer/ui/main_window.py" line="336" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -755,22 +1006,22 @@
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="215" />
+        <location filename="../../trainer/ui/practice_page.py" line="216" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="232" />
+        <location filename="../../trainer/ui/practice_page.py" line="239" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="260" />
+        <location filename="../../trainer/ui/practice_page.py" line="267" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="267" />
+        <location filename="../../trainer/ui/practice_page.py" line="274" />
         <source>You</source>
         <translation>您</translation>
     </message>

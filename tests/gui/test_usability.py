@@ -67,12 +67,12 @@ def test_window_remembers_size_and_place(qtbot: QtBot, db_path: Path, tmp_path: 
     first = build(db_path=db_path, settings_path=settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(QSize(700, 500))
+    first.resize(QSize(780, 570))
     first.move(QPoint(20, 10))
     first.close()
     second = build(db_path=db_path, settings_path=settings)
     qtbot.addWidget(second)
-    assert second.size() == QSize(700, 500)
+    assert second.size() == QSize(780, 570)
     second.jobs.shutdown()
 
 

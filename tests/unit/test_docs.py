@@ -64,3 +64,14 @@ def test_every_cli_command_and_option_is_documented() -> None:
                 if option not in ("-h", "--help"):
                     assert option in doc, f"'{name} {option}' is not in docs/cli.md"
     assert "--db" in doc and "TRAINER_DB" in doc
+
+
+def test_every_incentive_rule_field_is_documented() -> None:
+    from trainer.domain.incentives import IncentiveRules
+
+    doc = (ROOT / "docs" / "incentives.md").read_text(encoding="utf-8")
+    fields = schema_fields(IncentiveRules)
+    assert "badges[].kind" in fields and "points.improvement_cap" in fields
+    assert fields - documented(doc) == set(), f"undocumented: {sorted(fields - documented(doc))}"
+    for kind in ("clean_streak", "resolved_difficulty", "all_categories", "practice_streak", "improvement"):
+        assert f"| `{kind}` |" in doc

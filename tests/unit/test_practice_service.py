@@ -65,3 +65,71 @@ def test_focus_is_the_weakest_dimension_and_penalties_come_first() -> None:
     rude = make_score(empathy=10, clarity=60, solution=60, penalties=1)
     focus = next_focus([rude, rude])
     assert focus is not None and focus.dimension == "empathy" and focus.item == "dismissal"
+
+
+def test_dashboard_leaderboard_and_coaching(db_path: Path) -> None:
+    from datetime import date
+
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    service.open()
+    ann = service.create_trainee("Ann Lee", "Branch 1")
+    bob = service.create_trainee("Bob Wu", "Branch 1")
+    service.create_trainee("Cy Ho", "Branch 2")
+    service.start(ann, "atm_card_swallowed")
+    service.reply("I'm so sorry, that's really stressful. May I see your ID card, please? I'll open the "
+                  "machine with my colleague and bring your card back within ten minutes.")
+    service.reply("Thank you. I can give you cash at the counter right away.")
+    service.start(bob, "atm_card_swallowed")
+    service.reply("Calm down. There's nothing I can do.")
+
+    dash = service.dashboard(ann)
+    assert dash.progress.sessions == 1 and dash.progress.points > 0
+    assert dash.recommended is not None and dash.recommended.category != "system_failure"  # unpractised first
+    board = service.leaderboard("Branch 1", "all")
+    assert [r.name for r in board] == ["Ann Lee", "Bob Wu"] and board[0].points > board[1].points
+    service.set_initials_only(ann, True)
+    assert service.leaderboard("Branch 1", "week", date.today())[0].name == "A.L."
+    attention = {r.name: r.reasons for r in service.coaching("Branch 1")}
+    assert "critical_fails" not in attention.get("Ann Lee", ())
+    assert "low_scores" in attention["Bob Wu"]
+    assert service.teams() == ["Branch 1", "Branch 2"]
+
+
+def test_a_broken_branch_rules_file_is_reported_and_the_default_used(db_path: Path) -> None:
+    (db_path.parent / "incentives.yaml").write_text("levels: nope\n", encoding="utf-8")
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    problems = service.open()
+    assert any("incentives.yaml:1: levels must be a list" in p for p in problems)
+    assert service.rules.levels[0].name == "Trainee"
+
+
+def test_period_leaderboard_reads_only_recent_history_but_scores_the_same(db_path: Path) -> None:
+    """The leaderboard for a period fetches the period plus a few earlier sessions per trainee;
+    points must equal those computed from the full history."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    from trainer.domain.incentives import leaderboard as compute
+    from trainer.domain.incentives import period_start
+
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    service.open()
+    db = service.repo.db
+    rng = random.Random(3)
+    now = datetime.now(UTC)
+    for t in range(1, 6):
+        db.table("trainees").insert({"id": t, "name": f"T{t}", "team": "B", "created_at": now.isoformat()})
+        for n in range(40):
+            overall = rng.uniform(20, 95)
+            db.table("sessions").insert({
+                "trainee_id": t, "scenario_id": "x", "category": "communication", "difficulty": 1 + n % 3,
+                "started_at": (now - timedelta(days=80 - 2 * n)).isoformat(), "status": "finished",
+                "outcome": rng.choice(["resolved", "escalated", "walked_out"]), "turn_count": 2,
+                "avg_overall": overall, "avg_empathy": overall, "avg_clarity": overall,
+                "avg_solution": overall, "critical_count": 0, "turn_limit_reached": 0,
+            })
+    for period in ("week", "month", "all"):
+        expected = compute(service.repo.facts_by_trainee("B"), service.rules.points,
+                           period_start(period, date.today()))  # type: ignore[arg-type]
+        got = [(r.trainee_id, r.points, r.sessions) for r in service.leaderboard("B", period)]
+        assert got == expected, period

@@ -23,7 +23,8 @@ def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:
     assert {"trainees", "sessions", "turns"} <= set(db.table_names())
     db.close()
     again = open_database(db_path)  # idempotent: nothing re-applied
-    assert [m["name"] for m in again["_sqlite_migrations"].rows] == ["m0001_initial", "m0002_spoken_turns"]
+    applied = [m["name"] for m in again["_sqlite_migrations"].rows]
+    assert applied == ["m0001_initial", "m0002_spoken_turns", "m0003_session_totals", "m0004_team_index"]
 
 
 def test_newer_database_is_refused(db_path: Path) -> None:
@@ -95,3 +96,25 @@ def test_locked_database_gives_a_clear_error(db_path: Path, monkeypatch: pytest.
 def test_memory_database_for_tests() -> None:
     repo = Repository(open_database(memory=True))
     assert repo.trainees() == []
+
+
+def test_migration_3_backfills_session_totals(db_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from trainer.storage.migrations import migrations
+
+    old = Database(db_path)
+    migrations.apply(old, stop_before="m0003_session_totals")
+    old.execute("PRAGMA user_version = 2")
+    old.table("trainees").insert({"id": 1, "name": "Old", "team": "", "created_at": "2026-01-01"})
+    old.table("sessions").insert({"id": 1, "trainee_id": 1, "scenario_id": "x",
+                                  "started_at": "2026-01-01T10:00", "status": "finished"})
+    for idx, (e, crit) in enumerate(((40, 1), (80, 0))):
+        old.table("turns").insert({"session_id": 1, "idx": idx, "reply": "r", "created_at": "2026-01-01",
+                                   "empathy": e, "clarity": 50, "solution": 60, "overall": 50,
+                                   "score_json": '{"critical": [%s]}' % ("{}" if crit else "")})
+    old.close()
+    repo = Repository(open_database(db_path))
+    session = repo.session(1)
+    assert session["turn_count"] == 2 and session["avg_empathy"] == 60 and session["critical_count"] == 1
+    assert repo.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -70,9 +70,7 @@ def load_scenario_text(text: str, source: str = "<scenario>") -> Loaded:
     try:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        reports = [_place(source, doc, Problem(_clean_loc(e["loc"]), _message(e)))
-                   for e in exc.errors(include_url=False)]
-        raise ScenarioError(_dedupe(reports)) from None
+        raise ScenarioError(validation_reports(exc, doc, source)) from None
     problems = check_scenario(scenario)
     reports = [_place(source, doc, p) for p in problems]
     errors = [r for r in reports if r.is_error]
@@ -131,7 +129,7 @@ def _message(err: Any) -> str:
     if kind == "missing":
         return f"{name} is missing"
     if kind == "extra_forbidden":
-        return f"{name} is not a field here (check the spelling; see docs/scenario-format.md)"
+        return f"{name} is not a field here (check the spelling)"
     if kind == "literal_error":
         return f"{name} must be {ctx.get('expected')} (got {got})"
     if kind in _KINDS:
@@ -174,6 +172,12 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     return f"the value {_show(value)}"
+
+
+def validation_reports(exc: ValidationError, doc: SourceDocument, source: str) -> list[Report]:
+    """pydantic's errors as placed, plain-sentence reports (one per distinct problem)."""
+    return _dedupe([_place(source, doc, Problem(_clean_loc(e["loc"]), _message(e)))
+                    for e in exc.errors(include_url=False)])
 
 
 def _place(source: str, doc: SourceDocument, problem: Problem) -> Report:

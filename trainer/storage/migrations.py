@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -46,6 +48,42 @@ def m0002_spoken_turns(db: Database) -> None:
     """What the recogniser heard (alternatives, unsure words) and how the reply was delivered."""
     db.table("turns").add_column("speech_json", str)
     db.table("turns").add_column("delivery_json", str)
+
+
+@migrations()
+def m0003_session_totals(db: Database) -> None:
+    """Per-session totals kept up to date with every turn, so progress, leaderboards and reports
+    read one row per session instead of every turn; and a trainee's choice to appear by initials."""
+    sessions = db.table("sessions")
+    for column, kind in (("turn_count", int), ("avg_empathy", float), ("avg_clarity", float),
+                         ("avg_solution", float), ("avg_overall", float), ("critical_count", int)):
+        sessions.add_column(column, kind)
+    db.table("turns").add_column("critical_count", int)
+    db.table("trainees").add_column("initials_only", int, not_null_default=0)
+    for turn_id, score_json in db.execute("SELECT id, score_json FROM turns").fetchall():
+        critical = len(json.loads(score_json or "{}").get("critical", []))
+        db.execute("UPDATE turns SET critical_count = ? WHERE id = ?", [critical, turn_id])
+    db.execute(SESSION_TOTALS_SQL)
+    db.table("sessions").create_index(["scenario_id"])
+
+
+@migrations()
+def m0004_team_index(db: Database) -> None:
+    """Leaderboards and coaching read one team's trainees."""
+    db.table("trainees").create_index(["team"])
+
+
+#: Recomputes every session's totals from its turns (used by the migration; the repository keeps
+#: them current one turn at a time).
+SESSION_TOTALS_SQL = """
+UPDATE sessions SET
+  turn_count = (SELECT COUNT(*) FROM turns t WHERE t.session_id = sessions.id),
+  avg_empathy = (SELECT AVG(empathy) FROM turns t WHERE t.session_id = sessions.id),
+  avg_clarity = (SELECT AVG(clarity) FROM turns t WHERE t.session_id = sessions.id),
+  avg_solution = (SELECT AVG(solution) FROM turns t WHERE t.session_id = sessions.id),
+  avg_overall = (SELECT AVG(overall) FROM turns t WHERE t.session_id = sessions.id),
+  critical_count = (SELECT COALESCE(SUM(critical_count), 0) FROM turns t WHERE t.session_id = sessions.id)
+"""
 
 
 #: The schema version this code writes; a database with a higher one is refused.

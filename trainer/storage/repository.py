@@ -9,16 +9,24 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from trainer.domain.dialogue import Exchange
+from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.spoken import SpokenReply
 from trainer.storage.database import StorageError, _reason
+from trainer.storage.migrations import SESSION_TOTALS_SQL
+
+
+def _fact(r: Any) -> SessionFact:
+    # SQLite already returns ints and floats; only NULLs (sessions with no turn) need a default.
+    return SessionFact(r[0], r[2], r[3] or "", r[4] or 1, datetime.fromisoformat(r[5]), r[6], r[7],
+                       r[8] or 0.0, r[9] or 0.0, r[10] or 0.0, r[11] or 0.0, r[12] or 0, r[13] or 0)
 
 
 def now() -> str:
@@ -58,8 +66,9 @@ class Repository:
             table.insert({"name": name, "team": team or "", "created_at": now()})
             return int(table.last_pk)  # type: ignore[arg-type]
 
-    def trainees(self) -> list[dict[str, Any]]:
-        return list(self.db.table("trainees").rows_where(order_by="name"))
+    def trainees(self, team: str | None = None) -> list[dict[str, Any]]:
+        where, args = ("team = ?", [team]) if team is not None else (None, [])
+        return list(self.db.table("trainees").rows_where(where, args, order_by="name"))
 
     # -- sessions (the SessionStore port) ------------------------------------------------------
 
@@ -97,7 +106,9 @@ class Repository:
                 "goto": exchange.goto, "response_ms": timings.response_ms,
                 "scoring_ms": timings.scoring_ms, "created_at": now(),
                 "speech_json": speech, "delivery_json": delivery,
+                "critical_count": len(score.critical),
             })
+            self.db.execute(SESSION_TOTALS_SQL + " WHERE id = ?", [session_id])
 
     def finish_session(
         self, session_id: int, status: SessionStatus, ending: Ending | None, final_mood: int,
@@ -135,6 +146,56 @@ class Repository:
     def sessions(self, trainee_id: int | None = None) -> list[dict[str, Any]]:
         where, args = ("trainee_id = ?", [trainee_id]) if trainee_id is not None else (None, [])
         return list(self.db.table("sessions").rows_where(where, args, order_by="started_at desc, id desc"))
+
+    # -- progress -------------------------------------------------------------------------------------
+
+    _FACT_COLUMNS = ("id, trainee_id, scenario_id, category, difficulty, started_at, status, outcome, "
+                     "avg_empathy, avg_clarity, avg_solution, avg_overall, critical_count, turn_count")
+
+    def session_facts(self, trainee_id: int) -> list[SessionFact]:
+        rows = self.db.execute(
+            f"SELECT {self._FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
+            [trainee_id],
+        ).fetchall()
+        return [_fact(r) for r in rows]
+
+    def facts_by_trainee(
+        self, team: str | None = None, since: date | None = None, history: int = 0
+    ) -> dict[int, list[SessionFact]]:
+        """Trainees' sessions (of one team or branch, or everyone), keyed by trainee id.
+
+        With ``since``: the sessions from that day on, plus each trainee's last ``history`` counted
+        sessions before it (what points for improvement compare against), not the whole past.
+        """
+        columns = ", ".join("s." + c.strip() for c in self._FACT_COLUMNS.split(","))
+        team_filter, team_args = ("t.team = ?", [team]) if team else ("1", [])
+        base = f"SELECT {columns} FROM trainees t JOIN sessions s ON s.trainee_id = t.id WHERE {team_filter}"
+        if since is None:
+            rows = self.db.execute(f"{base} ORDER BY s.trainee_id, s.started_at", team_args).fetchall()
+        else:
+            start = since.isoformat()
+            rows = self.db.execute(f"{base} AND s.started_at >= ?", [*team_args, start]).fetchall()
+            earlier = (
+                f"SELECT {self._FACT_COLUMNS} FROM sessions WHERE trainee_id = ? AND started_at < ? "
+                "AND status = 'finished' AND turn_count > 0 ORDER BY started_at DESC LIMIT ?"
+            )
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM trainees t WHERE {team_filter}", team_args).fetchall()]
+            for trainee_id in ids:  # a few indexed rows each, instead of every past session
+                rows += self.db.execute(earlier, [trainee_id, start, history]).fetchall()
+            rows.sort(key=lambda r: (r[1], r[5]))
+        out: dict[int, list[SessionFact]] = {}
+        for r in rows:
+            out.setdefault(int(r[1]), []).append(_fact(r))
+        return out
+
+    def teams(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT team FROM trainees WHERE team != '' ORDER BY team").fetchall()]
+
+    def set_initials_only(self, trainee_id: int, initials_only: bool) -> None:
+        with self._write():
+            self.db.table("trainees").update(trainee_id, {"initials_only": int(initials_only)})
 
     def turn_counts(self) -> dict[int, int]:
         rows = self.db.execute("SELECT session_id, COUNT(*) FROM turns GROUP BY session_id").fetchall()

@@ -15,6 +15,7 @@ from trainer.ui.errors import show_error
 from trainer.ui.jobs import Jobs
 from trainer.ui.models_dialog import ModelsDialog
 from trainer.ui.practice_page import PracticePage
+from trainer.ui.progress_pages import CoachingPage, DashboardPage, LeaderboardPage
 from trainer.ui.review_pages import HistoryPage, SummaryPage
 from trainer.ui.start_pages import LibraryPage, TraineePage
 from trainer.ui.voice import CustomerVoice, TraineeVoice
@@ -50,8 +51,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.practice_page = PracticePage()
         self.summary_page = SummaryPage()
         self.history_page = HistoryPage()
+        self.dashboard_page = DashboardPage()
+        self.leaderboard_page = LeaderboardPage()
+        self.coaching_page = CoachingPage()
         for page in (self.trainee_page, self.library_page, self.practice_page, self.summary_page,
-                     self.history_page):
+                     self.history_page, self.dashboard_page, self.leaderboard_page, self.coaching_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -66,7 +70,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.summary_page.back.connect(self._summary_back)
         self.summary_page.again.connect(self.start_practice)
         self.history_page.open_session.connect(self.open_session)
-        self.history_page.back.connect(self.show_library)
+        self.history_page.back.connect(self._history_back)
+        self.library_page.progress_requested.connect(self.show_dashboard)
+        self.library_page.leaderboard_requested.connect(self.show_leaderboard)
+        self.dashboard_page.back.connect(self.show_library)
+        self.dashboard_page.practise.connect(self.start_practice)
+        self.dashboard_page.initials_only.connect(self._initials_only)
+        self.leaderboard_page.back.connect(self.show_library)
+        self.leaderboard_page.refresh.connect(self._load_leaderboard)
+        self.coaching_page.back.connect(self._coaching_back)
+        self.coaching_page.open_trainee.connect(self._drill_down)
+        self._history_owner: int | None = None
         page = self.practice_page
         page.talk_pressed.connect(self.start_listening)
         page.talk_released.connect(self.trainee_voice.stop)
@@ -196,8 +210,58 @@ class MainWindow(Retranslating, QMainWindow):
     def stop_practice(self) -> None:
         self.jobs.submit(self.service.stop, on_done=lambda _: self.show_library())
 
-    def show_history(self) -> None:
-        self.jobs.submit(self.service.history, self.trainee_id, on_done=self._history_loaded)
+    def show_history(self, trainee_id: int | None = None) -> None:
+        self._history_owner = trainee_id
+        owner = trainee_id if trainee_id is not None else self.trainee_id
+        self.jobs.submit(self.service.history, owner, on_done=self._history_loaded)
+
+    def _history_back(self) -> None:
+        if self._history_owner is not None:
+            self.show_coaching()
+        else:
+            self.show_library()
+
+    # -- progress and incentives ------------------------------------------------------------------------
+
+    def show_dashboard(self) -> None:
+        if self.trainee_id is not None:
+            self.jobs.submit(self.service.dashboard, self.trainee_id, on_done=self._dashboard_loaded)
+
+    def _dashboard_loaded(self, dashboard: object) -> None:
+        self.dashboard_page.show_dashboard(dashboard)  # type: ignore[arg-type]
+        self.pages.setCurrentWidget(self.dashboard_page)
+
+    def _initials_only(self, value: bool) -> None:
+        if self.trainee_id is not None:
+            self.jobs.submit(self.service.set_initials_only, self.trainee_id, value)
+
+    def show_leaderboard(self) -> None:
+        self.jobs.submit(self.service.teams, on_done=self._teams_loaded)
+
+    def _teams_loaded(self, teams: list) -> None:
+        self.leaderboard_page.set_teams(teams, self.leaderboard_page.team.currentData())
+        self.pages.setCurrentWidget(self.leaderboard_page)
+        self._load_leaderboard(self.leaderboard_page.team.currentData(),
+                               str(self.leaderboard_page.period.currentData()))
+
+    def _load_leaderboard(self, team: object, period: str) -> None:
+        self.jobs.submit(self.service.leaderboard, team, period, on_done=self.leaderboard_page.set_rows)
+
+    def show_coaching(self) -> None:
+        self.jobs.submit(self.service.coaching, on_done=self._coaching_loaded)
+
+    def _coaching_loaded(self, rows: list) -> None:
+        self.coaching_page.set_rows(rows)
+        self.pages.setCurrentWidget(self.coaching_page)
+
+    def _coaching_back(self) -> None:
+        if self.trainee_id is not None:
+            self.show_library()
+        else:
+            self.show_trainees()
+
+    def _drill_down(self, trainee_id: int) -> None:
+        self.show_history(trainee_id)
 
     def _history_loaded(self, sessions: list) -> None:
         self.history_page.set_sessions(sessions)
@@ -227,6 +291,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.history_action)
+        self.coaching_action = QAction(self)
+        self.coaching_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.coaching_action.triggered.connect(self.show_coaching)
+        self.file_menu.addAction(self.coaching_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.settings_menu = self.menuBar().addMenu("")
@@ -261,6 +329,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.history_action.setText(self.tr("Past &sessions"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.models_action.setText(self.tr("Speech &models…"))

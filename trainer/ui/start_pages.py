@@ -158,6 +158,8 @@ class LibraryPage(Retranslating, QWidget):
     practise = Signal(str)
     history_requested = Signal()
     change_trainee = Signal()
+    progress_requested = Signal()
+    leaderboard_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +180,10 @@ class LibraryPage(Retranslating, QWidget):
         self.history_button.clicked.connect(self.history_requested)
         self.trainee_button = QPushButton()
         self.trainee_button.clicked.connect(self.change_trainee)
+        self.progress_button = QPushButton()
+        self.progress_button.clicked.connect(self.progress_requested)
+        self.leaderboard_button = QPushButton()
+        self.leaderboard_button.clicked.connect(self.leaderboard_requested)
 
         filters = QHBoxLayout()
         self.filter_labels = [QLabel(), QLabel(), QLabel()]
@@ -190,6 +196,8 @@ class LibraryPage(Retranslating, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.practise_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.progress_button)
+        buttons.addWidget(self.leaderboard_button)
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.trainee_button)
         layout = QVBoxLayout(self)
@@ -219,6 +227,8 @@ class LibraryPage(Retranslating, QWidget):
         self.practise_button.setText(self.tr("&Practise this scenario"))
         self.history_button.setText(self.tr("Past &sessions"))
         self.trainee_button.setText(self.tr("Change &trainee"))
+        self.progress_button.setText(self.tr("My p&rogress"))
+        self.leaderboard_button.setText(self.tr("Leader&board"))
         self._refill()
 
 

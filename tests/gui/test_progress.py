@@ -1,0 +1,105 @@
+"""Dashboard, leaderboard and coaching view on the real window, with generated sessions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from trainer.storage.database import open_database
+from trainer.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+NOW = datetime.now(UTC)
+
+
+def generate(db_path: Path) -> dict[str, int]:
+    """Three trainees in two branches with sessions over the last weeks (one struggling)."""
+    db = open_database(db_path)
+    ids = {}
+    for name, team in (("Ann Lee", "Branch 1"), ("Bob Wu", "Branch 1"), ("Cy Ho", "Branch 2")):
+        trainees = db.table("trainees")
+        trainees.insert({"name": name, "team": team, "created_at": NOW.isoformat(), "initials_only": 0})
+        ids[name] = int(trainees.last_pk)  # type: ignore[arg-type]
+    plan = {"Ann Lee": (85, 0, ["system_failure", "service_quality", "communication", "staff_attitude"]),
+            "Bob Wu": (40, 1, ["system_failure"]), "Cy Ho": (70, 0, ["policy_market"])}
+    for name, (score, critical, categories) in plan.items():
+        for i in range(8):
+            started = NOW - timedelta(days=20 - 2 * i)
+            db.table("sessions").insert({
+                "trainee_id": ids[name], "scenario_id": f"{categories[i % len(categories)]}_{i}",
+                "scenario_title": "t", "language": "en", "category": categories[i % len(categories)],
+                "difficulty": 1 + i % 3, "started_at": started.isoformat(), "status": "finished",
+                "outcome": "resolved" if score > 60 else "walked_out", "turn_count": 3,
+                "avg_empathy": score, "avg_clarity": score - 5, "avg_solution": score + 5,
+                "avg_overall": score, "critical_count": critical, "turn_limit_reached": 0,
+            })
+    db.close()
+    return ids
+
+
+def choose(qtbot: QtBot, win: MainWindow, name: str) -> None:
+    win.show_trainees()
+    qtbot.waitUntil(lambda: win.trainee_page.list.count() == 3, timeout=WAIT_MS)
+    row = next(i for i in range(3) if win.trainee_page.list.item(i).text().startswith(name))
+    win.trainee_page.list.setCurrentRow(row)
+    qtbot.mouseClick(win.trainee_page.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+
+
+def test_dashboard_shows_trends_badges_level_and_a_recommendation(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    generate(db_path)
+    choose(qtbot, window, "Ann Lee")
+    qtbot.mouseClick(window.library_page.progress_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
+    page = window.dashboard_page
+    progress = page.dashboard.progress  # type: ignore[union-attr]
+    assert progress.sessions == 8 and progress.points > 0
+    assert page.level.text().startswith(f"Level: {progress.level.name} · {progress.points} points")
+    assert len(page.chart.series()) == 3 and page.chart.series()[0].count() == 8
+    assert page.categories.rowCount() == 5
+    policy_row = next(r for r in range(5) if page.categories.item(r, 0).text() == "Policy and market")
+    assert page.categories.item(policy_row, 1).text() == "—"  # never practised
+    badges = [page.badges.item(i).text() for i in range(page.badges.count())]
+    assert any(b.startswith("Every cause practised") and "(4/5)" in b for b in badges)
+    assert "Policy and market" in page.recommended.text()  # aimed at the weakest, unpractised cause
+    qtbot.mouseClick(page.practise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.practice_page, timeout=WAIT_MS)
+    assert window.practice_page.scenario.category == "policy_market"  # type: ignore[union-attr]
+
+
+def test_leaderboard_per_team_and_initials(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    generate(db_path)
+    choose(qtbot, window, "Ann Lee")
+    window.show_dashboard()
+    qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
+    window.dashboard_page.initials.setChecked(True)  # Ann prefers initials
+    window.show_leaderboard()
+    qtbot.waitUntil(lambda: window.current_page() is window.leaderboard_page, timeout=WAIT_MS)
+    page = window.leaderboard_page
+    page.period.setCurrentIndex(page.period.findData("all"))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=WAIT_MS)
+    assert page.table.item(0, 1).text() == "A.L." and page.table.item(0, 0).text() == "1"
+    page.team.setCurrentIndex(page.team.findData("Branch 2"))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    assert page.table.item(0, 1).text() == "Cy Ho"
+
+
+def test_coaching_view_lists_who_needs_attention_and_drills_down(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    generate(db_path)
+    window.show_coaching()
+    qtbot.waitUntil(lambda: window.current_page() is window.coaching_page, timeout=WAIT_MS)
+    page = window.coaching_page
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert names[0] == "Bob Wu" and "Ann Lee" not in names
+    why = page.table.item(0, 2).text()
+    assert "low scores" in why and "repeated critical fails" in why
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)
+    assert window.history_page.table.rowCount() == 8

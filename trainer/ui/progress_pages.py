@@ -1,0 +1,381 @@
+"""Progress and incentives: the trainee's dashboard, the leaderboard, and the coaching view."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.incentives import Level
+from trainer.domain.scenario import CATEGORIES, DIMENSIONS
+from trainer.practice_service import AttentionRow, Dashboard, LeaderboardRow
+from trainer.ui import i18n, labels
+from trainer.ui.highlight import COLOURS
+from trainer.ui.widgets import Retranslating, heading
+
+
+def _level_name(level: Level) -> str:
+    return (level.name_zh or level.name) if i18n.current_language() == "zh-CN" else level.name
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class DashboardPage(Retranslating, QWidget):
+    """A trainee's progress. Signals: practise(str) a scenario id; back(); initials_only(bool)."""
+
+    practise = Signal(str)
+    back = Signal()
+    initials_only = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dashboard: Dashboard | None = None
+        self.title = heading()
+        self.level = QLabel()
+        self.level_bar = QProgressBar()
+        self.certification = QLabel()
+        self.certification.setWordWrap(True)
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(200)
+        self.categories = _table(1 + len(DIMENSIONS))
+        self.badges = QListWidget()
+        self.recommended = QLabel()
+        self.recommended.setWordWrap(True)
+        self.practise_button = QPushButton()
+        self.practise_button.clicked.connect(self._practise)
+        self.initials = QCheckBox()
+        self.initials.toggled.connect(self.initials_only)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+
+        grid = QGridLayout()
+        grid.addWidget(self.chart_view, 0, 0, 1, 2)
+        self.categories_title, self.badges_title = heading(scale=1.05), heading(scale=1.05)
+        grid.addWidget(self.categories_title, 1, 0)
+        grid.addWidget(self.badges_title, 1, 1)
+        grid.addWidget(self.categories, 2, 0)
+        grid.addWidget(self.badges, 2, 1)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.recommended, 1)
+        next_row.addWidget(self.practise_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.initials)
+        bottom.addStretch(1)
+        bottom.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.level)
+        layout.addWidget(self.level_bar)
+        layout.addWidget(self.certification)
+        layout.addLayout(grid, 1)
+        layout.addLayout(next_row)
+        layout.addLayout(bottom)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.level_bar.setAccessibleName(self.tr("Points toward the next level"))
+        self.chart_view.setAccessibleName(self.tr("Score trends"))
+        self.categories.setAccessibleName(self.tr("Scores by cause"))
+        self.badges.setAccessibleName(self.tr("Badges"))
+        self.categories_title.setText(self.tr("Strengths and weaknesses by cause"))
+        self.badges_title.setText(self.tr("Badges"))
+        self.practise_button.setText(self.tr("&Practise it"))
+        self.initials.setText(self.tr("Show only my &initials on leaderboards"))
+        self.back_button.setText(self.tr("&Back"))
+        self.categories.setHorizontalHeaderLabels(
+            [self.tr("Cause")] + [labels.dimension(d) for d in DIMENSIONS]
+        )
+        self._render()
+
+    def show_dashboard(self, dashboard: Dashboard) -> None:
+        self.dashboard = dashboard
+        self.initials.blockSignals(True)
+        self.initials.setChecked(bool(dashboard.trainee.get("initials_only")))
+        self.initials.blockSignals(False)
+        self._render()
+        self.back_button.setFocus()
+
+    def _render(self) -> None:
+        d = self.dashboard
+        if d is None:
+            return
+        p = d.progress
+        self.title.setText(self.tr("Progress of {name}").format(name=d.trainee["name"]))
+        if p.next_level is not None:
+            self.level.setText(
+                self.tr("Level: {level} · {points} points · {missing} to {next}").format(
+                    level=_level_name(p.level),
+                    points=p.points,
+                    missing=p.next_level.points - p.points,
+                    next=_level_name(p.next_level),
+                )
+            )
+            self.level_bar.setRange(0, p.next_level.points)
+            self.level_bar.setValue(p.points)
+        else:
+            self.level.setText(
+                self.tr("Level: {level} · {points} points (top level)").format(
+                    level=_level_name(p.level), points=p.points
+                )
+            )
+            self.level_bar.setRange(0, 1)
+            self.level_bar.setValue(1)
+        c = p.certification
+        if c.certified:
+            self.certification.setText(
+                self.tr(
+                    "Certified: every dimension at {t} or above on {n} scenarios across {m} causes."
+                ).format(t=c.rules.threshold, n=c.scenarios, m=c.categories)
+            )
+        else:
+            self.certification.setText(
+                self.tr(
+                    "Certification: every dimension at {t} or above on {n} scenarios across {m} causes "
+                    "(so far {have_n} scenarios, {have_m} causes)."
+                ).format(
+                    t=c.rules.threshold,
+                    n=c.rules.scenarios,
+                    m=c.rules.categories,
+                    have_n=c.scenarios,
+                    have_m=c.categories,
+                )
+            )
+        self._render_chart()
+        self.categories.setRowCount(len(CATEGORIES))
+        for row, category in enumerate(CATEGORIES):
+            scores = p.by_category.get(category)
+            values = [labels.category(category)] + [
+                f"{scores[dim]:.0f}" if scores else "—" for dim in DIMENSIONS
+            ]
+            for col, value in enumerate(values):
+                self.categories.setItem(row, col, QTableWidgetItem(value))
+        self.badges.clear()
+        for b in p.badges:
+            mark = "✓ " if b.earned else ""
+            title, description = b.badge.title, b.badge.description
+            if i18n.current_language() == "zh-CN":
+                title, description = b.badge.title_zh or title, b.badge.description_zh or description
+            text = f"{mark}{title} — {description} ({b.current}/{b.target})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, b.badge.id)
+            if b.earned:
+                item.setToolTip(
+                    self.tr("Earned on {day} by sessions {ids}").format(
+                        day=b.earned_on, ids=", ".join(str(i) for i in b.sessions)
+                    )
+                )
+            self.badges.addItem(item)
+        dimension, _category = p.weakest
+        if d.recommended is not None:
+            self.recommended.setText(
+                self.tr("Recommended next: “{title}” — to work on {dimension} in {cause}.").format(
+                    title=d.recommended.title,
+                    dimension=labels.dimension(dimension),
+                    cause=labels.category(d.recommended.category),
+                )
+            )
+        self.practise_button.setEnabled(d.recommended is not None)
+
+    def _render_chart(self) -> None:
+        assert self.dashboard is not None
+        trend = self.dashboard.progress.trend
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis.setRange(1, max(2, len(trend)))
+        x_axis.setLabelFormat("%d")
+        x_axis.setTitleText(self.tr("Session"))
+        y_axis.setRange(0, 100)
+        y_axis.setLabelFormat("%d")
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for index, d in enumerate(DIMENSIONS):
+            series = QLineSeries()
+            series.setName(labels.dimension(d))
+            series.setPen(QPen(QColor(COLOURS[d]), 2))
+            for n, point in enumerate(trend, 1):
+                series.append(n, float(point[1 + index]))  # type: ignore[arg-type]
+            self.chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+
+    def _practise(self) -> None:
+        if self.dashboard is not None and self.dashboard.recommended is not None:
+            self.practise.emit(self.dashboard.recommended.id)
+
+
+class LeaderboardPage(Retranslating, QWidget):
+    """Points per team and period. Signals: refresh(object, str) team (None = all), period; back()."""
+
+    refresh = Signal(object, str)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading()
+        self.team = QComboBox()
+        self.period = QComboBox()
+        self.team.currentIndexChanged.connect(self._changed)
+        self.period.currentIndexChanged.connect(self._changed)
+        self.table = _table(5)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.team_label, self.period_label = QLabel(), QLabel()
+        self.team_label.setBuddy(self.team)
+        self.period_label.setBuddy(self.period)
+        filters = QHBoxLayout()
+        for w in (self.team_label, self.team, self.period_label, self.period):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._teams: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Leaderboard"))
+        self.team_label.setText(self.tr("&Team or branch:"))
+        self.period_label.setText(self.tr("&Period:"))
+        self.team.setAccessibleName(self.tr("Team or branch"))
+        self.period.setAccessibleName(self.tr("Period"))
+        self.table.setAccessibleName(self.tr("Leaderboard"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Rank"), self.tr("Name"), self.tr("Team"), self.tr("Points"), self.tr("Sessions")]
+        )
+        self.back_button.setText(self.tr("&Back"))
+        self.period.blockSignals(True)
+        current = self.period.currentData() or "week"
+        self.period.clear()
+        for value, text in (
+            ("week", self.tr("This week")),
+            ("month", self.tr("This month")),
+            ("all", self.tr("All time")),
+        ):
+            self.period.addItem(text, value)
+        self.period.setCurrentIndex(max(0, self.period.findData(current)))
+        self.period.blockSignals(False)
+        self.set_teams(self._teams, self.team.currentData())
+
+    def set_teams(self, teams: list[str], selected: str | None = None) -> None:
+        self._teams = teams
+        self.team.blockSignals(True)
+        self.team.clear()
+        self.team.addItem(self.tr("Everyone"), None)
+        for t in teams:
+            self.team.addItem(t, t)
+        self.team.setCurrentIndex(max(0, self.team.findData(selected)) if selected else 0)
+        self.team.blockSignals(False)
+
+    def set_rows(self, rows: list[LeaderboardRow]) -> None:
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(
+                (str(row.rank), row.name, row.team, str(row.points), str(row.sessions))
+            ):
+                item = QTableWidgetItem(value)
+                if c in (0, 3, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+
+    def _changed(self) -> None:
+        self.refresh.emit(self.team.currentData(), str(self.period.currentData()))
+
+
+class CoachingPage(Retranslating, QWidget):
+    """Who needs a trainer's attention. Signals: open_trainee(int) drill down; back()."""
+
+    open_trainee = Signal(int)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AttentionRow] = []
+        self.title = heading()
+        self.table = _table(3)
+        self.table.itemActivated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        self.empty = QLabel()
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Who needs attention"))
+        self.table.setHorizontalHeaderLabels([self.tr("Trainee"), self.tr("Team"), self.tr("Why")])
+        self.table.setAccessibleName(self.tr("Trainees who need attention"))
+        self.empty.setText(self.tr("Nobody needs attention right now."))
+        self.open_button.setText(self.tr("&Open their sessions"))
+        self.back_button.setText(self.tr("&Back"))
+        self.set_rows(self.rows)
+
+    def reason(self, code: str, detail: dict[str, float]) -> str:
+        if code == "low_scores":
+            return self.tr("low scores (recent average {n})").format(n=detail.get("recent_average", 0))
+        if code == "falling_scores":
+            return self.tr("falling scores (down {n} points)").format(n=detail.get("drop", 0))
+        if code == "critical_fails":
+            return self.tr("repeated critical fails ({n})").format(n=int(detail.get("critical_fails", 0)))
+        days = int(detail.get("days_idle", -1))
+        return self.tr("no practice yet") if days < 0 else self.tr("no practice for {n} days").format(n=days)
+
+    def set_rows(self, rows: list[AttentionRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            why = "; ".join(self.reason(code, row.detail) for code in row.reasons)
+            for c, value in enumerate((row.name, row.team, why)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.trainee_id)
+                self.table.setItem(r, c, item)
+        self.empty.setVisible(not rows)
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+
+    def _open(self, *_: object) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.open_trainee.emit(self.rows[row].trainee_id)
