@@ -26,67 +26,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="346" />
+        <location filename="../../trainer/ui/progress_pages.py" line="314" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <location filename="../../trainer/ui/progress_pages.py" line="315" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <location filename="../../trainer/ui/progress_pages.py" line="315" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="347" />
+        <location filename="../../trainer/ui/progress_pages.py" line="315" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="348" />
+        <location filename="../../trainer/ui/progress_pages.py" line="316" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="349" />
+        <location filename="../../trainer/ui/progress_pages.py" line="317" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="350" />
+        <location filename="../../trainer/ui/progress_pages.py" line="318" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="351" />
+        <location filename="../../trainer/ui/progress_pages.py" line="319" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="356" />
+        <location filename="../../trainer/ui/progress_pages.py" line="324" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="358" />
+        <location filename="../../trainer/ui/progress_pages.py" line="326" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="360" />
+        <location filename="../../trainer/ui/progress_pages.py" line="328" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="362" />
+        <location filename="../../trainer/ui/progress_pages.py" line="330" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="362" />
+        <location filename="../../trainer/ui/progress_pages.py" line="330" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -94,88 +94,88 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <location filename="../../trainer/ui/progress_pages.py" line="91" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <location filename="../../trainer/ui/progress_pages.py" line="92" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="106" />
+        <location filename="../../trainer/ui/progress_pages.py" line="93" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="107" />
-        <location filename="../../trainer/ui/progress_pages.py" line="109" />
+        <location filename="../../trainer/ui/progress_pages.py" line="94" />
+        <location filename="../../trainer/ui/progress_pages.py" line="96" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="108" />
+        <location filename="../../trainer/ui/progress_pages.py" line="95" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="110" />
+        <location filename="../../trainer/ui/progress_pages.py" line="97" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="111" />
+        <location filename="../../trainer/ui/progress_pages.py" line="98" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="112" />
+        <location filename="../../trainer/ui/progress_pages.py" line="99" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="114" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="131" />
+        <location filename="../../trainer/ui/progress_pages.py" line="118" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="134" />
+        <location filename="../../trainer/ui/progress_pages.py" line="121" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="145" />
+        <location filename="../../trainer/ui/progress_pages.py" line="132" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="155" />
+        <location filename="../../trainer/ui/progress_pages.py" line="142" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="161" />
+        <location filename="../../trainer/ui/progress_pages.py" line="148" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="191" />
+        <location filename="../../trainer/ui/progress_pages.py" line="178" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="199" />
+        <location filename="../../trainer/ui/progress_pages.py" line="186" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="216" />
+        <location filename="../../trainer/ui/progress_pages.py" line="203" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -280,43 +280,43 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="217" />
-        <location filename="../../trainer/ui/review_pages.py" line="220" />
+        <location filename="../../trainer/ui/review_pages.py" line="187" />
+        <location filename="../../trainer/ui/review_pages.py" line="190" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="218" />
+        <location filename="../../trainer/ui/review_pages.py" line="188" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="218" />
+        <location filename="../../trainer/ui/review_pages.py" line="188" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="218" />
+        <location filename="../../trainer/ui/review_pages.py" line="188" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="219" />
+        <location filename="../../trainer/ui/review_pages.py" line="189" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="221" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="222" />
+        <location filename="../../trainer/ui/review_pages.py" line="192" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="223" />
+        <location filename="../../trainer/ui/review_pages.py" line="193" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -567,78 +567,78 @@
 <context>
     <name>LeaderboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="268" />
-        <location filename="../../trainer/ui/progress_pages.py" line="273" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="256" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="270" />
+        <location filename="../../trainer/ui/progress_pages.py" line="257" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="271" />
+        <location filename="../../trainer/ui/progress_pages.py" line="258" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="259" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="277" />
+        <location filename="../../trainer/ui/progress_pages.py" line="264" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="282" />
+        <location filename="../../trainer/ui/progress_pages.py" line="269" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="283" />
+        <location filename="../../trainer/ui/progress_pages.py" line="270" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="284" />
+        <location filename="../../trainer/ui/progress_pages.py" line="271" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="295" />
+        <location filename="../../trainer/ui/progress_pages.py" line="282" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -803,117 +803,117 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="100" />
+        <location filename="../../trainer/ui/models_dialog.py" line="93" />
         <source>Speech models</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <location filename="../../trainer/ui/models_dialog.py" line="94" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <location filename="../../trainer/ui/models_dialog.py" line="94" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <location filename="../../trainer/ui/models_dialog.py" line="94" />
         <source>In use</source>
         <translation>正在使用</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="102" />
+        <location filename="../../trainer/ui/models_dialog.py" line="95" />
         <source>Installed speech models</source>
         <translation>已安装的语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="103" />
+        <location filename="../../trainer/ui/models_dialog.py" line="96" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="104" />
+        <location filename="../../trainer/ui/models_dialog.py" line="97" />
         <source>Language of the model</source>
         <translation>模型语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="105" />
+        <location filename="../../trainer/ui/models_dialog.py" line="98" />
         <source>&amp;Use selected model</source>
         <translation>使用所选模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="106" />
+        <location filename="../../trainer/ui/models_dialog.py" line="99" />
         <source>Import &amp;zip…</source>
         <translation>导入压缩包(&amp;Z)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="107" />
+        <location filename="../../trainer/ui/models_dialog.py" line="100" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="108" />
+        <location filename="../../trainer/ui/models_dialog.py" line="101" />
         <source>&amp;Download the official small model</source>
         <translation>下载官方小模型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="109" />
+        <location filename="../../trainer/ui/models_dialog.py" line="102" />
         <source>Download again from the &amp;start</source>
         <translation>从头重新下载(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="110" />
+        <location filename="../../trainer/ui/models_dialog.py" line="103" />
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="111" />
+        <location filename="../../trainer/ui/models_dialog.py" line="104" />
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="112" />
+        <location filename="../../trainer/ui/models_dialog.py" line="105" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="125" />
+        <location filename="../../trainer/ui/models_dialog.py" line="118" />
         <source>No speech model is installed: import one (banks without internet access can copy the zip from another computer) or download the official small model. Typed replies work without one.</source>
         <translation>尚未安装语音模型：请导入一个（无法上网的网点可以从其他电脑拷贝压缩包），或下载官方小模型。没有模型也可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="143" />
+        <location filename="../../trainer/ui/models_dialog.py" line="136" />
         <source>Import a speech model</source>
         <translation>导入语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="144" />
+        <location filename="../../trainer/ui/models_dialog.py" line="137" />
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="149" />
+        <location filename="../../trainer/ui/models_dialog.py" line="142" />
         <source>Import a speech model folder</source>
         <translation>导入语音模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="156" />
+        <location filename="../../trainer/ui/models_dialog.py" line="149" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="166" />
+        <location filename="../../trainer/ui/models_dialog.py" line="159" />
         <source>Downloading {url}…</source>
         <translation>正在下载 {url}……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="179" />
+        <location filename="../../trainer/ui/models_dialog.py" line="172" />
         <source>Installed {name} for {language}.</source>
         <translation>已为{language}安装 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="186" />
+        <location filename="../../trainer/ui/models_dialog.py" line="179" />
         <source>That did not work: {error}</source>
         <translation>操作没有成功：{error}</translation>
     </message>
@@ -1042,87 +1042,87 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="85" />
+        <location filename="../../trainer/ui/review_pages.py" line="82" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="86" />
+        <location filename="../../trainer/ui/review_pages.py" line="83" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="87" />
+        <location filename="../../trainer/ui/review_pages.py" line="84" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="88" />
+        <location filename="../../trainer/ui/review_pages.py" line="85" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="104" />
+        <location filename="../../trainer/ui/review_pages.py" line="101" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="104" />
+        <location filename="../../trainer/ui/review_pages.py" line="101" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="104" />
+        <location filename="../../trainer/ui/review_pages.py" line="101" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="105" />
+        <location filename="../../trainer/ui/review_pages.py" line="102" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="137" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="158" />
+        <location filename="../../trainer/ui/review_pages.py" line="155" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="158" />
+        <location filename="../../trainer/ui/review_pages.py" line="155" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="158" />
+        <location filename="../../trainer/ui/review_pages.py" line="155" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="158" />
+        <location filename="../../trainer/ui/review_pages.py" line="155" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="159" />
+        <location filename="../../trainer/ui/review_pages.py" line="156" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="162" />
+        <location filename="../../trainer/ui/review_pages.py" line="159" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>

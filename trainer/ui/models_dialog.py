@@ -10,16 +10,13 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +25,7 @@ from PySide6.QtWidgets import (
 from trainer.speech.models import OFFICIAL, InstalledModel, ModelError, ModelStore
 from trainer.ui import labels
 from trainer.ui.jobs import Jobs
-from trainer.ui.widgets import Retranslating
+from trainer.ui.widgets import Retranslating, read_only_table
 
 
 class _Progress(QObject):
@@ -46,11 +43,7 @@ class ModelsDialog(Retranslating, QDialog):
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(3, stretch=1)
         self.language = QComboBox()
         for code in ("en", "zh-CN"):
             self.language.addItem(labels.language(code), code)

@@ -6,18 +6,15 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,21 +25,11 @@ from trainer.domain.scenario import CATEGORIES, DIMENSIONS
 from trainer.practice_service import AttentionRow, Dashboard, LeaderboardRow
 from trainer.ui import i18n, labels
 from trainer.ui.highlight import COLOURS
-from trainer.ui.widgets import Retranslating, heading
+from trainer.ui.widgets import Retranslating, TablePage, heading, read_only_table
 
 
 def _level_name(level: Level) -> str:
     return (level.name_zh or level.name) if i18n.current_language() == "zh-CN" else level.name
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class DashboardPage(Retranslating, QWidget):
@@ -65,7 +52,7 @@ class DashboardPage(Retranslating, QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(200)
-        self.categories = _table(1 + len(DIMENSIONS))
+        self.categories = read_only_table(1 + len(DIMENSIONS))
         self.badges = QListWidget()
         self.recommended = QLabel()
         self.recommended.setWordWrap(True)
@@ -246,7 +233,7 @@ class LeaderboardPage(Retranslating, QWidget):
         self.period = QComboBox()
         self.team.currentIndexChanged.connect(self._changed)
         self.period.currentIndexChanged.connect(self._changed)
-        self.table = _table(5)
+        self.table = read_only_table(5)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.team_label, self.period_label = QLabel(), QLabel()
@@ -313,33 +300,14 @@ class LeaderboardPage(Retranslating, QWidget):
         self.refresh.emit(self.team.currentData(), str(self.period.currentData()))
 
 
-class CoachingPage(Retranslating, QWidget):
+class CoachingPage(TablePage):
     """Who needs a trainer's attention. Signals: open_trainee(int) drill down; back()."""
 
     open_trainee = Signal(int)
-    back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(3, parent=parent)
         self.rows: list[AttentionRow] = []
-        self.title = heading()
-        self.table = _table(3)
-        self.table.itemActivated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
-        self.empty = QLabel()
-        self.open_button = QPushButton()
-        self.open_button.clicked.connect(self._open)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -370,12 +338,8 @@ class CoachingPage(Retranslating, QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.trainee_id)
                 self.table.setItem(r, c, item)
-        self.empty.setVisible(not rows)
-        self.open_button.setEnabled(bool(rows))
-        if rows:
-            self.table.selectRow(0)
+        self.show_rows(len(rows))
 
-    def _open(self, *_: object) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
+    def open_row(self, row: int) -> None:
+        if row < len(self.rows):
             self.open_trainee.emit(self.rows[row].trainee_id)

@@ -9,13 +9,10 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -26,7 +23,7 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.practice_service import SessionSummary
 from trainer.ui import labels
 from trainer.ui.highlight import COLOURS
-from trainer.ui.widgets import Retranslating, heading
+from trainer.ui.widgets import Retranslating, TablePage, heading
 
 
 class SummaryPage(Retranslating, QWidget):
@@ -171,7 +168,7 @@ class SummaryPage(Retranslating, QWidget):
         self.turns.setHtml("".join(rows))
 
 
-class HistoryPage(Retranslating, QWidget):
+class HistoryPage(TablePage):
     """Past sessions of the current trainee, newest first; any can be reopened read-only.
 
     Signals:
@@ -180,38 +177,11 @@ class HistoryPage(Retranslating, QWidget):
     """
 
     open_session = Signal(int)
-    back = Signal()
-
-    COLUMNS = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(4, stretch=1, parent=parent)
         self.sessions: list[dict[str, Any]] = []
-        self.title = heading()
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemActivated.connect(self._open_current)
-        self.table.doubleClicked.connect(self._open_current)
-        self.empty = QLabel()
-        self.open_button = QPushButton()
-        self.open_button.clicked.connect(self._open_current)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.back)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
         self.retranslate()
-
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Past sessions"))
@@ -235,13 +205,8 @@ class HistoryPage(Retranslating, QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, s["id"])
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(0)
-        self.empty.setVisible(not sessions)
-        self.open_button.setEnabled(bool(sessions))
-        if sessions:
-            self.table.selectRow(0)
-            self.table.setFocus()
+        self.show_rows(len(sessions))
 
-    def _open_current(self, *_: object) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.sessions):
+    def open_row(self, row: int) -> None:
+        if row < len(self.sessions):
             self.open_session.emit(int(self.sessions[row]["id"]))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 MOOD_COLOURS = ((30, "#2e7d32"), (60, "#f9a825"), (80, "#ef6c00"), (101, "#c62828"))
 
@@ -16,6 +27,22 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()  # type: ignore[attr-defined]
         super().changeEvent(event)  # type: ignore[misc]
+
+
+def read_only_table(columns: int, stretch: int | None = None) -> QTableWidget:
+    """A table the user selects whole rows of but never edits; ``stretch``: the column that takes
+    the spare width (all columns when None)."""
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def heading(text: str = "", scale: float = 1.3) -> QLabel:
@@ -90,3 +117,49 @@ class ScoreBar(QProgressBar):
         self.setValue(0)
         self.setFormat("%v")
         self.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+
+
+class TablePage(Retranslating, QWidget):
+    """A titled list of rows with Open and Back buttons (past sessions, who needs attention).
+
+    Subclasses fill ``table`` and implement ``open_row(row)``. Signals: back().
+    """
+
+    back = Signal()
+
+    def __init__(self, columns: int, stretch: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading()
+        self.table = read_only_table(columns, stretch)
+        self.table.itemActivated.connect(self._open_current)
+        self.table.doubleClicked.connect(self._open_current)
+        self.empty = QLabel()
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open_current)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+
+    def show_rows(self, count: int) -> None:
+        """After filling ``count`` rows: the empty message, the Open button and the selection."""
+        self.empty.setVisible(count == 0)
+        self.open_button.setEnabled(count > 0)
+        if count:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _open_current(self, *_: object) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.open_row(row)
+
+    def open_row(self, row: int) -> None:
+        raise NotImplementedError
