@@ -73,6 +73,38 @@ def m0004_team_index(db: Database) -> None:
     db.table("trainees").create_index(["team"])
 
 
+@migrations()
+def m0005_accounts_audit_reviews(db: Database) -> None:
+    """Sign-in accounts with roles, an append-only audit log, score overrides and coaching notes."""
+    db.table("accounts").create(
+        {"id": int, "username": str, "role": str, "trainee_id": int, "salt": str, "password_hash": str,
+         "failed_attempts": int, "locked_until": str, "created_at": str},
+        pk="id", not_null={"username", "role", "salt", "password_hash", "created_at"},
+        defaults={"failed_attempts": 0},
+    )
+    db.table("accounts").create_index(["username"], unique=True)
+    db.table("audit_log").create(
+        {"id": int, "at": str, "account_id": int, "username": str, "action": str, "detail": str},
+        pk="id", not_null={"at", "action"},
+    )
+    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+    db.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+    db.table("score_overrides").create(
+        {"id": int, "session_id": int, "dimension": str, "automatic": float, "value": int,
+         "comment": str, "account_id": int, "at": str},
+        pk="id", foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "dimension", "value", "comment", "account_id", "at"},
+    )
+    db.table("score_overrides").create_index(["session_id"])
+    db.table("coaching_notes").create(
+        {"id": int, "trainee_id": int, "session_id": int, "note": str, "account_id": int, "at": str},
+        pk="id", not_null={"trainee_id", "note", "account_id", "at"},
+    )
+    db.table("coaching_notes").create_index(["trainee_id"])
+
+
 #: Recomputes every session's totals from its turns (used by the migration; the repository keeps
 #: them current one turn at a time).
 SESSION_TOTALS_SQL = """
