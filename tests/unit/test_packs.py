@@ -1,0 +1,75 @@
+"""Scenario packs: export, preview, import; a broken pack changes nothing."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from trainer.library.catalog import load_catalog
+from trainer.library.packs import PackError, apply_pack, export_pack, preview_pack
+
+from helpers import ROOT
+
+ATM = ROOT / "scenarios" / "atm_card_swallowed.yaml"
+QUEUE = ROOT / "scenarios" / "long_queue.yaml"
+
+
+def test_export_then_import_adds_and_replaces(tmp_path: Path) -> None:
+    avatar = ROOT / "assets" / "avatars" / "male.svg"
+    pack = export_pack([ATM, QUEUE], tmp_path / "branch.zip", assets=[avatar])
+    assert sorted(zipfile.ZipFile(pack).namelist()) == [
+        "assets/male.svg", "scenarios/atm_card_swallowed.yaml", "scenarios/long_queue.yaml"]
+    user = tmp_path / "user-scenarios"
+    preview = preview_pack(pack, existing_ids={"long_queue"})
+    assert preview.added == ["atm_card_swallowed"] and preview.replaced == ["long_queue"]
+    written = apply_pack(preview, user)
+    assert sorted(p.name for p in written) == ["atm_card_swallowed.yaml", "long_queue.yaml", "male.svg"]
+    catalog = load_catalog([user])
+    assert sorted(catalog.scenarios) == ["atm_card_swallowed", "long_queue"] and catalog.reports == []
+    assert not list(user.glob(".*importing"))
+
+
+def test_a_broken_pack_changes_nothing(tmp_path: Path) -> None:
+    user = tmp_path / "user-scenarios"
+    apply_pack(preview_pack(export_pack([QUEUE], tmp_path / "ok.zip"), set()), user)
+    before = {p: p.read_bytes() for p in user.rglob("*") if p.is_file()}
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.write(ATM, "scenarios/atm_card_swallowed.yaml")
+        bad = ATM.read_text(encoding="utf-8").replace("difficulty: 1", "difficulty: 9")
+        z.writestr("scenarios/bad.yaml", bad)
+        z.writestr("../escape.yaml", "id: x")
+    with pytest.raises(PackError) as info:
+        preview_pack(broken, set())
+    messages = [str(r) for r in info.value.reports]
+    expected = "broken.zip:scenarios/bad.yaml:6: difficulty must be 1, 2 or 3 (got 9)"
+    assert any(m.startswith(expected) for m in messages)
+    assert any("points outside it" in m for m in messages)
+    assert {p: p.read_bytes() for p in user.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"not a zip", "this is not a zip file"),
+    (None, "holds no scenario files"),
+])
+def test_unusable_packs_are_one_sentence(tmp_path: Path, content: bytes | None, message: str) -> None:
+    pack = tmp_path / "p.zip"
+    if content is None:
+        with zipfile.ZipFile(pack, "w") as z:
+            z.writestr("readme.txt", "hello")
+    else:
+        pack.write_bytes(content)
+    with pytest.raises(PackError, match=message):
+        preview_pack(pack, set())
+
+
+def test_export_to_an_impossible_place_leaves_no_partial_file(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    with pytest.raises(OSError):
+        export_pack([ATM], not_a_folder / "x.zip")
+    with pytest.raises(OSError):
+        export_pack([ATM, tmp_path / "missing.yaml"], tmp_path / "y.zip")  # fails half-way
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

@@ -1,0 +1,126 @@
+"""Scenario packs: a ``.zip`` of scenario YAML files (and their assets) to share between branches.
+
+Import is all or nothing: every scenario in the pack is validated first and the user is shown what
+will be added or replaced; only then are the files written, each to a temporary name and moved
+into place. A pack with any error changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from trainer.library.loader import Report, ScenarioError, load_scenario_text
+
+MAX_PACK_BYTES = 50_000_000
+MAX_MEMBER_BYTES = 5_000_000
+
+
+class PackError(Exception):
+    """The pack cannot be imported; ``reports`` says why (file inside the pack, line, field)."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        super().__init__(str(reports[0]) if reports else "invalid pack")
+        self.reports = reports
+
+
+@dataclass
+class PackPreview:
+    """What importing would do: scenario ids added and replaced, and the files to write."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Relative path inside the scenario folder -> content."""
+
+
+def export_pack(scenario_files: list[Path], target: Path, assets: list[Path] | None = None) -> Path:
+    """Write ``target`` (a zip) with the given scenario files under ``scenarios/`` and assets under
+    ``assets/``; written to a temporary name first, so a failed export leaves no partial file."""
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for path in scenario_files:
+                z.write(path, f"scenarios/{path.name}")
+            for path in assets or []:
+                z.write(path, f"assets/{path.name}")
+        tmp.replace(target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
+    """Validate every scenario in ``pack``; raises :class:`PackError` with every problem found."""
+    reports: list[Report] = []
+    preview = PackPreview()
+    try:
+        if pack.stat().st_size > MAX_PACK_BYTES:
+            raise PackError([Report(str(pack), None, "the pack is larger than 50 MB")])
+        with zipfile.ZipFile(pack) as z:
+            if z.testzip() is not None:
+                raise PackError([Report(str(pack), None, "the pack is damaged (a file fails its checksum)")])
+            members = [m for m in z.infolist() if not m.is_dir()]
+            seen: dict[str, str] = {}
+            for member in members:
+                name = PurePosixPath(member.filename)
+                if name.is_absolute() or ".." in name.parts:
+                    reports.append(Report(f"{pack.name}:{member.filename}", None,
+                                          "a file in the pack points outside it"))
+                    continue
+                if member.file_size > MAX_MEMBER_BYTES:
+                    reports.append(Report(f"{pack.name}:{member.filename}", None, "the file is too large"))
+                    continue
+                data = z.read(member)
+                if name.suffix in (".yaml", ".yml"):
+                    source = f"{pack.name}:{member.filename}"
+                    try:
+                        loaded = load_scenario_text(data.decode("utf-8-sig"), source)
+                    except UnicodeDecodeError:
+                        reports.append(Report(source, None, "the file is not UTF-8 text"))
+                        continue
+                    except ScenarioError as exc:
+                        reports += [r for r in exc.reports if r.is_error]
+                        continue
+                    sid = loaded.scenario.id
+                    if sid in seen:
+                        reports.append(Report(source, None, f"id '{sid}' is also used by {seen[sid]}"))
+                        continue
+                    seen[sid] = member.filename
+                    (preview.replaced if sid in existing_ids else preview.added).append(sid)
+                    preview.files[f"{sid}.yaml"] = data
+                elif name.parts[0] == "assets":
+                    preview.files[str(PurePosixPath("assets", *name.parts[1:]))] = data
+            if not seen and not reports:
+                reports.append(Report(str(pack), None, "the pack holds no scenario files"))
+    except zipfile.BadZipFile:
+        raise PackError([Report(str(pack), None, "this is not a zip file")]) from None
+    except OSError as exc:
+        raise PackError([Report(str(pack), None, f"cannot read the pack: {exc.strerror}")]) from None
+    if reports:
+        raise PackError(reports)
+    return preview
+
+
+def apply_pack(preview: PackPreview, folder: Path) -> list[Path]:
+    """Write a validated pack into ``folder`` (the user scenario folder); each file is written to
+    a temporary name and then moved into place."""
+    written = []
+    temporaries = []
+    try:
+        for relative, data in preview.files.items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.importing")
+            tmp.write_bytes(data)
+            temporaries.append((tmp, target))
+        for tmp, target in temporaries:
+            os.replace(tmp, target)
+            written.append(target)
+    finally:
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+    return written
