@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from conftest import speak_to_wav
 from PySide6.QtCore import QObject
 from PySide6.QtMultimedia import QMediaDevices
 from pytestqt.qtbot import QtBot
 
 from trainer.speech.recognizer import SpeechModel
 from trainer.ui.audio import Microphone, Player
+
+from speech_helpers import speak_to_wav
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import speak_to_wav
 
 from trainer.speech.recognizer import ModelUnavailable, SpeechModel
 from trainer.speech.wav_source import chunks, pcm16k
+
+from speech_helpers import speak_to_wav
 
 GRAMMAR = ["안녕하세요", "감사합니다", "죄송합니다", "네"]
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from trainer.domain.scenario import Persona
 
 BASE_RATE_WPM = 170
@@ -44,5 +42,7 @@ def utterance(line: str, language: str, persona: Persona, mood: int) -> Utteranc
 
 def to_pinyin(text: str) -> str:
     """Chinese characters as numbered-tone pinyin ("您好" -> "nin2 hao3"); other text kept."""
+    from pypinyin import Style, lazy_pinyin  # its phrase dictionary takes ~0.2 s to load
+
     parts = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: s)
     return re.sub(r"\s+", " ", " ".join(parts).translate(_PUNCTUATION)).strip()

@@ -28,7 +28,7 @@ from trainer.domain.scenario import Persona
 from trainer.speech.models import ModelStore
 from trainer.speech.recognizer import ModelUnavailable, SpeechModel, Transcriber, Transcript
 from trainer.speech.tts import Synthesizer
-from trainer.speech.voices import utterance
+from trainer.speech.voices import to_pinyin, utterance
 from trainer.ui import labels
 from trainer.ui.audio import AudioUnavailable, Microphone, Player
 from trainer.ui.jobs import Jobs
@@ -51,6 +51,7 @@ class CustomerVoice(QObject):
         self._synth = Synthesizer()
         self.last_started_at = 0.0
         self._closed = False
+        self.jobs.submit(to_pinyin, "预热")  # loads pypinyin's dictionary now, off the UI thread
 
     def say(self, line: str, language: str, persona: Persona, mood: int) -> None:
         """Synthesise ``line`` on the voice thread and play it (unless muted)."""
