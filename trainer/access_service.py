@@ -49,6 +49,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+_DUMMY_SALT = new_salt()
+_DUMMY_HASH = hash_password("not a real password", _DUMMY_SALT)
+
+
 class AccessService:
     def __init__(self, repo: Repository, clock: Callable[[], datetime] = _now) -> None:
         self.repo = repo
@@ -72,6 +76,7 @@ class AccessService:
 
     def create_account(self, by: Identity, username: str, password: str, role: Role,
                        team: str = "") -> Identity:
+        by = self.current(by)
         by.require("manage_accounts", "create accounts")
         if role not in ROLES:
             raise ValueError(f"unknown role '{role}'")
@@ -83,14 +88,21 @@ class AccessService:
         return Identity(account_id, username.strip(), role, trainee_id)
 
     def set_role(self, by: Identity, username: str, role: Role) -> None:
+        by = self.current(by)
         by.require("manage_accounts", "change roles")
         account = self._account(username)
         if account is None:
             raise LookupError(f"there is no account called '{username}'")
         if role not in ROLES:
             raise ValueError(f"unknown role '{role}'")
+        admins = self.db.execute("SELECT COUNT(*) FROM accounts WHERE role = 'hr_admin'").fetchone()[0]
+        if account["role"] == "hr_admin" and role != "hr_admin" and admins <= 1:
+            raise ValueError("this is the last HR administrator; make someone else one first")
         with self.db.atomic():
-            self.db.table("accounts").update(account["id"], {"role": role})
+            update: dict[str, Any] = {"role": role}
+            if role in ("trainee", "trainer") and account["trainee_id"] is None:
+                update["trainee_id"] = self.repo.trainee(account["username"])  # a profile to practise
+            self.db.table("accounts").update(account["id"], update)
             self._audit(by, "role_changed", {"username": username, "from": account["role"], "to": role},
                         in_transaction=True)
 
@@ -112,12 +124,22 @@ class AccessService:
         rows = list(self.db.table("accounts").rows_where("username = ?", [username.strip()]))
         return rows[0] if rows else None
 
+    def current(self, who: Identity) -> Identity:
+        """``who`` as the database has it now: a role changed since sign-in applies at once."""
+        rows = self.db.execute("SELECT role, trainee_id FROM accounts WHERE id = ?",
+                               [who.account_id]).fetchall()
+        if not rows:
+            raise AccessDenied(f"the account {who.username} no longer exists")
+        return Identity(who.account_id, who.username, rows[0][0], rows[0][1])
+
     # -- signing in --------------------------------------------------------------------------------------
 
     def sign_in(self, username: str, password: str) -> Identity:
         account = self._account(username)
         now = self._clock()
         if account is None:
+            # Spend the same time as a wrong password, so timing does not reveal which names exist.
+            password_matches(password, _DUMMY_SALT, _DUMMY_HASH)
             self._audit(None, "sign_in_failed", {"username": username})
             raise SignInFailed("That name and password do not match.")
         locked_until = account["locked_until"]
@@ -146,6 +168,7 @@ class AccessService:
 
     def sessions_visible_to(self, who: Identity, trainee_id: int | None = None) -> list[dict[str, Any]]:
         """A trainee sees only their own sessions; reviewers see anyone's."""
+        who = self.current(who)
         if not who.may("review_sessions"):
             if trainee_id not in (None, who.trainee_id):
                 raise AccessDenied(f"{who.username} may only see their own sessions.")
@@ -158,6 +181,7 @@ class AccessService:
         session = self.repo.session(session_id)
         if session is None:
             raise LookupError(f"there is no session {session_id}")
+        who = self.current(who)
         if not who.may("review_sessions") and session["trainee_id"] != who.trainee_id:
             raise AccessDenied(f"{who.username} may only see their own sessions.")
         return session
@@ -165,6 +189,7 @@ class AccessService:
     def override_score(self, who: Identity, session_id: int, dimension: str, value: int,
                        comment: str) -> Override:
         """Replace a session's score on one dimension; the automatic score is kept beside it."""
+        who = self.current(who)
         who.require("override_scores", "override scores")
         if dimension not in DIMENSIONS:
             raise ValueError(f"dimension must be empathy, clarity or solution (got '{dimension}')")
@@ -173,6 +198,8 @@ class AccessService:
         if not comment.strip():
             raise ValueError("an override needs a comment saying why")
         session = self.check_session_access(who, session_id)
+        if who.trainee_id is not None and session["trainee_id"] == who.trainee_id:
+            raise AccessDenied(f"{who.username} may not override scores of their own sessions.")
         automatic = float(session.get(f"avg_{dimension}") or 0.0)
         at = self._clock().isoformat()
         with self.db.atomic():
@@ -194,6 +221,7 @@ class AccessService:
 
     def add_coaching_note(self, who: Identity, trainee_id: int, note: str,
                           session_id: int | None = None) -> None:
+        who = self.current(who)
         who.require("coach", "write coaching notes")
         if not note.strip():
             raise ValueError("a coaching note cannot be empty")
@@ -213,10 +241,11 @@ class AccessService:
     # -- audit --------------------------------------------------------------------------------------------
 
     def record(self, who: Identity, action: str, detail: dict[str, Any]) -> None:
-        """For other services: scenario publishes, exports."""
-        self._audit(who, action, detail)
+        """For other services (scenario publishes, exports): who did it comes from the database."""
+        self._audit(self.current(who), action, detail)
 
     def audit_log(self, who: Identity, limit: int = 500) -> list[dict[str, Any]]:
+        who = self.current(who)
         who.require("view_audit", "read the audit log")
         return list(self.db.table("audit_log").rows_where(order_by="id desc", limit=limit))
 

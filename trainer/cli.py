@@ -7,6 +7,7 @@ scenario or database). Errors are one sentence on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -153,12 +154,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     scenario = _find_scenario(args.scenario)
+    name = (args.trainee or _login_name()).strip()
+    if not name:
+        raise UserError("--trainee needs a name.")
+    replies = _reply_source(args.replies, scenario)  # a bad replies file stops us before we start
     repo = _open_repository(args.db)
-    trainee_id = repo.trainee(args.trainee or _login_name())
+    trainee_id = repo.trainee(name)
     practice = Practice(scenario, RubricScorer(), repo, trainee_id)
     out = sys.stdout
     _print_opening(scenario, practice.session_id, out)
-    replies = _reply_source(args.replies, scenario)
     try:
         while not practice.finished:
             turn = practice.dialogue.current
@@ -166,7 +170,6 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"\nCustomer (mood {practice.dialogue.mood}): {turn.customer}", file=out)
             reply = next(replies, None)
             if reply is None:
-                practice.stop()
                 print("\nSession stopped before an ending; the turns so far are saved.", file=out)
                 return EXIT_OK
             try:
@@ -174,9 +177,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             except EmptyReply:
                 continue
             _print_exchange(exchange, out)
-    except KeyboardInterrupt:
-        practice.stop()
-        raise
+    finally:
+        if not practice.finished:  # stopped by the user or by an error: saved as stopped
+            with contextlib.suppress(StorageError):
+                practice.stop()
     _print_ending(practice, out)
     return EXIT_OK
 
@@ -205,7 +209,7 @@ def _score_batch(scorer: RubricScorer, source: str) -> int:
     catalog = None
     results: list[str] = []
     with handle:
-        for number, line in enumerate(handle, 1):
+        for number, line in _numbered_lines(handle, source):
             where = f"{'standard input' if source == '-' else source}:{number}"
             if not line.strip():
                 continue
@@ -232,6 +236,15 @@ def _score_batch(scorer: RubricScorer, source: str) -> int:
     for line in results:
         print(line)
     return EXIT_OK
+
+
+def _numbered_lines(handle: TextIO, source: str) -> Iterator[tuple[int, str]]:
+    number = 0
+    try:
+        for number, line in enumerate(handle, 1):
+            yield number, line
+    except UnicodeDecodeError:
+        raise UserError(f"{source}:{number + 1}: the file is not UTF-8 text.") from None
 
 
 def _open_text(path: str) -> TextIO:

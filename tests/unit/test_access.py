@@ -129,3 +129,19 @@ def test_identity_rights_table() -> None:
     assert trainee.may("practise") and not trainee.may("export")
     assert Identity(2, "h", "hr_admin").may("view_audit")
     assert Identity(3, "tr", "trainer").may("edit_scenarios")
+
+
+def test_role_changes_apply_at_once_and_the_last_admin_stays(world) -> None:  # type: ignore[no-untyped-def]
+    access, _clock, admin, trainer, _ann, _bob, session_id = world
+    with pytest.raises(ValueError, match="last HR administrator"):
+        access.set_role(admin, "hr", "trainer")
+    access.set_role(admin, "tina", "trainee")  # demoted: the old identity loses its rights now
+    with pytest.raises(AccessDenied):
+        access.override_score(trainer, session_id, "empathy", 70, "still a trainer?")
+    access.set_role(admin, "tina", "trainer")
+    tina = access.sign_in("tina", "1234")
+    assert tina.trainee_id is not None  # a trainer has a profile to practise with
+    # nobody overrides their own session
+    access.set_role(admin, "ann", "trainer")
+    with pytest.raises(AccessDenied, match="their own sessions"):
+        access.override_score(access.sign_in("ann", "4321"), session_id, "empathy", 99, "mine")

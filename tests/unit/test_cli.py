@@ -122,3 +122,18 @@ def test_python_dash_m_and_help(trainer_cmd: list[str]) -> None:
     for command in ("scenarios", "validate", "play", "history"):
         assert command in result.stdout
     assert sys.executable
+
+
+def test_bad_input_never_ends_in_a_traceback(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "play", "atm_card_swallowed", "--trainee", "   ")
+    assert code == 2 and err == "trainer: --trainee needs a name.\n"
+    latin = tmp_path / "batch.jsonl"
+    latin.write_bytes('{"text": "caf\xe9"}\n'.encode("latin-1"))
+    code, out, err = run(capsys, "score", "--jsonl", str(latin))
+    assert code == 2 and out == "" and "is not UTF-8 text" in err
+
+
+def test_a_failing_replies_file_stops_nothing_half_way(db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "play", "atm_card_swallowed", "--replies", "/no/such/file.txt")
+    assert code == 2 and "cannot read the replies file" in err
+    assert not db_path.exists() or Repository(open_database(db_path)).sessions() == []

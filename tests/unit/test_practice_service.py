@@ -133,3 +133,25 @@ def test_period_leaderboard_reads_only_recent_history_but_scores_the_same(db_pat
                            period_start(period, date.today()))  # type: ignore[arg-type]
         got = [(r.trainee_id, r.points, r.sessions) for r in service.leaderboard("B", period)]
         assert got == expected, period
+
+
+def test_a_turn_that_cannot_be_stored_does_not_move_the_conversation(db_path: Path) -> None:
+    from trainer.storage.database import StorageError
+
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    service.open()
+    service.start(service.create_trainee("Di", ""), "atm_card_swallowed")
+    practice = service._practice
+    assert practice is not None
+    real = service.repo.record_turn
+
+    def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("Cannot write to the database: it is locked by another program.")
+
+    service.repo.record_turn = locked  # type: ignore[method-assign]
+    with pytest.raises(StorageError):
+        service.reply("I'm so sorry. May I see your ID card, please?")
+    assert practice.dialogue.exchanges == [] and practice.dialogue.current.id == "opening"  # type: ignore[union-attr]
+    service.repo.record_turn = real  # type: ignore[method-assign]
+    outcome = service.reply("I'm so sorry. May I see your ID card, please?")  # the retry
+    assert outcome.turn.turn_id == "opening" and outcome.turn.index == 0

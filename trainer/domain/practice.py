@@ -96,12 +96,16 @@ class Practice:
                 covered=self.dialogue.covered,
             )
         scored = self._clock()
-        exchange = self.dialogue.reply(text, score)
+        # Play the reply on a copy and keep it only once the turn is stored: if storing fails,
+        # the conversation has not moved and the same reply can be sent again.
+        dialogue = self.dialogue.fork()
+        exchange = dialogue.reply(text, score)
         timings = TurnTimings(
             response_ms=round((submitted - self._line_shown_at) * 1000),
             scoring_ms=round((scored - submitted) * 1000),
         )
         self._store.record_turn(self.session_id, exchange, input_mode, timings, spoken)
+        self.dialogue = dialogue
         if self.dialogue.finished:
             self._store.finish_session(
                 self.session_id, "finished", self.dialogue.ending, self.dialogue.mood,

@@ -16,6 +16,8 @@ from trainer.library.loader import Report, ScenarioError, load_scenario_text
 
 MAX_PACK_BYTES = 50_000_000
 MAX_MEMBER_BYTES = 5_000_000
+MAX_MEMBERS = 2_000
+MAX_UNPACKED_BYTES = 200_000_000
 
 
 class PackError(Exception):
@@ -61,6 +63,9 @@ def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
         if pack.stat().st_size > MAX_PACK_BYTES:
             raise PackError([Report(str(pack), None, "the pack is larger than 50 MB")])
         with zipfile.ZipFile(pack) as z:
+            infos = z.infolist()
+            if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+                raise PackError([Report(str(pack), None, "the pack unpacks to too many or too large files")])
             if z.testzip() is not None:
                 raise PackError([Report(str(pack), None, "the pack is damaged (a file fails its checksum)")])
             members = [m for m in z.infolist() if not m.is_dir()]

@@ -216,7 +216,7 @@ def _unzip(source: Path, target: Path) -> None:
                 raise ModelError(f"{source.name} is damaged ({bad} fails its checksum).")
             for member in archive.namelist():
                 resolved = (target / member).resolve()
-                if not str(resolved).startswith(str(target.resolve())):
+                if not resolved.is_relative_to(target.resolve()):
                     raise ModelError(f"{source.name} tries to write outside its folder.")
             archive.extractall(target)
     except zipfile.BadZipFile:

@@ -25,8 +25,10 @@ from trainer.storage.migrations import SESSION_TOTALS_SQL
 
 def _fact(r: Any) -> SessionFact:
     # SQLite already returns ints and floats; only NULLs (sessions with no turn) need a default.
-    return SessionFact(r[0], r[2], r[3] or "", r[4] or 1, datetime.fromisoformat(r[5]), r[6], r[7],
-                       r[8] or 0.0, r[9] or 0.0, r[10] or 0.0, r[11] or 0.0, r[12] or 0, r[13] or 0)
+    # Stored in UTC; days, streaks and weeks are the user's local ones.
+    started = datetime.fromisoformat(r[5]).astimezone()
+    return SessionFact(r[0], r[2], r[3] or "", r[4] or 1, started, r[6], r[7], r[8] or 0.0,
+                       r[9] or 0.0, r[10] or 0.0, r[11] or 0.0, r[12] or 0, r[13] or 0)
 
 
 def now() -> str:

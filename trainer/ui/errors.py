@@ -14,7 +14,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from trainer.access_service import SignInFailed
+from trainer.domain.accounts import AccessDenied
+from trainer.domain.scoring import EmptyReply
 from trainer.library.loader import ScenarioError
+from trainer.library.packs import PackError
+from trainer.speech.models import ModelError
 from trainer.storage.database import StorageError, data_dir
 
 log = logging.getLogger("trainer")
@@ -37,7 +42,11 @@ def setup_logging(path: Path | None = None) -> Path:
 
 def plain_message(exc: BaseException) -> str:
     """What to tell the user: the error's own sentence when it has one meant for people."""
-    if isinstance(exc, StorageError | LookupError | ValueError):
+    ours = isinstance(exc, StorageError | AccessDenied | ModelError | PackError | SignInFailed | EmptyReply)
+    # The services raise LookupError and ValueError with sentences for people; their built-in
+    # subclasses (KeyError, UnicodeDecodeError...) are programming errors and go to the log.
+    plain = type(exc) in (LookupError, ValueError)
+    if ours or plain:
         text = str(exc).strip().rstrip(".").strip("'\"")
         return text[:1].upper() + text[1:] + "."
     if isinstance(exc, ScenarioError):

@@ -37,6 +37,7 @@ def install(code: str) -> bool:
         return False
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     _current = "en"
     if code == "en":

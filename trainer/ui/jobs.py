@@ -50,11 +50,18 @@ class Jobs(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[Any]:
-        """Run ``fn(*args)`` on the engine thread; ``on_done(result)`` runs on the UI thread."""
+        """Run ``fn(*args)`` on the engine thread; ``on_done(result)`` runs on the UI thread.
+
+        After :meth:`shutdown` nothing more is run (the returned future is already cancelled).
+        """
+        if self._closed:
+            cancelled: Future[Any] = Future()
+            cancelled.cancel()
+            return cancelled
+        future = self._executor.submit(fn, *args)
         self._pending += 1
         if self._pending == 1:
             self._busy_timer.start()
-        future = self._executor.submit(fn, *args)
         future.add_done_callback(lambda f: self._finished.emit(f, on_done, on_error))
         return future
 
@@ -64,6 +71,8 @@ class Jobs(QObject):
         if self._pending == 0:
             self._busy_timer.stop()
             self.busy.emit(False)
+        if self._closed:  # the window is going: results have nowhere to go
+            return
         exc = future.exception()
         if exc is not None:
             (on_error or self._default_error)(exc)

@@ -158,12 +158,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.practice_page.talk_button.setToolTip(missing or self.practice_page.talk_button.toolTip())
 
     def send_reply(self, text: str) -> None:
-        spoken = self.practice_page.take_spoken()
+        spoken = self.practice_page.spoken  # cleared once the reply is scored, kept for a retry
         mode = "spoken" if spoken is not None else "typed"
         self.jobs.submit(self.service.reply, text, mode, spoken, on_done=self._reply_done,
                          on_error=self._reply_failed)
 
     def _reply_done(self, outcome: ReplyOutcome) -> None:
+        self.practice_page.take_spoken()
         self.practice_page.show_outcome(outcome)
         self._last_summary = outcome.summary
         if outcome.next_line is not None:
@@ -276,7 +277,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _summary_back(self) -> None:
         if self.summary_page.read_only:
-            self.show_history()
+            self.show_history(self._history_owner)
         else:
             self.show_library()
 

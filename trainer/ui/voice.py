@@ -119,7 +119,6 @@ class TraineeVoice(QObject):
         self._models: dict[Path, SpeechModel] = {}
         self._transcriber: Transcriber | None = None
         self._customer_left_s = 0.0
-        self._pending: Any = None
 
     def model_missing(self, language: str) -> str | None:
         """Why the microphone cannot be used for ``language`` (no model), or None."""
@@ -132,6 +131,8 @@ class TraineeVoice(QObject):
 
     def start(self, language: str, customer_still_speaking_s: float = 0.0) -> bool:
         """Start listening; False (with a notice) when it is not possible."""
+        if self.microphone.recording:
+            return True
         missing = self.model_missing(language)
         if missing:
             self.notice.emit(missing)
@@ -143,9 +144,7 @@ class TraineeVoice(QObject):
         except AudioUnavailable as exc:
             self.notice.emit(str(exc))
             return False
-        self._customer_left_s = customer_still_speaking_s
-        self._transcriber = None
-        self._pending = self.jobs.submit(self._open, model.path)
+        self.jobs.submit(self._open, model.path, customer_still_speaking_s)
         return True
 
     def stop(self) -> None:
@@ -157,9 +156,12 @@ class TraineeVoice(QObject):
 
     # -- on the speech thread --------------------------------------------------------------------------
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path, customer_still_speaking_s: float) -> None:
+        # All per-utterance state is set here, on the speech thread, in order with the feeding
+        # and finishing of the previous utterance.
         if path not in self._models:
             self._models[path] = SpeechModel(path)
+        self._customer_left_s = customer_still_speaking_s
         self._transcriber = self._models[path].transcriber()
 
     def _feed(self, pcm: bytes) -> str:

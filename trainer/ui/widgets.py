@@ -131,8 +131,7 @@ class TablePage(Retranslating, QWidget):
         super().__init__(parent)
         self.title = heading()
         self.table = read_only_table(columns, stretch)
-        self.table.itemActivated.connect(self._open_current)
-        self.table.doubleClicked.connect(self._open_current)
+        self.table.itemActivated.connect(self._open_current)  # Enter, and double-click
         self.empty = QLabel()
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_current)
