@@ -24,7 +24,7 @@ from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
 from trainer.storage.database import StorageError, default_db_path, open_database
-from trainer.storage.repository import Repository
+from trainer.storage.repository import Repository, local_minute
 
 EXIT_OK, EXIT_INVALID, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -285,16 +285,17 @@ def cmd_history(args: argparse.Namespace) -> int:
             raise UserError(f"there is no trainee called '{args.trainee}'.")
         trainee_id = match[0]["id"]
     names = {t["id"]: t["name"] for t in repo.trainees()}
+    counts = repo.turn_counts()
     for s in repo.sessions(trainee_id):
-        turns = repo.turns(s["id"])
+        turns = counts.get(s["id"], 0)
         if args.json:
-            print(json.dumps({**s, "trainee": names.get(s["trainee_id"]), "turns": len(turns)},
+            print(json.dumps({**s, "trainee": names.get(s["trainee_id"]), "turns": turns},
                              ensure_ascii=False))
         else:
             result = s["outcome"] or s["status"]
-            print(f"{s['id']:>5}  {s['started_at'][:16].replace('T', ' ')}  "
+            print(f"{s['id']:>5}  {local_minute(s['started_at'])}  "
                   f"{names.get(s['trainee_id'], '?'):16} {s['scenario_id']:32} "
-                  f"{len(turns):>2} turns  {result}")
+                  f"{turns:>2} turns  {result}")
     return EXIT_OK
 
 

@@ -31,6 +31,14 @@ def _fact(r: Any) -> SessionFact:
                        r[9] or 0.0, r[10] or 0.0, r[11] or 0.0, r[12] or 0, r[13] or 0)
 
 
+def local_minute(stamp: str) -> str:
+    """A stored UTC time as the user's local time, to the minute ("2026-11-28 09:30")."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 

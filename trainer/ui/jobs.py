@@ -88,7 +88,8 @@ class Jobs(QObject):
     def closed(self) -> bool:
         return self._closed
 
-    def shutdown(self) -> None:
-        """Finish queued work (so a started write completes) and stop the thread."""
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop taking work. ``wait``: finish what is queued first (so a started write completes);
+        without it the thread ends on its own once its current job is done."""
         self._closed = True
-        self._executor.shutdown(wait=True, cancel_futures=False)
+        self._executor.shutdown(wait=wait, cancel_futures=not wait)

@@ -155,7 +155,8 @@ class ModelsDialog(Retranslating, QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setEnabled(True)
-        self.download_button.setEnabled(False)
+        for button in (self.download_button, self.restart_button, self.import_zip, self.import_folder):
+            button.setEnabled(False)
         self.message.setText(self.tr("Downloading {url}…").format(url=url))
         self.jobs.submit(self.store.download, url, self._lang(), self._progress.moved.emit,
                          self._cancel.is_set, None, restart, on_done=self._installed)
@@ -181,9 +182,12 @@ class ModelsDialog(Retranslating, QDialog):
     def _done(self) -> None:
         self.progress.hide()
         self.cancel_button.setEnabled(False)
-        self.download_button.setEnabled(True)
+        for button in (self.download_button, self.restart_button, self.import_zip, self.import_folder):
+            button.setEnabled(True)
 
     def done(self, result: int) -> None:
+        # Closing never waits: a download stops at its next block, an import finishes (into a
+        # temporary folder, moved into place at the end) on its own.
         self._cancel.set()
-        self.jobs.shutdown()
+        self.jobs.shutdown(wait=False)
         super().done(result)

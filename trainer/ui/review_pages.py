@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.scenario import DIMENSIONS
 from trainer.practice_service import SessionSummary
+from trainer.storage.repository import local_minute
 from trainer.ui import labels
 from trainer.ui.highlight import COLOURS
 from trainer.ui.widgets import Retranslating, TablePage, heading
@@ -197,7 +198,7 @@ class HistoryPage(TablePage):
         self.sessions = sessions
         self.table.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
-            started = (s.get("started_at") or "")[:16].replace("T", " ")
+            started = local_minute(s.get("started_at") or "")
             values = (started, s.get("scenario_title") or s["scenario_id"], str(s.get("turns", "")),
                       labels.outcome(s.get("outcome") or s.get("status")))
             for col, value in enumerate(values):
