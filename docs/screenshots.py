@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from trainer.practice_service import PracticeService
 from trainer.ui import i18n
 from trainer.ui.app import build
 
@@ -56,15 +57,20 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for lang, (scenario_id, trainee, replies) in RUNS.items():
         with tempfile.TemporaryDirectory() as tmp:
+            service = PracticeService(db_path=Path(tmp) / "shots.db", rules_dir=Path(tmp))
+            service.open()
+            admin = service.access.create_first_admin("hr", "screenshot-admin")
+            service.access.create_account(admin, trainee, "1234", "trainee", "Branch 7")
+            service.repo.db.close()
             window = build(db_path=Path(tmp) / "shots.db", settings_path=Path(tmp) / "settings.ini")
             window.set_language(lang)
             window.resize(1280, 800)
             window.show()
             window.load()
-            wait_until(app, lambda w=window: w.current_page() is w.trainee_page and not w.jobs.pending)
-            window.trainee_page.name.setText(trainee)
-            window.trainee_page.team.setText("Branch 7")
-            window.trainee_page.create_button.click()
+            wait_until(app, lambda w=window: w.current_page() is w.sign_in_page and not w.jobs.pending)
+            window.sign_in_page.name.setText(trainee)
+            window.sign_in_page.password.setText("1234")
+            window.sign_in_page.button.click()
             wait_until(app, lambda w=window: w.current_page() is w.library_page)
             shoot(window, f"library-{lang}")
             page = window.library_page

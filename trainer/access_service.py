@@ -82,7 +82,8 @@ class AccessService:
             raise ValueError(f"unknown role '{role}'")
         check_new_password(password)
         with self.db.atomic():  # the trainee profile, the account and the audit entry, or nothing
-            trainee_id = self.repo.trainee(username, team) if role == "trainee" else None
+            # trainees and trainers practise, so they get a trainee profile; HR admins do not
+            trainee_id = self.repo.trainee(username, team) if role != "hr_admin" else None
             account_id = self._insert_account(username, password, role, trainee_id)
             self._audit(by, "account_created", {"username": username, "role": role}, in_transaction=True)
         return Identity(account_id, username.strip(), role, trainee_id)
@@ -105,6 +106,13 @@ class AccessService:
             self.db.table("accounts").update(account["id"], update)
             self._audit(by, "role_changed", {"username": username, "from": account["role"], "to": role},
                         in_transaction=True)
+
+    def accounts(self, who: Identity) -> list[dict[str, Any]]:
+        who = self.current(who)
+        who.require("manage_accounts", "list accounts")
+        return [dict(zip(("username", "role", "team"), r, strict=True)) for r in self.db.execute(
+            "SELECT a.username, a.role, COALESCE(t.team, '') FROM accounts a "
+            "LEFT JOIN trainees t ON t.id = a.trainee_id ORDER BY a.username").fetchall()]
 
     def _insert_account(self, username: str, password: str, role: Role, trainee_id: int | None) -> int:
         username = username.strip()

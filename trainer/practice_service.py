@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from trainer.access_service import AccessService
+from trainer.domain.accounts import Identity
 from trainer.domain.coaching import Focus, averages, next_focus
 from trainer.domain.delivery import Delivery
 from trainer.domain.dialogue import Exchange
@@ -71,6 +73,9 @@ class SessionSummary:
     averages: dict[str, int]
     focus: Focus | None
     started_at: str = ""
+    trainee_id: int = 0
+    overrides: list[dict[str, Any]] = field(default_factory=list)
+    """Trainers' score overrides: dimension, automatic, value, comment, by, at (oldest first)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class Dashboard:
     progress: Progress
     recommended: Scenario | None
     rules_source: str
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    """The latest coaching notes trainers wrote for this trainee."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ class PracticeService:
     _practice: Practice | None = None
     _rules: IncentiveRules | None = None
     _rules_source: str = ""
+    _access: AccessService | None = None
 
     # -- start-up -----------------------------------------------------------------------------------
 
@@ -149,6 +157,16 @@ class PracticeService:
             problems += [str(r) for r in exc.reports]
             self._rules, self._rules_source = load_rules(bundled_rules_path()), str(bundled_rules_path())
         return problems
+
+    @property
+    def access(self) -> AccessService:
+        """Accounts, sign-in, rights, overrides, notes and the audit log (same database)."""
+        if self._access is None:
+            self._access = AccessService(self.repo)
+        return self._access
+
+    def needs_first_admin(self) -> bool:
+        return self.access.needs_first_admin()
 
     @property
     def rules(self) -> IncentiveRules:
@@ -217,11 +235,16 @@ class PracticeService:
 
     # -- progress and incentives ------------------------------------------------------------------
 
-    def dashboard(self, trainee_id: int, today: date | None = None) -> Dashboard:
+    def dashboard(self, trainee_id: int, today: date | None = None, who: Identity | None = None) -> Dashboard:
+        if who is not None and who.trainee_id != trainee_id:
+            self.access.current(who).require("coach", "see another trainee's progress")
         trainee = next(t for t in self.repo.trainees() if t["id"] == trainee_id)
         facts = self.repo.session_facts(trainee_id)
         progress = evaluate(facts, self.rules, today or date.today())
-        return Dashboard(trainee, progress, self._recommend(progress, facts), self._rules_source)
+        notes = [dict(zip(("note", "by", "at"), r, strict=True)) for r in self.repo.db.execute(
+            "SELECT n.note, a.username, n.at FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
+            "WHERE n.trainee_id = ? ORDER BY n.id DESC LIMIT 5", [trainee_id]).fetchall()]
+        return Dashboard(trainee, progress, self._recommend(progress, facts), self._rules_source, notes)
 
     def _recommend(self, progress: Progress, facts: list[SessionFact]) -> Scenario | None:
         """A scenario in the weakest category, at the right difficulty, not the one just played."""
@@ -245,8 +268,11 @@ class PracticeService:
         return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
                 for i, (tid, pts, n) in enumerate(rows) if tid in trainees]
 
-    def coaching(self, team: str | None = None, today: date | None = None) -> list[AttentionRow]:
+    def coaching(self, team: str | None = None, today: date | None = None,
+                 who: Identity | None = None) -> list[AttentionRow]:
         """Trainees who need a trainer's attention, most reasons first."""
+        if who is not None:
+            self.access.current(who).require("coach", "open the coaching view")
         facts = self.repo.facts_by_trainee(team)
         rows = []
         for t in self.repo.trainees(team):
@@ -264,13 +290,18 @@ class PracticeService:
 
     # -- history ------------------------------------------------------------------------------------
 
-    def history(self, trainee_id: int | None) -> list[dict[str, Any]]:
-        """Past sessions, newest first, each with its number of turns."""
+    def history(self, trainee_id: int | None, who: Identity | None = None) -> list[dict[str, Any]]:
+        """Past sessions, newest first, each with its number of turns. With ``who``, only what
+        that account may see (a trainee: their own)."""
+        sessions = (self.access.sessions_visible_to(who, trainee_id) if who is not None
+                    else self.repo.sessions(trainee_id))
         counts = self.repo.turn_counts()
-        return [{**s, "turns": counts.get(s["id"], 0)} for s in self.repo.sessions(trainee_id)]
+        return [{**s, "turns": counts.get(s["id"], 0)} for s in sessions]
 
-    def summary(self, session_id: int) -> SessionSummary:
+    def summary(self, session_id: int, who: Identity | None = None) -> SessionSummary:
         """A stored session, as the summary screen shows it (also for reopening read-only)."""
+        if who is not None:
+            self.access.check_session_access(who, session_id)
         session = self.repo.session(session_id)
         if session is None:
             raise LookupError(f"there is no session {session_id}")
@@ -294,7 +325,12 @@ class PracticeService:
             status=session["status"], ending=ending,
             turn_limit_reached=bool(session["turn_limit_reached"]), turns=turns,
             averages={str(k): v for k, v in averages(scores).items()}, focus=next_focus(scores),
-            started_at=session["started_at"],
+            started_at=session["started_at"], trainee_id=session["trainee_id"],
+            overrides=[dict(zip(("dimension", "automatic", "value", "comment", "by", "at"), r, strict=True))
+                       for r in self.repo.db.execute(
+                           "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
+                           "FROM score_overrides o JOIN accounts a ON a.id = o.account_id "
+                           "WHERE o.session_id = ? ORDER BY o.id", [session_id]).fetchall()],
         )
 
     @staticmethod

@@ -1,6 +1,100 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="180" />
+        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="181" />
+        <source>New account</source>
+        <translation>新账户</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <source>&amp;Password or PIN:</source>
+        <translation>密码或 PIN(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <source>&amp;Team or branch:</source>
+        <translation>团队或网点(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="187" />
+        <source>Name of the new account</source>
+        <translation>新账户的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="188" />
+        <source>Password or PIN of the new account</source>
+        <translation>新账户的密码或 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="189" />
+        <source>Team or branch</source>
+        <translation>团队或网点</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <source>Role of the new account</source>
+        <translation>新账户的角色</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <source>New role for the selected account</source>
+        <translation>所选账户的新角色</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="198" />
+        <source>&amp;Add account</source>
+        <translation>添加账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
+        <source>&amp;Change role</source>
+        <translation>更改角色(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
+        <source>A&amp;udit log</source>
+        <translation>审计日志(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="201" />
+        <source>Coaching &amp;view</source>
+        <translation>辅导视图(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>Audio</name>
     <message>
         <location filename="../../trainer/ui/audio.py" line="67" />
@@ -24,69 +118,103 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="247" />
+        <location filename="../../trainer/ui/account_pages.py" line="250" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="249" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="251" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="314" />
+        <location filename="../../trainer/ui/progress_pages.py" line="324" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="315" />
+        <location filename="../../trainer/ui/progress_pages.py" line="325" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="315" />
+        <location filename="../../trainer/ui/progress_pages.py" line="325" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="315" />
+        <location filename="../../trainer/ui/progress_pages.py" line="325" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="316" />
+        <location filename="../../trainer/ui/progress_pages.py" line="326" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="317" />
+        <location filename="../../trainer/ui/progress_pages.py" line="327" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="318" />
+        <location filename="../../trainer/ui/progress_pages.py" line="328" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="319" />
+        <location filename="../../trainer/ui/progress_pages.py" line="329" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="324" />
+        <location filename="../../trainer/ui/progress_pages.py" line="334" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="326" />
+        <location filename="../../trainer/ui/progress_pages.py" line="336" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="338" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="330" />
+        <location filename="../../trainer/ui/progress_pages.py" line="340" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="330" />
+        <location filename="../../trainer/ui/progress_pages.py" line="340" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -94,88 +222,93 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="91" />
+        <location filename="../../trainer/ui/progress_pages.py" line="97" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="92" />
+        <location filename="../../trainer/ui/progress_pages.py" line="98" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="93" />
+        <location filename="../../trainer/ui/progress_pages.py" line="99" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="94" />
-        <location filename="../../trainer/ui/progress_pages.py" line="96" />
+        <location filename="../../trainer/ui/progress_pages.py" line="100" />
+        <location filename="../../trainer/ui/progress_pages.py" line="102" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="95" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="97" />
+        <location filename="../../trainer/ui/progress_pages.py" line="103" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="99" />
+        <location filename="../../trainer/ui/progress_pages.py" line="105" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="101" />
+        <location filename="../../trainer/ui/progress_pages.py" line="107" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="118" />
+        <location filename="../../trainer/ui/progress_pages.py" line="124" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="121" />
+        <location filename="../../trainer/ui/progress_pages.py" line="127" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="132" />
+        <location filename="../../trainer/ui/progress_pages.py" line="138" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="142" />
+        <location filename="../../trainer/ui/progress_pages.py" line="148" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="148" />
+        <location filename="../../trainer/ui/progress_pages.py" line="154" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="178" />
+        <location filename="../../trainer/ui/progress_pages.py" line="184" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="186" />
+        <location filename="../../trainer/ui/progress_pages.py" line="190" />
+        <source>From your trainer</source>
+        <translation>培训师的意见</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="196" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="203" />
+        <location filename="../../trainer/ui/progress_pages.py" line="213" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -183,17 +316,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="45" />
+        <location filename="../../trainer/ui/errors.py" line="54" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="54" />
+        <location filename="../../trainer/ui/errors.py" line="63" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="56" />
+        <location filename="../../trainer/ui/errors.py" line="65" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -280,43 +413,43 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="187" />
-        <location filename="../../trainer/ui/review_pages.py" line="190" />
+        <location filename="../../trainer/ui/review_pages.py" line="245" />
+        <location filename="../../trainer/ui/review_pages.py" line="248" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="188" />
+        <location filename="../../trainer/ui/review_pages.py" line="246" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="188" />
+        <location filename="../../trainer/ui/review_pages.py" line="246" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="188" />
+        <location filename="../../trainer/ui/review_pages.py" line="246" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="189" />
+        <location filename="../../trainer/ui/review_pages.py" line="247" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="191" />
+        <location filename="../../trainer/ui/review_pages.py" line="249" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="192" />
+        <location filename="../../trainer/ui/review_pages.py" line="250" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="193" />
+        <location filename="../../trainer/ui/review_pages.py" line="251" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -567,78 +700,78 @@
 <context>
     <name>LeaderboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="265" />
+        <location filename="../../trainer/ui/progress_pages.py" line="270" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="256" />
+        <location filename="../../trainer/ui/progress_pages.py" line="266" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="257" />
+        <location filename="../../trainer/ui/progress_pages.py" line="267" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="258" />
+        <location filename="../../trainer/ui/progress_pages.py" line="268" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="259" />
+        <location filename="../../trainer/ui/progress_pages.py" line="269" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="264" />
+        <location filename="../../trainer/ui/progress_pages.py" line="274" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="279" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="270" />
+        <location filename="../../trainer/ui/progress_pages.py" line="280" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="271" />
+        <location filename="../../trainer/ui/progress_pages.py" line="281" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="282" />
+        <location filename="../../trainer/ui/progress_pages.py" line="292" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -646,87 +779,87 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="212" />
+        <location filename="../../trainer/ui/start_pages.py" line="119" />
         <source>Choose a customer to calm</source>
         <translation>选择一位需要安抚的客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="213" />
+        <location filename="../../trainer/ui/start_pages.py" line="120" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="213" />
+        <location filename="../../trainer/ui/start_pages.py" line="120" />
         <source>&amp;Difficulty:</source>
         <translation>难度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="214" />
+        <location filename="../../trainer/ui/start_pages.py" line="121" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="216" />
+        <location filename="../../trainer/ui/start_pages.py" line="123" />
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="218" />
+        <location filename="../../trainer/ui/start_pages.py" line="125" />
         <source>All levels</source>
         <translation>全部难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="220" />
+        <location filename="../../trainer/ui/start_pages.py" line="127" />
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="222" />
+        <location filename="../../trainer/ui/start_pages.py" line="129" />
         <source>Filter by cause</source>
         <translation>按原因筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="223" />
+        <location filename="../../trainer/ui/start_pages.py" line="130" />
         <source>Filter by difficulty</source>
         <translation>按难度筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="224" />
+        <location filename="../../trainer/ui/start_pages.py" line="131" />
         <source>Filter by language</source>
         <translation>按语言筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="225" />
+        <location filename="../../trainer/ui/start_pages.py" line="132" />
         <source>Scenarios</source>
         <translation>情景列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="226" />
+        <location filename="../../trainer/ui/start_pages.py" line="133" />
         <source>No scenario matches these filters.</source>
         <translation>没有符合筛选条件的情景。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="227" />
+        <location filename="../../trainer/ui/start_pages.py" line="134" />
         <source>&amp;Practise this scenario</source>
         <translation>练习这个情景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="228" />
+        <location filename="../../trainer/ui/start_pages.py" line="135" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="229" />
-        <source>Change &amp;trainee</source>
-        <translation>更换学员(&amp;T)</translation>
+        <location filename="../../trainer/ui/start_pages.py" line="136" />
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="230" />
+        <location filename="../../trainer/ui/start_pages.py" line="137" />
         <source>My p&amp;rogress</source>
         <translation>我的进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="231" />
+        <location filename="../../trainer/ui/start_pages.py" line="138" />
         <source>Leader&amp;board</source>
         <translation>排行榜(&amp;B)</translation>
     </message>
@@ -734,68 +867,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="111" />
+        <location filename="../../trainer/ui/main_window.py" line="125" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="116" />
+        <location filename="../../trainer/ui/main_window.py" line="130" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="118" />
-        <location filename="../../trainer/ui/main_window.py" line="124" />
+        <location filename="../../trainer/ui/main_window.py" line="132" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="124" />
-        <source>Loading the scoring model…</source>
-        <translation>正在加载评分模型……</translation>
+        <location filename="../../trainer/ui/main_window.py" line="188" />
+        <source>Account {name} added.</source>
+        <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="328" />
+        <location filename="../../trainer/ui/main_window.py" line="425" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="329" />
+        <location filename="../../trainer/ui/main_window.py" line="426" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="330" />
+        <location filename="../../trainer/ui/main_window.py" line="427" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="331" />
+        <location filename="../../trainer/ui/main_window.py" line="428" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="332" />
+        <location filename="../../trainer/ui/main_window.py" line="429" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="333" />
+        <location filename="../../trainer/ui/main_window.py" line="430" />
+        <source>&amp;Accounts (HR)</source>
+        <translation>账户管理（人事）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="431" />
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="432" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="334" />
+        <location filename="../../trainer/ui/main_window.py" line="433" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="335" />
+        <location filename="../../trainer/ui/main_window.py" line="434" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="336" />
+        <location filename="../../trainer/ui/main_window.py" line="435" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -903,17 +1045,17 @@
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="159" />
+        <location filename="../../trainer/ui/models_dialog.py" line="160" />
         <source>Downloading {url}…</source>
         <translation>正在下载 {url}……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="172" />
+        <location filename="../../trainer/ui/models_dialog.py" line="173" />
         <source>Installed {name} for {language}.</source>
         <translation>已为{language}安装 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="179" />
+        <location filename="../../trainer/ui/models_dialog.py" line="180" />
         <source>That did not work: {error}</source>
         <translation>操作没有成功：{error}</translation>
     </message>
@@ -1027,168 +1169,251 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="30" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="31" />
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="32" />
+        <source>HR administrator</source>
+        <translation>人事管理员</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioCard</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="143" />
+        <location filename="../../trainer/ui/start_pages.py" line="50" />
         <source>Your best: empathy {e}, clarity {c}, solution {s}</source>
         <translation>您的最好成绩：同理心 {e}，清晰度 {c}，解决方案 {s}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="146" />
+        <location filename="../../trainer/ui/start_pages.py" line="53" />
         <source>Not practised yet</source>
         <translation>尚未练习</translation>
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="82" />
+        <source>Set up the teller trainer</source>
+        <translation>设置柜员情景训练</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="83" />
+        <source>First, create the HR administrator. The administrator creates the accounts of trainees and trainers.</source>
+        <translation>首先创建人事管理员。管理员负责创建学员和培训师的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="85" />
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="87" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="88" />
+        <source>Use the name and password (or PIN) your administrator gave you.</source>
+        <translation>请使用管理员给您的姓名和密码（或 PIN）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="89" />
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="90" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="91" />
+        <source>&amp;Password or PIN:</source>
+        <translation>密码或 PIN(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="92" />
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="93" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="94" />
+        <source>Password or PIN</source>
+        <translation>密码或 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="95" />
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="115" />
+        <source>Please type your name and password.</source>
+        <translation>请输入姓名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="119" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="82" />
+        <location filename="../../trainer/ui/review_pages.py" line="106" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="83" />
+        <location filename="../../trainer/ui/review_pages.py" line="107" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="84" />
+        <location filename="../../trainer/ui/review_pages.py" line="108" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="85" />
+        <location filename="../../trainer/ui/review_pages.py" line="109" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="101" />
+        <location filename="../../trainer/ui/review_pages.py" line="115" />
+        <source>Dimension to override</source>
+        <translation>要修改的评分维度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="116" />
+        <source>Overriding score</source>
+        <translation>修改后的分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
+        <source>Why (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <source>Why the score is overridden</source>
+        <translation>修改分数的原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <source>&amp;Override score</source>
+        <translation>修改分数(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <source>Coaching note for the trainee</source>
+        <translation>给学员的辅导意见</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <source>Coaching note</source>
+        <translation>辅导意见</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="122" />
+        <source>Add &amp;note</source>
+        <translation>添加意见(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="101" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="101" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="102" />
+        <location filename="../../trainer/ui/review_pages.py" line="141" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="117" />
+        <location filename="../../trainer/ui/review_pages.py" line="153" />
+        <source>Trainer overrides</source>
+        <translation>培训师修改的分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="154" />
+        <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
+        <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="162" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <location filename="../../trainer/ui/review_pages.py" line="163" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="137" />
+        <location filename="../../trainer/ui/review_pages.py" line="195" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="155" />
+        <location filename="../../trainer/ui/review_pages.py" line="213" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="155" />
+        <location filename="../../trainer/ui/review_pages.py" line="213" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="155" />
+        <location filename="../../trainer/ui/review_pages.py" line="213" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="155" />
+        <location filename="../../trainer/ui/review_pages.py" line="213" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="156" />
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="159" />
+        <location filename="../../trainer/ui/review_pages.py" line="217" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
 </context>
 <context>
-    <name>TraineePage</name>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="74" />
-        <source>Who is practising?</source>
-        <translation>谁来练习？</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="75" />
-        <source>Trainees</source>
-        <translation>学员</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="76" />
-        <source>&amp;Continue</source>
-        <translation>继续(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="77" />
-        <source>New trainee</source>
-        <translation>新学员</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="78" />
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="79" />
-        <source>&amp;Team or branch:</source>
-        <translation>团队或网点(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="80" />
-        <source>Trainee name</source>
-        <translation>学员姓名</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="81" />
-        <source>Team or branch</source>
-        <translation>团队或网点</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="82" />
-        <source>&amp;Add trainee and start</source>
-        <translation>添加学员并开始(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="83" />
-        <source>Progress is kept per trainee on this computer only.</source>
-        <translation>练习进度按学员保存，只保存在这台电脑上。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/start_pages.py" line="111" />
-        <source>Please type a name first.</source>
-        <translation>请先输入姓名。</translation>
-    </message>
-</context>
-<context>
     <name>Voice</name>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="90" />
+        <location filename="../../trainer/ui/voice.py" line="91" />
         <source>The customer's voice is off ({reason}); their lines are shown as subtitles.</source>
         <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
     </message>
@@ -1198,12 +1423,12 @@
         <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="188" />
+        <location filename="../../trainer/ui/voice.py" line="191" />
         <source>The speech model could not be used ({reason}). You can type your reply.</source>
         <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="192" />
+        <location filename="../../trainer/ui/voice.py" line="195" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>

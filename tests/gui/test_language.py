@@ -38,8 +38,8 @@ def test_language_switches_live_and_is_remembered(qtbot: QtBot, window: MainWind
     window.set_language("zh-CN")
     assert i18n.current_language() == "zh-CN"
     qtbot.waitUntil(lambda: window.windowTitle() == "柜员情景训练", timeout=5000)  # Qt posts the change
-    assert window.trainee_page.title.text() == "谁来练习？"
-    assert window.trainee_page.create_button.text() == "添加学员并开始(&A)"
+    assert window.sign_in_page.title.text() == "登录"
+    assert window.sign_in_page.button.text() == "登录(&S)"
     assert window.settings.value("language") == "zh-CN"
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.trainee_page.title.text() == "Who is practising?", timeout=5000)
+    qtbot.waitUntil(lambda: window.sign_in_page.title.text() == "Sign in", timeout=5000)

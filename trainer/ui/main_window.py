@@ -7,17 +7,20 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
+from trainer.access_service import SignInFailed
+from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.scenario import Scenario
 from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
 from trainer.speech.models import ModelStore
 from trainer.ui import i18n
-from trainer.ui.errors import show_error
+from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
+from trainer.ui.errors import plain_message, show_error
 from trainer.ui.jobs import Jobs
 from trainer.ui.models_dialog import ModelsDialog
 from trainer.ui.practice_page import PracticePage
 from trainer.ui.progress_pages import CoachingPage, DashboardPage, LeaderboardPage
 from trainer.ui.review_pages import HistoryPage, SummaryPage
-from trainer.ui.start_pages import LibraryPage, TraineePage
+from trainer.ui.start_pages import LibraryPage
 from trainer.ui.voice import CustomerVoice, TraineeVoice
 from trainer.ui.widgets import Retranslating
 
@@ -39,6 +42,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings = settings
         self.models = models
         self.trainee_id: int | None = None
+        self.identity: Identity | None = None
         self.scenario: Scenario | None = None
         self.jobs = Jobs(on_error=self.show_error, parent=self)
         self.jobs.busy.connect(self._busy)
@@ -46,7 +50,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.trainee_voice = TraineeVoice(models, self)
 
         self.pages = QStackedWidget()
-        self.trainee_page = TraineePage()
+        self.sign_in_page = SignInPage()
+        self.accounts_page = AccountsPage()
+        self.audit_page = AuditPage()
         self.library_page = LibraryPage()
         self.practice_page = PracticePage()
         self.summary_page = SummaryPage()
@@ -54,16 +60,24 @@ class MainWindow(Retranslating, QMainWindow):
         self.dashboard_page = DashboardPage()
         self.leaderboard_page = LeaderboardPage()
         self.coaching_page = CoachingPage()
-        for page in (self.trainee_page, self.library_page, self.practice_page, self.summary_page,
+        for page in (self.sign_in_page, self.accounts_page, self.audit_page, self.library_page,
+                     self.practice_page, self.summary_page,
                      self.history_page, self.dashboard_page, self.leaderboard_page, self.coaching_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
-        self.trainee_page.chosen.connect(self.choose_trainee)
-        self.trainee_page.create_requested.connect(self.create_trainee)
         self.library_page.practise.connect(self.start_practice)
         self.library_page.history_requested.connect(self.show_history)
-        self.library_page.change_trainee.connect(self.show_trainees)
+        self.library_page.change_trainee.connect(self.sign_out)
+        self.sign_in_page.sign_in.connect(self._sign_in)
+        self.sign_in_page.create_admin.connect(self._create_admin)
+        self.accounts_page.create_account.connect(self._create_account)
+        self.accounts_page.set_role.connect(self._set_role)
+        self.accounts_page.audit_requested.connect(self.show_audit)
+        self.accounts_page.coaching_requested.connect(self.show_coaching)
+        self.audit_page.back.connect(self.show_accounts)
+        self.summary_page.override.connect(self._override)
+        self.summary_page.note.connect(self._note)
         self.practice_page.send.connect(self.send_reply)
         self.practice_page.stop_requested.connect(self.stop_practice)
         self.practice_page.summary_requested.connect(self._show_finished_summary)
@@ -114,23 +128,96 @@ class MainWindow(Retranslating, QMainWindow):
     def _opened(self, problems: list[str]) -> None:
         if problems:
             QMessageBox.warning(self, self.tr("Some scenarios could not be loaded"), "\n".join(problems))
-        self.jobs.submit(self.service.trainees, on_done=self._trainees_loaded)
+        self.jobs.submit(self.service.needs_first_admin, on_done=self._show_sign_in)
         self.jobs.submit(self.service.warm_up, on_done=lambda _: self.message.setText(self.tr("Ready.")))
 
-    def _trainees_loaded(self, trainees: list[dict]) -> None:
-        self.trainee_page.set_trainees(trainees)
-        self.pages.setCurrentWidget(self.trainee_page)
-        loading = self.jobs.pending > 0
-        self.message.setText(self.tr("Loading the scoring model…") if loading else self.tr("Ready."))
+    # -- signing in -----------------------------------------------------------------------------------
+
+    def _show_sign_in(self, first_run: bool) -> None:
+        self.sign_in_page.show_for(first_run)
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self._update_menus()
         self.ready.emit()
 
+    def _sign_in(self, name: str, password: str) -> None:
+        self.jobs.submit(self.service.access.sign_in, name, password, on_done=self._signed_in,
+                         on_error=self._sign_in_failed)
+
+    def _create_admin(self, name: str, password: str) -> None:
+        self.jobs.submit(self.service.access.create_first_admin, name, password, on_done=self._signed_in,
+                         on_error=self._sign_in_failed)
+
+    def _sign_in_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SignInFailed | ValueError | AccessDenied):
+            self.sign_in_page.show_error(plain_message(exc))
+        else:
+            self.show_error(exc)
+
+    def _signed_in(self, identity: Identity) -> None:
+        self.identity = identity
+        self._update_menus()
+        if identity.trainee_id is not None:
+            self.choose_trainee(identity.trainee_id)
+        else:
+            self.show_accounts()
+
+    def sign_out(self) -> None:
+        self.jobs.submit(self.service.stop)
+        self.identity, self.trainee_id = None, None
+        self._show_sign_in(False)
+
+    def _update_menus(self) -> None:
+        who = self.identity
+        self.coaching_action.setEnabled(bool(who and who.may("coach")))
+        self.accounts_action.setEnabled(bool(who and who.may("manage_accounts")))
+        self.history_action.setEnabled(bool(who and who.trainee_id is not None))
+        self.sign_out_action.setEnabled(who is not None)
+
+    # -- HR: accounts and audit ----------------------------------------------------------------------------
+
+    def show_accounts(self) -> None:
+        self.jobs.submit(self.service.access.accounts, self.identity, on_done=self._accounts_loaded)
+
+    def _accounts_loaded(self, rows: list) -> None:
+        self.accounts_page.set_rows(rows)
+        self.pages.setCurrentWidget(self.accounts_page)
+
+    def _create_account(self, name: str, password: str, role: str, team: str) -> None:
+        def done(_: object) -> None:
+            self.accounts_page.clear_form()
+            self.accounts_page.show_message(self.tr("Account {name} added.").format(name=name))
+            self.show_accounts()
+
+        self.jobs.submit(self.service.access.create_account, self.identity, name, password, role, team,
+                         on_done=done, on_error=lambda e: self.accounts_page.show_message(plain_message(e)))
+
+    def _set_role(self, name: str, role: str) -> None:
+        self.jobs.submit(self.service.access.set_role, self.identity, name, role,
+                         on_done=lambda _: self.show_accounts(),
+                         on_error=lambda e: self.accounts_page.show_message(plain_message(e)))
+
+    def show_audit(self) -> None:
+        self.jobs.submit(self.service.access.audit_log, self.identity, on_done=self._audit_loaded)
+
+    def _audit_loaded(self, rows: list) -> None:
+        self.audit_page.set_rows(rows)
+        self.pages.setCurrentWidget(self.audit_page)
+
+    # -- trainers: review ---------------------------------------------------------------------------------
+
+    def _override(self, session_id: int, dimension: str, value: int, comment: str) -> None:
+        self.jobs.submit(self.service.access.override_score, self.identity, session_id, dimension, value,
+                         comment, on_done=lambda _: self._review_saved(session_id))
+
+    def _note(self, trainee_id: int, session_id: int, note: str) -> None:
+        self.jobs.submit(self.service.access.add_coaching_note, self.identity, trainee_id, note, session_id,
+                         on_done=lambda _: self._review_saved(session_id))
+
+    def _review_saved(self, session_id: int) -> None:
+        self.summary_page.review_saved()
+        self.open_session(session_id)
+
     # -- navigation ------------------------------------------------------------------------------------
-
-    def show_trainees(self) -> None:
-        self.jobs.submit(self.service.trainees, on_done=self._trainees_loaded)
-
-    def create_trainee(self, name: str, team: str) -> None:
-        self.jobs.submit(self.service.create_trainee, name, team, on_done=self.choose_trainee)
 
     def choose_trainee(self, trainee_id: int) -> None:
         self.trainee_id = trainee_id
@@ -214,7 +301,7 @@ class MainWindow(Retranslating, QMainWindow):
     def show_history(self, trainee_id: int | None = None) -> None:
         self._history_owner = trainee_id
         owner = trainee_id if trainee_id is not None else self.trainee_id
-        self.jobs.submit(self.service.history, owner, on_done=self._history_loaded)
+        self.jobs.submit(self.service.history, owner, self.identity, on_done=self._history_loaded)
 
     def _history_back(self) -> None:
         if self._history_owner is not None:
@@ -226,7 +313,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_dashboard(self) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(self.service.dashboard, self.trainee_id, on_done=self._dashboard_loaded)
+            self.jobs.submit(self.service.dashboard, self.trainee_id, None, self.identity,
+                             on_done=self._dashboard_loaded)
 
     def _dashboard_loaded(self, dashboard: object) -> None:
         self.dashboard_page.show_dashboard(dashboard)  # type: ignore[arg-type]
@@ -249,7 +337,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.jobs.submit(self.service.leaderboard, team, period, on_done=self.leaderboard_page.set_rows)
 
     def show_coaching(self) -> None:
-        self.jobs.submit(self.service.coaching, on_done=self._coaching_loaded)
+        self.jobs.submit(self.service.coaching, None, None, self.identity, on_done=self._coaching_loaded)
 
     def _coaching_loaded(self, rows: list) -> None:
         self.coaching_page.set_rows(rows)
@@ -259,7 +347,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.trainee_id is not None:
             self.show_library()
         else:
-            self.show_trainees()
+            self.show_accounts()
 
     def _drill_down(self, trainee_id: int) -> None:
         self.show_history(trainee_id)
@@ -269,10 +357,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.setCurrentWidget(self.history_page)
 
     def open_session(self, session_id: int) -> None:
-        self.jobs.submit(self.service.summary, session_id, on_done=self._reopened)
+        self.jobs.submit(self.service.summary, session_id, self.identity, on_done=self._reopened)
 
     def _reopened(self, summary: SessionSummary) -> None:
-        self.summary_page.show_summary(summary, read_only=True)
+        who = self.identity
+        reviewing = bool(who and who.may("override_scores") and summary.trainee_id != who.trainee_id)
+        self.summary_page.show_summary(summary, read_only=True, reviewing=reviewing)
         self.pages.setCurrentWidget(self.summary_page)
 
     def _summary_back(self) -> None:
@@ -296,6 +386,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.coaching_action.setShortcut(QKeySequence("Ctrl+K"))
         self.coaching_action.triggered.connect(self.show_coaching)
         self.file_menu.addAction(self.coaching_action)
+        self.accounts_action = QAction(self)
+        self.accounts_action.triggered.connect(self.show_accounts)
+        self.file_menu.addAction(self.accounts_action)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.settings_menu = self.menuBar().addMenu("")
@@ -331,6 +427,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_action.setText(self.tr("Past &sessions"))
         self.quit_action.setText(self.tr("&Quit"))
         self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
+        self.accounts_action.setText(self.tr("&Accounts (HR)"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.models_action.setText(self.tr("Speech &models…"))

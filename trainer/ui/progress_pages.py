@@ -58,6 +58,9 @@ class DashboardPage(Retranslating, QWidget):
         self.badges.setWordWrap(True)
         self.recommended = QLabel()
         self.recommended.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("background:#fff8e1; padding:6px; border-radius:4px;")
         self.practise_button = QPushButton()
         self.practise_button.clicked.connect(self._practise)
         self.initials = QCheckBox()
@@ -85,6 +88,7 @@ class DashboardPage(Retranslating, QWidget):
         layout.addWidget(self.level_bar)
         layout.addWidget(self.certification)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.notes)
         layout.addLayout(next_row)
         layout.addLayout(bottom)
         self.retranslate()
@@ -182,6 +186,10 @@ class DashboardPage(Retranslating, QWidget):
                     )
                 )
             self.badges.addItem(item)
+        if d.notes:
+            title = self.tr("From your trainer")
+            self.notes.setText(title + ": " + " · ".join(f"{n['note']} ({n['by']})" for n in d.notes[:3]))
+        self.notes.setVisible(bool(d.notes))
         dimension, _category = p.weakest
         if d.recommended is not None:
             self.recommended.setText(

@@ -9,9 +9,12 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidgetItem,
     QTextBrowser,
@@ -38,11 +41,30 @@ class SummaryPage(Retranslating, QWidget):
 
     back = Signal()
     again = Signal(str)
+    override = Signal(int, str, int, str)
+    note = Signal(int, int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary: SessionSummary | None = None
         self.read_only = False
+        self.reviewing = False
+        self.review = QWidget()
+        self.dimension = QComboBox()
+        self.value = QSpinBox()
+        self.value.setRange(0, 100)
+        self.comment = QLineEdit()
+        self.override_button = QPushButton()
+        self.override_button.clicked.connect(self._override)
+        self.note_text = QLineEdit()
+        self.note_button = QPushButton()
+        self.note_button.clicked.connect(self._note)
+        review = QHBoxLayout(self.review)
+        review.setContentsMargins(0, 0, 0, 0)
+        for w in (self.dimension, self.value, self.comment, self.override_button, self.note_text,
+                  self.note_button):
+            review.addWidget(w)
+        self.review.hide()
         self.title = heading()
         self.ending = QLabel()
         self.ending.setWordWrap(True)
@@ -75,6 +97,7 @@ class SummaryPage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.review)
         layout.addLayout(buttons)
         self.retranslate()
 
@@ -84,10 +107,25 @@ class SummaryPage(Retranslating, QWidget):
         self.turns.setAccessibleName(self.tr("Your replies beside the model answers"))
         self.back_button.setText(self.tr("&Back"))
         self.again_button.setText(self.tr("Practise &again"))
+        current = self.dimension.currentData()
+        self.dimension.clear()
+        for d in DIMENSIONS:
+            self.dimension.addItem(labels.dimension(d), d)
+        self.dimension.setCurrentIndex(max(0, self.dimension.findData(current)))
+        self.dimension.setAccessibleName(self.tr("Dimension to override"))
+        self.value.setAccessibleName(self.tr("Overriding score"))
+        self.comment.setPlaceholderText(self.tr("Why (required)"))
+        self.comment.setAccessibleName(self.tr("Why the score is overridden"))
+        self.override_button.setText(self.tr("&Override score"))
+        self.note_text.setPlaceholderText(self.tr("Coaching note for the trainee"))
+        self.note_text.setAccessibleName(self.tr("Coaching note"))
+        self.note_button.setText(self.tr("Add &note"))
         self._render()
 
-    def show_summary(self, summary: SessionSummary, read_only: bool = False) -> None:
-        self.summary, self.read_only = summary, read_only
+    def show_summary(self, summary: SessionSummary, read_only: bool = False, reviewing: bool = False) -> None:
+        """``reviewing``: a trainer looking at someone's session may override scores and add notes."""
+        self.summary, self.read_only, self.reviewing = summary, read_only, reviewing
+        self.review.setVisible(reviewing)
         self._render()
         (self.back_button if read_only else self.again_button).setFocus()
 
@@ -111,6 +149,12 @@ class SummaryPage(Retranslating, QWidget):
             if s.ending.debrief:
                 text += f"<br><i>{escape(s.ending.debrief)}</i>"
         text += f"<br>{escape(t_avg)}: {escape(avg)}"
+        if s.overrides:
+            t_over = self.tr("Trainer overrides")
+            lines = [self.tr("{dimension}: {automatic} → {value} by {by}: “{comment}”").format(
+                dimension=labels.dimension(o["dimension"]), automatic=round(o["automatic"]), value=o["value"],
+                by=o["by"], comment=o["comment"]) for o in s.overrides]
+            text += f"<br><b>{escape(t_over)}</b>: " + "; ".join(escape(line) for line in lines)
         if self.read_only:
             text += f"<br><i>{escape(t_reopened)}</i>"
         self.ending.setText(text)
@@ -126,6 +170,19 @@ class SummaryPage(Retranslating, QWidget):
         self._render_chart(s)
         self._render_turns(s)
         self.again_button.setVisible(not self.read_only)
+
+    def _override(self) -> None:
+        if self.summary is not None:
+            self.override.emit(self.summary.session_id, str(self.dimension.currentData()), self.value.value(),
+                               self.comment.text())
+
+    def _note(self) -> None:
+        if self.summary is not None and self.note_text.text().strip():
+            self.note.emit(self.summary.trainee_id, self.summary.session_id, self.note_text.text())
+
+    def review_saved(self) -> None:
+        self.comment.clear()
+        self.note_text.clear()
 
     def _render_chart(self, s: SessionSummary) -> None:
         self.chart.removeAllSeries()

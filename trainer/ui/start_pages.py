@@ -1,17 +1,13 @@
-"""The first two screens: who is practising, and which scenario."""
+"""The scenario library: which customer to practise with."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,95 +19,6 @@ from trainer.domain.scenario import CATEGORIES
 from trainer.practice_service import LibraryEntry
 from trainer.ui import labels
 from trainer.ui.widgets import Retranslating, heading
-
-
-class TraineePage(Retranslating, QWidget):
-    """Choose a trainee profile or create one.
-
-    Signals:
-        chosen(int): an existing trainee was picked.
-        create_requested(str, str): a new trainee (name, team or branch).
-    """
-
-    chosen = Signal(int)
-    create_requested = Signal(str, str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = heading()
-        self.list = QListWidget()
-        self.list.itemActivated.connect(self._pick)
-        self.continue_button = QPushButton()
-        self.continue_button.clicked.connect(self._pick_selected)
-        self.new_title = heading(scale=1.1)
-        self.name = QLineEdit()
-        self.team = QLineEdit()
-        self.name.returnPressed.connect(self._create)
-        self.team.returnPressed.connect(self._create)
-        self.create_button = QPushButton()
-        self.create_button.clicked.connect(self._create)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-
-        form = QFormLayout()
-        self.name_label, self.team_label = QLabel(), QLabel()
-        self.name_label.setBuddy(self.name)
-        self.team_label.setBuddy(self.team)
-        form.addRow(self.name_label, self.name)
-        form.addRow(self.team_label, self.team)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addSpacing(12)
-        layout.addWidget(self.new_title)
-        layout.addLayout(form)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.hint)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Who is practising?"))
-        self.list.setAccessibleName(self.tr("Trainees"))
-        self.continue_button.setText(self.tr("&Continue"))
-        self.new_title.setText(self.tr("New trainee"))
-        self.name_label.setText(self.tr("&Name:"))
-        self.team_label.setText(self.tr("&Team or branch:"))
-        self.name.setAccessibleName(self.tr("Trainee name"))
-        self.team.setAccessibleName(self.tr("Team or branch"))
-        self.create_button.setText(self.tr("&Add trainee and start"))
-        self.hint.setText(self.tr("Progress is kept per trainee on this computer only."))
-
-
-    def set_trainees(self, trainees: list[dict[str, Any]]) -> None:
-        self.list.clear()
-        for t in trainees:
-            text = t["name"] + (f" — {t['team']}" if t.get("team") else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, t["id"])
-            self.list.addItem(item)
-        if trainees:
-            self.list.setCurrentRow(0)
-            self.list.setFocus()
-        else:
-            self.name.setFocus()
-        self.continue_button.setEnabled(bool(trainees))
-
-    def _pick(self, item: QListWidgetItem) -> None:
-        self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _pick_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self._pick(item)
-
-    def _create(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self.hint.setText(self.tr("Please type a name first."))
-            self.name.setFocus()
-            return
-        self.create_requested.emit(name, self.team.text().strip())
 
 
 class ScenarioCard(QFrame):
@@ -226,7 +133,7 @@ class LibraryPage(Retranslating, QWidget):
         self.empty.setText(self.tr("No scenario matches these filters."))
         self.practise_button.setText(self.tr("&Practise this scenario"))
         self.history_button.setText(self.tr("Past &sessions"))
-        self.trainee_button.setText(self.tr("Change &trainee"))
+        self.trainee_button.setText(self.tr("Sign &out"))
         self.progress_button.setText(self.tr("My p&rogress"))
         self.leaderboard_button.setText(self.tr("Leader&board"))
         self._refill()

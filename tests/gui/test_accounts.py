@@ -1,0 +1,116 @@
+"""Signing in, the first run, HR's accounts and audit pages, and a trainer's review of a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PINS, WAIT_MS, sign_in
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from trainer.ui.app import build
+from trainer.ui.main_window import MainWindow
+
+
+def test_first_run_creates_the_administrator(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=tmp_path / "m")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
+        win.load()
+    page = win.sign_in_page
+    assert page.first_run and page.repeat.isVisible() and page.title.text() == "Set up the teller trainer"
+    page.name.setText("boss")
+    page.password.setText("long-enough")
+    page.repeat.setText("different")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "The two passwords differ."
+    page.repeat.setText("long-enough")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.accounts_page, timeout=WAIT_MS)
+    assert win.identity is not None and win.identity.role == "hr_admin"
+    win.close()
+
+
+def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.sign_in_page
+    page.name.setText("Mei Chen")
+    page.password.setText("9999")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() == "That name and password do not match.", timeout=WAIT_MS)
+    assert window.current_page() is page and page.password.text() == ""
+    sign_in(qtbot, window)
+    assert not window.coaching_action.isEnabled() and not window.accounts_action.isEnabled()
+    qtbot.mouseClick(window.library_page.trainee_button, Qt.MouseButton.LeftButton)  # Sign out
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=WAIT_MS)
+    assert window.identity is None
+
+
+def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "hr")
+    page = window.accounts_page
+    assert {r["username"] for r in page.rows} == {"hr", "tina", "Mei Chen"}
+    page.name.setText("Li Wei")
+    page.password.setText("12")
+    page.role.setCurrentIndex(page.role.findData("trainee"))
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "at least 4 characters" in page.message.text(), timeout=WAIT_MS)
+    page.password.setText("5555")
+    page.team.setText("Branch 2")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.rows) == 4, timeout=WAIT_MS)
+    assert page.message.text() == "Account Li Wei added." and page.name.text() == ""
+    row = next(i for i, r in enumerate(page.rows) if r["username"] == "Li Wei")
+    page.table.selectRow(row)
+    page.change_role.setCurrentIndex(page.change_role.findData("trainer"))
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r["username"] == "Li Wei" and r["role"] == "trainer" for r in page.rows),
+                    timeout=WAIT_MS)
+    qtbot.mouseClick(page.audit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.audit_page, timeout=WAIT_MS)
+    actions = [window.audit_page.table.item(r, 2).text() for r in range(window.audit_page.table.rowCount())]
+    assert actions[:3] == ["role_changed", "account_created", "signed_in"]
+
+
+def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: MainWindow) -> None:
+    # Mei practises one session
+    sign_in(qtbot, window)
+    page = window.library_page
+    page.list.setCurrentRow(page.visible_ids().index("atm_card_swallowed"))
+    qtbot.mouseClick(page.practise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.practice_page, timeout=WAIT_MS)
+    qtbot.keyClicks(window.practice_page.reply, "Calm down. There's nothing I can do.")
+    with qtbot.waitSignal(window.reply_scored, timeout=WAIT_MS):
+        qtbot.keyClick(window.practice_page.reply, Qt.Key.Key_Return)
+    window.sign_out()
+    # Tina reviews it from the coaching view
+    sign_in(qtbot, window, "tina")
+    window.show_coaching()
+    qtbot.waitUntil(lambda: window.current_page() is window.coaching_page, timeout=WAIT_MS)
+    names = [r.name for r in window.coaching_page.rows]
+    window.coaching_page.table.selectRow(names.index("Mei Chen"))
+    qtbot.mouseClick(window.coaching_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)
+    qtbot.mouseClick(window.history_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.summary_page, timeout=WAIT_MS)
+    summary = window.summary_page
+    assert summary.review.isVisible()
+    summary.dimension.setCurrentIndex(summary.dimension.findData("clarity"))
+    summary.value.setValue(40)
+    summary.comment.setText("The words were clear; the content was the problem.")
+    qtbot.mouseClick(summary.override_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(summary.summary and summary.summary.overrides), timeout=WAIT_MS)
+    [override] = summary.summary.overrides  # type: ignore[union-attr]
+    assert override["value"] == 40 and override["by"] == "tina" and override["automatic"] >= 0
+    assert "Trainer overrides" in summary.ending.text()
+    summary.note_text.setText("Never tell a customer to calm down; acknowledge first.")
+    qtbot.mouseClick(summary.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary.note_text.text() == "", timeout=WAIT_MS)
+    # Mei sees the note on her progress page, and the override on her session, but cannot override
+    window.sign_out()
+    sign_in(qtbot, window)
+    window.show_dashboard()
+    qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
+    assert window.dashboard_page.dashboard.notes[0]["note"].startswith("Never tell")  # type: ignore[union-attr]
+    assert "Never tell a customer" in window.dashboard_page.notes.text()
+    assert PINS["Mei Chen"] == "1234"

@@ -1,0 +1,261 @@
+"""Signing in, and the HR administrator's pages: accounts and the audit log."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.accounts import ROLES
+from trainer.storage.repository import local_minute
+from trainer.ui.widgets import Retranslating, heading, read_only_table
+
+
+def role_name(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "trainee": QCoreApplication.translate("Roles", "Trainee"),
+        "trainer": QCoreApplication.translate("Roles", "Trainer"),
+        "hr_admin": QCoreApplication.translate("Roles", "HR administrator"),
+    }.get(role, role)
+
+
+class SignInPage(Retranslating, QWidget):
+    """Sign in, or on the very first run create the HR administrator.
+
+    Signals: sign_in(str, str) name and password; create_admin(str, str).
+    """
+
+    sign_in = Signal(str, str)
+    create_admin = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first_run = False
+        self.title = heading()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.button = QPushButton()
+        self.button.clicked.connect(self._submit)
+        for field in (self.name, self.password, self.repeat):
+            field.returnPressed.connect(self._submit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#b00020;")
+        self.name_label, self.password_label, self.repeat_label = QLabel(), QLabel(), QLabel()
+        self.name_label.setBuddy(self.name)
+        self.password_label.setBuddy(self.password)
+        self.repeat_label.setBuddy(self.repeat)
+        form = QFormLayout()
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.repeat_label, self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.first_run:
+            self.title.setText(self.tr("Set up the teller trainer"))
+            self.intro.setText(self.tr("First, create the HR administrator. The administrator creates the "
+                                       "accounts of trainees and trainers."))
+            self.button.setText(self.tr("&Create administrator"))
+        else:
+            self.title.setText(self.tr("Sign in"))
+            self.intro.setText(self.tr("Use the name and password (or PIN) your administrator gave you."))
+            self.button.setText(self.tr("&Sign in"))
+        self.name_label.setText(self.tr("&Name:"))
+        self.password_label.setText(self.tr("&Password or PIN:"))
+        self.repeat_label.setText(self.tr("&Repeat it:"))
+        self.name.setAccessibleName(self.tr("Name"))
+        self.password.setAccessibleName(self.tr("Password or PIN"))
+        self.repeat.setAccessibleName(self.tr("Repeat the password"))
+        self.repeat.setVisible(self.first_run)
+        self.repeat_label.setVisible(self.first_run)
+
+    def show_for(self, first_run: bool) -> None:
+        self.first_run = first_run
+        self.retranslate()
+        self.password.clear()
+        self.repeat.clear()
+        self.message.clear()
+        self.name.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.password.clear()
+        self.password.setFocus()
+
+    def _submit(self) -> None:
+        name, password = self.name.text().strip(), self.password.text()
+        if not name or not password:
+            self.message.setText(self.tr("Please type your name and password."))
+            return
+        if self.first_run:
+            if password != self.repeat.text():
+                self.message.setText(self.tr("The two passwords differ."))
+                return
+            self.create_admin.emit(name, password)
+        else:
+            self.sign_in.emit(name, password)
+
+
+class AccountsPage(Retranslating, QWidget):
+    """HR: the accounts, a form to add one, and role changes.
+
+    Signals: create_account(str, str, str, str) name, password, role, team; set_role(str, str);
+    audit_requested(); coaching_requested().
+    """
+
+    create_account = Signal(str, str, str, str)
+    set_role = Signal(str, str)
+    audit_requested = Signal()
+    coaching_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.title = heading()
+        self.table = read_only_table(3)
+        self.name, self.password, self.team = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox()
+        self.create_button = QPushButton()
+        self.create_button.clicked.connect(self._create)
+        self.change_role = QComboBox()
+        self.change_button = QPushButton()
+        self.change_button.clicked.connect(self._change)
+        self.audit_button = QPushButton()
+        self.audit_button.clicked.connect(self.audit_requested)
+        self.coaching_button = QPushButton()
+        self.coaching_button.clicked.connect(self.coaching_requested)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.name, self.password, self.role, self.team), strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        change = QHBoxLayout()
+        change.addWidget(self.change_role)
+        change.addWidget(self.change_button)
+        change.addStretch(1)
+        change.addWidget(self.coaching_button)
+        change.addWidget(self.audit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(change)
+        self.new_title = heading(scale=1.05)
+        layout.addWidget(self.new_title)
+        layout.addLayout(form)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Accounts"))
+        self.new_title.setText(self.tr("New account"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Team")])
+        self.table.setAccessibleName(self.tr("Accounts"))
+        for label, text in zip(self.labels, (self.tr("&Name:"), self.tr("&Password or PIN:"),
+                                             self.tr("R&ole:"), self.tr("&Team or branch:")), strict=True):
+            label.setText(text)
+        self.name.setAccessibleName(self.tr("Name of the new account"))
+        self.password.setAccessibleName(self.tr("Password or PIN of the new account"))
+        self.team.setAccessibleName(self.tr("Team or branch"))
+        self.role.setAccessibleName(self.tr("Role of the new account"))
+        self.change_role.setAccessibleName(self.tr("New role for the selected account"))
+        for combo in (self.role, self.change_role):
+            current = combo.currentData()
+            combo.clear()
+            for r in ROLES:
+                combo.addItem(role_name(r), r)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.create_button.setText(self.tr("&Add account"))
+        self.change_button.setText(self.tr("&Change role"))
+        self.audit_button.setText(self.tr("A&udit log"))
+        self.coaching_button.setText(self.tr("Coaching &view"))
+        self.set_rows(self.rows)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate((row["username"], role_name(row["role"]), row["team"])):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _create(self) -> None:
+        self.create_account.emit(self.name.text().strip(), self.password.text(), str(self.role.currentData()),
+                         self.team.text().strip())
+
+    def _change(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.set_role.emit(self.rows[row]["username"], str(self.change_role.currentData()))
+
+    def clear_form(self) -> None:
+        for field in (self.name, self.password, self.team):
+            field.clear()
+
+
+class AuditPage(Retranslating, QWidget):
+    """HR: the append-only audit log. Signals: back()."""
+
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.title = heading()
+        self.table = read_only_table(4, stretch=3)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Audit log"))
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                              self.tr("Details")])
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.back_button.setText(self.tr("&Back"))
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            detail = ", ".join(f"{k}: {v}" for k, v in json.loads(row["detail"] or "{}").items())
+            values = (local_minute(row["at"]), row["username"] or "", row["action"], detail)
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
