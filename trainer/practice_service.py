@@ -31,10 +31,11 @@ from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import RubricScorer
 from trainer.domain.spoken import SpokenReply
-from trainer.library.catalog import Catalog, load_catalog
+from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
-from trainer.library.loader import ScenarioError
-from trainer.storage.database import data_dir, open_database
+from trainer.library.loader import ScenarioError, load_scenario_text
+from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
+from trainer.storage.database import data_dir, default_db_path, open_database
 from trainer.storage.repository import Repository
 
 
@@ -131,6 +132,8 @@ class PracticeService:
     scenario_folders: list[Path] | None = None
     rules_dir: Path | None = None
     """Where a branch's own ``incentives.yaml`` is looked for (default: the data directory)."""
+    user_scenario_dir: Path | None = None
+    """Where trainers' scenarios are saved (default: ``scenarios/`` in the data directory)."""
     _repo: Repository | None = None
     _catalog: Catalog = field(default_factory=Catalog)
     _scorer: RubricScorer | None = None
@@ -148,7 +151,7 @@ class PracticeService:
         """
         self._repo = Repository(open_database(self.db_path))
         self._repo.mark_interrupted_sessions()
-        self._catalog = load_catalog(self.scenario_folders)
+        self._catalog = self._load_catalog()
         problems = [str(r) for r in self._catalog.reports if r.is_error]
         try:
             self._rules, source = active_rules(self.rules_dir or data_dir())
@@ -164,6 +167,87 @@ class PracticeService:
         if self._access is None:
             self._access = AccessService(self.repo)
         return self._access
+
+    @property
+    def user_dir(self) -> Path:
+        """Trainers' scenarios live beside the database, in ``scenarios/``."""
+        return self.user_scenario_dir or Path(self.db_path or default_db_path()).parent / "scenarios"
+
+    def _load_catalog(self) -> Catalog:
+        folders = self.scenario_folders or [bundled_scenarios_dir()] + (
+            [self.user_dir] if self.user_dir.is_dir() else []
+        )
+        return load_catalog(folders)
+
+    # -- scenario editing (trainers) ---------------------------------------------------------------
+
+    def scenario_source(self, scenario_id: str) -> tuple[str, bool]:
+        """The YAML of a scenario, and whether it is bundled (read-only)."""
+        path = self._catalog.sources.get(scenario_id)
+        if path is None:
+            raise LookupError(f"there is no scenario with id '{scenario_id}'")
+        return path.read_text(encoding="utf-8"), not path.is_relative_to(self.user_dir)
+
+    def bundled_ids(self) -> set[str]:
+        return {sid for sid, path in self._catalog.sources.items() if not path.is_relative_to(self.user_dir)}
+
+    def save_scenario(self, who: Identity, text: str) -> Scenario:
+        """Validate and save into the user scenario folder (written whole, then moved into place)."""
+        self.access.current(who).require("edit_scenarios", "edit scenarios")
+        scenario = load_scenario_text(text, "scenario").scenario  # raises ScenarioError with every problem
+        if scenario.id in self.bundled_ids():
+            raise ValueError(
+                f"'{scenario.id}' is a bundled scenario and cannot be changed; duplicate it "
+                "and save it under a new id"
+            )
+        self.user_dir.mkdir(parents=True, exist_ok=True)
+        target = self.user_dir / f"{scenario.id}.yaml"
+        tmp = target.with_name(f".{target.name}.saving")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+        self.access.record(who, "scenario_published", {"id": scenario.id, "file": str(target)})
+        self._catalog = self._load_catalog()
+        return scenario
+
+    def new_id(self, base: str) -> str:
+        """An id not used yet: ``base_copy``, ``base_copy2``..."""
+        candidate, n = f"{base}_copy", 2
+        while self._catalog.get(candidate) is not None:
+            candidate, n = f"{base}_copy{n}", n + 1
+        return candidate
+
+    def preview_pack(self, who: Identity, pack: Path) -> PackPreview:
+        self.access.current(who).require("edit_scenarios", "import scenario packs")
+        preview = preview_pack(pack, set(self._catalog.scenarios))
+        clash = sorted(set(preview.replaced) & self.bundled_ids())
+        if clash:
+            raise ValueError(
+                f"the pack would replace bundled scenarios ({', '.join(clash)}); give them new ids"
+            )
+        return preview
+
+    def import_pack(self, who: Identity, preview: PackPreview) -> list[str]:
+        self.access.current(who).require("edit_scenarios", "import scenario packs")
+        apply_pack(preview, self.user_dir)
+        detail = {"added": preview.added, "replaced": preview.replaced}
+        self.access.record(who, "scenario_pack_imported", detail)
+        self._catalog = self._load_catalog()
+        return preview.added + preview.replaced
+
+    def export_pack(self, who: Identity, ids: list[str], target: Path) -> Path:
+        self.access.current(who).require("edit_scenarios", "export scenario packs")
+        files = [self._catalog.sources[i] for i in ids if i in self._catalog.sources]
+        export_pack(files, target)
+        self.access.record(who, "scenario_pack_exported", {"ids": ids, "file": str(target)})
+        return target
+
+    def start_draft(self, trainee_id: int, text: str) -> tuple[Scenario, int]:
+        """Test-play a scenario straight from the editor, before it is saved."""
+        scenario = load_scenario_text(text, "scenario").scenario
+        if self._practice is not None and not self._practice.finished:
+            self._practice.stop()
+        self._practice = Practice(scenario, self.scorer, self.repo, trainee_id)
+        return scenario, self._practice.session_id
 
     def needs_first_admin(self) -> bool:
         return self.access.needs_first_admin()
@@ -214,18 +298,19 @@ class PracticeService:
         self._practice = Practice(scenario, self.scorer, self.repo, trainee_id)
         return scenario, self._practice.session_id
 
-    def reply(self, text: str, input_mode: InputMode = "typed",
-              spoken: SpokenReply | None = None) -> ReplyOutcome:
+    def reply(
+        self, text: str, input_mode: InputMode = "typed", spoken: SpokenReply | None = None
+    ) -> ReplyOutcome:
         practice = self._practice
         if practice is None or practice.finished:
             raise RuntimeError("no session is being played")
         exchange = practice.reply(text, input_mode, spoken)
-        turn = self._turn_view(practice.scenario, exchange, input_mode,
-                               spoken.delivery if spoken else None)
+        turn = self._turn_view(practice.scenario, exchange, input_mode, spoken.delivery if spoken else None)
         dialogue = practice.dialogue
         summary = self.summary(practice.session_id) if dialogue.finished else None
-        return ReplyOutcome(turn, dialogue.mood,
-                            dialogue.current.customer if dialogue.current else None, summary)
+        return ReplyOutcome(
+            turn, dialogue.mood, dialogue.current.customer if dialogue.current else None, summary
+        )
 
     def stop(self) -> None:
         """Leave the current session early; what was played stays stored."""
@@ -241,9 +326,15 @@ class PracticeService:
         trainee = next(t for t in self.repo.trainees() if t["id"] == trainee_id)
         facts = self.repo.session_facts(trainee_id)
         progress = evaluate(facts, self.rules, today or date.today())
-        notes = [dict(zip(("note", "by", "at"), r, strict=True)) for r in self.repo.db.execute(
-            "SELECT n.note, a.username, n.at FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
-            "WHERE n.trainee_id = ? ORDER BY n.id DESC LIMIT 5", [trainee_id]).fetchall()]
+        notes = [
+            dict(zip(("note", "by", "at"), r, strict=True))
+            for r in self.repo.db.execute(
+                "SELECT n.note, a.username, n.at FROM coaching_notes n "
+                "JOIN accounts a ON a.id = n.account_id "
+                "WHERE n.trainee_id = ? ORDER BY n.id DESC LIMIT 5",
+                [trainee_id],
+            ).fetchall()
+        ]
         return Dashboard(trainee, progress, self._recommend(progress, facts), self._rules_source, notes)
 
     def _recommend(self, progress: Progress, facts: list[SessionFact]) -> Scenario | None:
@@ -254,8 +345,9 @@ class PracticeService:
         played = {f.scenario_id for f in facts}
         candidates = [s for s in self._catalog if category is None or s.category == category]
         candidates = candidates or list(self._catalog)
-        ranked = sorted(candidates, key=lambda s: (s.id == last, abs(s.difficulty - level),
-                                                   s.id in played, s.id))
+        ranked = sorted(
+            candidates, key=lambda s: (s.id == last, abs(s.difficulty - level), s.id in played, s.id)
+        )
         return ranked[0] if ranked else None
 
     def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
@@ -265,19 +357,24 @@ class PracticeService:
         for trainee_id in trainees:
             facts.setdefault(trainee_id, [])
         rows = leaderboard(facts, self.rules.points, since)
-        return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
-                for i, (tid, pts, n) in enumerate(rows) if tid in trainees]
+        return [
+            LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
+            for i, (tid, pts, n) in enumerate(rows)
+            if tid in trainees
+        ]
 
-    def coaching(self, team: str | None = None, today: date | None = None,
-                 who: Identity | None = None) -> list[AttentionRow]:
+    def coaching(
+        self, team: str | None = None, today: date | None = None, who: Identity | None = None
+    ) -> list[AttentionRow]:
         """Trainees who need a trainer's attention, most reasons first."""
         if who is not None:
             self.access.current(who).require("coach", "open the coaching view")
         facts = self.repo.facts_by_trainee(team)
         rows = []
         for t in self.repo.trainees(team):
-            attention = needs_attention(t["id"], facts.get(t["id"], []), self.rules.attention,
-                                        today or date.today())
+            attention = needs_attention(
+                t["id"], facts.get(t["id"], []), self.rules.attention, today or date.today()
+            )
             if attention is not None:
                 rows.append(AttentionRow(t["id"], t["name"], t["team"], attention.reasons, attention.detail))
         return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
@@ -293,8 +390,11 @@ class PracticeService:
     def history(self, trainee_id: int | None, who: Identity | None = None) -> list[dict[str, Any]]:
         """Past sessions, newest first, each with its number of turns. With ``who``, only what
         that account may see (a trainee: their own)."""
-        sessions = (self.access.sessions_visible_to(who, trainee_id) if who is not None
-                    else self.repo.sessions(trainee_id))
+        sessions = (
+            self.access.sessions_visible_to(who, trainee_id)
+            if who is not None
+            else self.repo.sessions(trainee_id)
+        )
         counts = self.repo.turn_counts()
         return [{**s, "turns": counts.get(s["id"], 0)} for s in sessions]
 
@@ -309,37 +409,62 @@ class PracticeService:
         turns = []
         for row in self.repo.turns(session_id):
             turn = scenario.turn(row["turn_id"]) if scenario else None
-            turns.append(TurnView(
-                index=row["idx"], turn_id=row["turn_id"], customer=row["customer_line"],
-                reply=row["reply"], score=ReplyScore.from_dict(_json(row["score_json"])),
-                mood_before=row["mood_before"], mood_after=row["mood_after"],
-                model_answer=turn.model_answer if turn else None,
-                input_mode=row["input_mode"] or "typed",
-                delivery=_delivery(row.get("delivery_json")),
-            ))
+            turns.append(
+                TurnView(
+                    index=row["idx"],
+                    turn_id=row["turn_id"],
+                    customer=row["customer_line"],
+                    reply=row["reply"],
+                    score=ReplyScore.from_dict(_json(row["score_json"])),
+                    mood_before=row["mood_before"],
+                    mood_after=row["mood_after"],
+                    model_answer=turn.model_answer if turn else None,
+                    input_mode=row["input_mode"] or "typed",
+                    delivery=_delivery(row.get("delivery_json")),
+                )
+            )
         scores = [t.score for t in turns]
         ending = scenario.ending(session["ending_id"]) if scenario and session["ending_id"] else None
         return SessionSummary(
-            session_id=session_id, scenario_id=session["scenario_id"],
+            session_id=session_id,
+            scenario_id=session["scenario_id"],
             scenario_title=session["scenario_title"] or session["scenario_id"],
-            status=session["status"], ending=ending,
-            turn_limit_reached=bool(session["turn_limit_reached"]), turns=turns,
-            averages={str(k): v for k, v in averages(scores).items()}, focus=next_focus(scores),
-            started_at=session["started_at"], trainee_id=session["trainee_id"],
-            overrides=[dict(zip(("dimension", "automatic", "value", "comment", "by", "at"), r, strict=True))
-                       for r in self.repo.db.execute(
-                           "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
-                           "FROM score_overrides o JOIN accounts a ON a.id = o.account_id "
-                           "WHERE o.session_id = ? ORDER BY o.id", [session_id]).fetchall()],
+            status=session["status"],
+            ending=ending,
+            turn_limit_reached=bool(session["turn_limit_reached"]),
+            turns=turns,
+            averages={str(k): v for k, v in averages(scores).items()},
+            focus=next_focus(scores),
+            started_at=session["started_at"],
+            trainee_id=session["trainee_id"],
+            overrides=[
+                dict(zip(("dimension", "automatic", "value", "comment", "by", "at"), r, strict=True))
+                for r in self.repo.db.execute(
+                    "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
+                    "FROM score_overrides o JOIN accounts a ON a.id = o.account_id "
+                    "WHERE o.session_id = ? ORDER BY o.id",
+                    [session_id],
+                ).fetchall()
+            ],
         )
 
     @staticmethod
-    def _turn_view(scenario: Scenario, exchange: Exchange, input_mode: str = "typed",
-                   delivery: Delivery | None = None) -> TurnView:
+    def _turn_view(
+        scenario: Scenario, exchange: Exchange, input_mode: str = "typed", delivery: Delivery | None = None
+    ) -> TurnView:
         turn = scenario.turn(exchange.turn_id)
-        return TurnView(exchange.index, exchange.turn_id, exchange.customer, exchange.reply,
-                        exchange.score, exchange.mood.before, exchange.mood.after,
-                        turn.model_answer if turn else None, input_mode, delivery)
+        return TurnView(
+            exchange.index,
+            exchange.turn_id,
+            exchange.customer,
+            exchange.reply,
+            exchange.score,
+            exchange.mood.before,
+            exchange.mood.after,
+            turn.model_answer if turn else None,
+            input_mode,
+            delivery,
+        )
 
 
 def _delivery(text: str | None) -> Delivery | None:

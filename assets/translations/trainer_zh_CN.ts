@@ -314,6 +314,155 @@
     </message>
 </context>
 <context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="195" />
+        <source>Scenario editor</source>
+        <translation>情景编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="197" />
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="198" />
+        <source>&amp;Duplicate</source>
+        <translation>复制(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="199" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="200" />
+        <source>&amp;Test-play</source>
+        <translation>试玩(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="201" />
+        <source>&amp;Import pack…</source>
+        <translation>导入情景包(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="202" />
+        <source>E&amp;xport pack…</source>
+        <translation>导出情景包(&amp;X)……</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="203" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="204" />
+        <source>Re&amp;do</source>
+        <translation>重做(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="205" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <source>Id:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="214" />
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="215" />
+        <source>Difficulty:</source>
+        <translation>难度：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
+        <source>Scenario to edit</source>
+        <translation>要编辑的情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
+        <source>Scenario as YAML</source>
+        <translation>情景的 YAML 内容</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <source>Problems in the scenario</source>
+        <translation>情景中的问题</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <source>Turns and endings</source>
+        <translation>对话轮次与结局</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="224" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="260" />
+        <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
+        <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="282" />
+        <source>Import a scenario pack</source>
+        <translation>导入情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="282" />
+        <location filename="../../trainer/ui/editor_page.py" line="289" />
+        <source>Scenario packs (*.zip)</source>
+        <translation>情景包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="289" />
+        <source>Export as a scenario pack</source>
+        <translation>导出为情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="342" />
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../trainer/ui/errors.py" line="54" />
@@ -867,77 +1016,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="125" />
+        <location filename="../../trainer/ui/main_window.py" line="147" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="130" />
+        <location filename="../../trainer/ui/main_window.py" line="152" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="132" />
+        <location filename="../../trainer/ui/main_window.py" line="154" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="188" />
+        <location filename="../../trainer/ui/main_window.py" line="221" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="425" />
+        <location filename="../../trainer/ui/main_window.py" line="302" />
+        <source>Saved “{title}”; it is in the library now.</source>
+        <translation>已保存“{title}”，已加入情景库。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="330" />
+        <source>Add: {added}
+Replace: {replaced}</source>
+        <translation>新增：{added}
+替换：{replaced}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="333" />
+        <source>Import this pack?</source>
+        <translation>导入这个情景包吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="352" />
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="571" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="426" />
+        <location filename="../../trainer/ui/main_window.py" line="572" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="427" />
+        <location filename="../../trainer/ui/main_window.py" line="573" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="428" />
+        <location filename="../../trainer/ui/main_window.py" line="574" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="429" />
+        <location filename="../../trainer/ui/main_window.py" line="575" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="430" />
+        <location filename="../../trainer/ui/main_window.py" line="576" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="431" />
+        <location filename="../../trainer/ui/main_window.py" line="577" />
+        <source>Scenario &amp;editor (trainers)</source>
+        <translation>情景编辑器（培训师）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="578" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="432" />
+        <location filename="../../trainer/ui/main_window.py" line="579" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="433" />
+        <location filename="../../trainer/ui/main_window.py" line="580" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="434" />
+        <location filename="../../trainer/ui/main_window.py" line="581" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="435" />
+        <location filename="../../trainer/ui/main_window.py" line="582" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>

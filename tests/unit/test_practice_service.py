@@ -155,3 +155,39 @@ def test_a_turn_that_cannot_be_stored_does_not_move_the_conversation(db_path: Pa
     service.repo.record_turn = real  # type: ignore[method-assign]
     outcome = service.reply("I'm so sorry. May I see your ID card, please?")  # the retry
     assert outcome.turn.turn_id == "opening" and outcome.turn.index == 0
+
+
+def test_scenario_editing_and_packs_through_the_service(db_path: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from trainer.domain.accounts import AccessDenied
+    from trainer.library.packs import PackError
+
+
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    service.open()
+    admin = service.access.create_first_admin("hr", "admin-pass")
+    tina = service.access.create_account(admin, "tina", "2468", "trainer")
+    mei = service.access.create_account(admin, "mei", "1234", "trainee")
+    text, bundled = service.scenario_source("long_queue")
+    assert bundled
+    with pytest.raises(AccessDenied):
+        service.save_scenario(mei, text)
+    with pytest.raises(ValueError, match="bundled scenario"):
+        service.save_scenario(tina, text)
+    copy = text.replace("id: long_queue", f"id: {service.new_id('long_queue')}")
+    saved = service.save_scenario(tina, copy)
+    assert saved.id == "long_queue_copy" and service.scenario_source(saved.id) == (copy, False)
+    before = sorted(service._catalog.scenarios)
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as z:
+        bad = copy.replace("long_queue_copy", "x").replace("difficulty: 1", "difficulty: 7")
+        z.writestr("scenarios/x.yaml", bad)
+    with pytest.raises(PackError):
+        service.preview_pack(tina, broken)
+    assert sorted(service._catalog.scenarios) == before  # nothing changed
+    pack = service.export_pack(tina, ["long_queue", "long_queue_copy"], tmp_path / "out.zip")
+    with pytest.raises(ValueError, match="would replace bundled scenarios"):
+        service.preview_pack(tina, pack)
+    actions = [e["action"] for e in service.access.audit_log(admin)]
+    assert "scenario_published" in actions and "scenario_pack_exported" in actions

@@ -3,6 +3,8 @@ and a status bar that shows when work is running. All program work goes through 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
@@ -10,10 +12,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QS
 from trainer.access_service import SignInFailed
 from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.scenario import Scenario
+from trainer.library.loader import ScenarioError
+from trainer.library.packs import PackError, PackPreview
 from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
 from trainer.speech.models import ModelStore
 from trainer.ui import i18n
 from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
+from trainer.ui.editor_page import EditorPage
 from trainer.ui.errors import plain_message, show_error
 from trainer.ui.jobs import Jobs
 from trainer.ui.models_dialog import ModelsDialog
@@ -27,9 +32,9 @@ from trainer.ui.widgets import Retranslating
 
 class MainWindow(Retranslating, QMainWindow):
     """Signals:
-        ready(): the database and library are loaded and the trainee page is filled.
-        reply_scored(object): a reply came back scored (a ``ReplyOutcome``).
-        heard(object): a spoken reply was transcribed (a ``Transcript``).
+    ready(): the database and library are loaded and the trainee page is filled.
+    reply_scored(object): a reply came back scored (a ``ReplyOutcome``).
+    heard(object): a spoken reply was transcribed (a ``Transcript``).
     """
 
     ready = Signal()
@@ -53,6 +58,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sign_in_page = SignInPage()
         self.accounts_page = AccountsPage()
         self.audit_page = AuditPage()
+        self.editor_page = EditorPage()
         self.library_page = LibraryPage()
         self.practice_page = PracticePage()
         self.summary_page = SummaryPage()
@@ -60,9 +66,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.dashboard_page = DashboardPage()
         self.leaderboard_page = LeaderboardPage()
         self.coaching_page = CoachingPage()
-        for page in (self.sign_in_page, self.accounts_page, self.audit_page, self.library_page,
-                     self.practice_page, self.summary_page,
-                     self.history_page, self.dashboard_page, self.leaderboard_page, self.coaching_page):
+        for page in (
+            self.sign_in_page,
+            self.accounts_page,
+            self.audit_page,
+            self.editor_page,
+            self.library_page,
+            self.practice_page,
+            self.summary_page,
+            self.history_page,
+            self.dashboard_page,
+            self.leaderboard_page,
+            self.coaching_page,
+        ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -77,6 +93,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.accounts_page.coaching_requested.connect(self.show_coaching)
         self.audit_page.back.connect(self.show_accounts)
         self.summary_page.override.connect(self._override)
+        self.editor_page.open_scenario.connect(self._edit_scenario)
+        self.editor_page.save.connect(self._save_scenario)
+        self.editor_page.test_play.connect(self._test_play)
+        self.editor_page.import_pack.connect(self._import_pack)
+        self.editor_page.export_pack.connect(self._export_pack)
+        self.editor_page.back.connect(self.show_library)
         self.summary_page.note.connect(self._note)
         self.practice_page.send.connect(self.send_reply)
         self.practice_page.stop_requested.connect(self.stop_practice)
@@ -140,12 +162,22 @@ class MainWindow(Retranslating, QMainWindow):
         self.ready.emit()
 
     def _sign_in(self, name: str, password: str) -> None:
-        self.jobs.submit(self.service.access.sign_in, name, password, on_done=self._signed_in,
-                         on_error=self._sign_in_failed)
+        self.jobs.submit(
+            self.service.access.sign_in,
+            name,
+            password,
+            on_done=self._signed_in,
+            on_error=self._sign_in_failed,
+        )
 
     def _create_admin(self, name: str, password: str) -> None:
-        self.jobs.submit(self.service.access.create_first_admin, name, password, on_done=self._signed_in,
-                         on_error=self._sign_in_failed)
+        self.jobs.submit(
+            self.service.access.create_first_admin,
+            name,
+            password,
+            on_done=self._signed_in,
+            on_error=self._sign_in_failed,
+        )
 
     def _sign_in_failed(self, exc: BaseException) -> None:
         if isinstance(exc, SignInFailed | ValueError | AccessDenied):
@@ -170,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
         who = self.identity
         self.coaching_action.setEnabled(bool(who and who.may("coach")))
         self.accounts_action.setEnabled(bool(who and who.may("manage_accounts")))
+        self.editor_action.setEnabled(bool(who and who.may("edit_scenarios")))
         self.history_action.setEnabled(bool(who and who.trainee_id is not None))
         self.sign_out_action.setEnabled(who is not None)
 
@@ -188,13 +221,26 @@ class MainWindow(Retranslating, QMainWindow):
             self.accounts_page.show_message(self.tr("Account {name} added.").format(name=name))
             self.show_accounts()
 
-        self.jobs.submit(self.service.access.create_account, self.identity, name, password, role, team,
-                         on_done=done, on_error=lambda e: self.accounts_page.show_message(plain_message(e)))
+        self.jobs.submit(
+            self.service.access.create_account,
+            self.identity,
+            name,
+            password,
+            role,
+            team,
+            on_done=done,
+            on_error=lambda e: self.accounts_page.show_message(plain_message(e)),
+        )
 
     def _set_role(self, name: str, role: str) -> None:
-        self.jobs.submit(self.service.access.set_role, self.identity, name, role,
-                         on_done=lambda _: self.show_accounts(),
-                         on_error=lambda e: self.accounts_page.show_message(plain_message(e)))
+        self.jobs.submit(
+            self.service.access.set_role,
+            self.identity,
+            name,
+            role,
+            on_done=lambda _: self.show_accounts(),
+            on_error=lambda e: self.accounts_page.show_message(plain_message(e)),
+        )
 
     def show_audit(self) -> None:
         self.jobs.submit(self.service.access.audit_log, self.identity, on_done=self._audit_loaded)
@@ -206,12 +252,107 @@ class MainWindow(Retranslating, QMainWindow):
     # -- trainers: review ---------------------------------------------------------------------------------
 
     def _override(self, session_id: int, dimension: str, value: int, comment: str) -> None:
-        self.jobs.submit(self.service.access.override_score, self.identity, session_id, dimension, value,
-                         comment, on_done=lambda _: self._review_saved(session_id))
+        self.jobs.submit(
+            self.service.access.override_score,
+            self.identity,
+            session_id,
+            dimension,
+            value,
+            comment,
+            on_done=lambda _: self._review_saved(session_id),
+        )
 
     def _note(self, trainee_id: int, session_id: int, note: str) -> None:
-        self.jobs.submit(self.service.access.add_coaching_note, self.identity, trainee_id, note, session_id,
-                         on_done=lambda _: self._review_saved(session_id))
+        self.jobs.submit(
+            self.service.access.add_coaching_note,
+            self.identity,
+            trainee_id,
+            note,
+            session_id,
+            on_done=lambda _: self._review_saved(session_id),
+        )
+
+    # -- trainers: the scenario editor -------------------------------------------------------------------
+
+    def show_editor(self) -> None:
+        self.jobs.submit(self.service.library, self.trainee_id, on_done=self._editor_list)
+
+    def _editor_list(self, entries: list) -> None:
+        self.editor_page.set_scenarios([(e.scenario.id, e.scenario.title) for e in entries])
+        self.pages.setCurrentWidget(self.editor_page)
+        if not self.editor_page.yaml.toPlainText() and entries:
+            self._edit_scenario(entries[0].scenario.id)
+
+    def _edit_scenario(self, scenario_id: str) -> None:
+        self.jobs.submit(
+            self.service.scenario_source,
+            scenario_id,
+            on_done=lambda source: self.editor_page.load_text(*source),
+        )
+
+    def _editor_problem(self, exc: BaseException) -> None:
+        if isinstance(exc, ScenarioError | PackError):
+            self.editor_page.show_message("\n".join(str(r) for r in exc.reports[:5]))
+        else:
+            self.editor_page.show_message(plain_message(exc))
+
+    def _save_scenario(self, text: str) -> None:
+        def saved(scenario: Scenario) -> None:
+            self.editor_page.show_message(
+                self.tr("Saved “{title}”; it is in the library now.").format(title=scenario.title)
+            )
+            self.show_editor()
+
+        self.jobs.submit(
+            self.service.save_scenario, self.identity, text, on_done=saved, on_error=self._editor_problem
+        )
+
+    def _test_play(self, text: str) -> None:
+        if self.trainee_id is not None:
+            self.jobs.submit(
+                self.service.start_draft,
+                self.trainee_id,
+                text,
+                on_done=self._practice_started,
+                on_error=self._editor_problem,
+            )
+
+    def _import_pack(self, path: str) -> None:
+        self.jobs.submit(
+            self.service.preview_pack,
+            self.identity,
+            Path(path),
+            on_done=self._confirm_pack,
+            on_error=self._editor_problem,
+        )
+
+    def _confirm_pack(self, preview: PackPreview) -> None:
+        text = self.tr("Add: {added}\nReplace: {replaced}").format(
+            added=", ".join(preview.added) or "—", replaced=", ".join(preview.replaced) or "—"
+        )
+        answer = QMessageBox.question(self, self.tr("Import this pack?"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.jobs.submit(
+                self.service.import_pack,
+                self.identity,
+                preview,
+                on_done=lambda _: self.show_editor(),
+                on_error=self._editor_problem,
+            )
+
+    def _export_pack(self, path: str) -> None:
+        scenario = self.editor_page.scenario
+        if scenario is not None:
+            self.jobs.submit(
+                self.service.export_pack,
+                self.identity,
+                [scenario.id],
+                Path(path),
+                on_done=lambda p: self.editor_page.show_message(
+                    self.tr("Exported to {path}.").format(path=p)
+                ),
+                on_error=self._editor_problem,
+            )
 
     def _review_saved(self, session_id: int) -> None:
         self.summary_page.review_saved()
@@ -247,8 +388,9 @@ class MainWindow(Retranslating, QMainWindow):
     def send_reply(self, text: str) -> None:
         spoken = self.practice_page.spoken  # cleared once the reply is scored, kept for a retry
         mode = "spoken" if spoken is not None else "typed"
-        self.jobs.submit(self.service.reply, text, mode, spoken, on_done=self._reply_done,
-                         on_error=self._reply_failed)
+        self.jobs.submit(
+            self.service.reply, text, mode, spoken, on_done=self._reply_done, on_error=self._reply_failed
+        )
 
     def _reply_done(self, outcome: ReplyOutcome) -> None:
         self.practice_page.take_spoken()
@@ -313,8 +455,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_dashboard(self) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(self.service.dashboard, self.trainee_id, None, self.identity,
-                             on_done=self._dashboard_loaded)
+            self.jobs.submit(
+                self.service.dashboard, self.trainee_id, None, self.identity, on_done=self._dashboard_loaded
+            )
 
     def _dashboard_loaded(self, dashboard: object) -> None:
         self.dashboard_page.show_dashboard(dashboard)  # type: ignore[arg-type]
@@ -330,8 +473,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _teams_loaded(self, teams: list) -> None:
         self.leaderboard_page.set_teams(teams, self.leaderboard_page.team.currentData())
         self.pages.setCurrentWidget(self.leaderboard_page)
-        self._load_leaderboard(self.leaderboard_page.team.currentData(),
-                               str(self.leaderboard_page.period.currentData()))
+        self._load_leaderboard(
+            self.leaderboard_page.team.currentData(), str(self.leaderboard_page.period.currentData())
+        )
 
     def _load_leaderboard(self, team: object, period: str) -> None:
         self.jobs.submit(self.service.leaderboard, team, period, on_done=self.leaderboard_page.set_rows)
@@ -386,6 +530,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.coaching_action.setShortcut(QKeySequence("Ctrl+K"))
         self.coaching_action.triggered.connect(self.show_coaching)
         self.file_menu.addAction(self.coaching_action)
+        self.editor_action = QAction(self)
+        self.editor_action.triggered.connect(self.show_editor)
+        self.file_menu.addAction(self.editor_action)
         self.accounts_action = QAction(self)
         self.accounts_action.triggered.connect(self.show_accounts)
         self.file_menu.addAction(self.accounts_action)
@@ -420,7 +567,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.setValue("language", code)
         self.language_actions[code].setChecked(True)
 
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Teller trainer"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -428,6 +574,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
         self.accounts_action.setText(self.tr("&Accounts (HR)"))
+        self.editor_action.setText(self.tr("Scenario &editor (trainers)"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -1,0 +1,91 @@
+"""The scenario editor: problems as you type, form and YAML in sync, save, duplicate, test-play."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import WAIT_MS, sign_in
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from trainer.library.loader import load_scenario_text
+from trainer.ui.editor_page import set_top_level
+from trainer.ui.main_window import MainWindow
+
+
+def open_editor(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "tina")
+    assert window.editor_action.isEnabled()
+    window.show_editor()
+    qtbot.waitUntil(lambda: window.current_page() is window.editor_page
+                    and window.editor_page.scenario is not None, timeout=WAIT_MS)
+
+
+def test_trainees_cannot_open_the_editor(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window)
+    assert not window.editor_action.isEnabled()
+
+
+def test_problems_appear_as_you_type_with_their_line(qtbot: QtBot, window: MainWindow) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    assert page.read_only and not page.save_button.isEnabled()  # bundled: duplicate to edit
+    text = page.yaml.toPlainText()
+    cursor = page.yaml.textCursor()  # an edit as typing makes it: undoable
+    cursor.setPosition(text.index("difficulty: 1") + len("difficulty: "))
+    cursor.beginEditBlock()
+    cursor.deleteChar()
+    cursor.insertText("5")
+    cursor.endEditBlock()
+    qtbot.waitUntil(lambda: "difficulty must be 1, 2 or 3 (got 5)" in page.problems.item(0).text(),
+                    timeout=5000)
+    line = text.splitlines().index("difficulty: 1") + 1
+    assert page.problems.item(0).text().startswith(f"{line}: ")
+    assert not page.play_button.isEnabled()
+    page._go_to_problem(page.problems.item(0))
+    assert page.yaml.textCursor().blockNumber() == line - 1
+    page.yaml.undo()
+    page.validate()
+    assert page.problems.item(0).text() == "No problems."
+
+
+def test_form_and_yaml_stay_in_sync_and_a_duplicate_saves(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    assert not page.read_only and page.f_id.text().endswith("_copy")
+    page.f_title.setText("Our branch's ATM")
+    page.f_title.editingFinished.emit()
+    page.f_difficulty.setValue(2)
+    page.validate()
+    scenario = load_scenario_text(page.yaml.toPlainText(), "x").scenario  # form -> YAML -> load
+    assert scenario.title == "Our branch's ATM" and scenario.difficulty == 2
+    assert "# The ATM kept" in page.yaml.toPlainText()  # comments survive form edits
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Saved"), timeout=WAIT_MS)
+    saved = db_path.parent / "scenarios" / f"{scenario.id}.yaml"
+    assert load_scenario_text(saved.read_text(encoding="utf-8"), str(saved)).scenario == scenario
+    assert any(sid == scenario.id for sid in (page.picker.itemData(i) for i in range(page.picker.count())))
+
+
+def test_saving_a_bundled_id_is_refused_and_test_play_starts_a_session(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    page.read_only = False
+    page.save.emit(page.yaml.toPlainText())
+    qtbot.waitUntil(lambda: "bundled scenario and cannot be changed" in page.note.text(), timeout=WAIT_MS)
+    page.yaml.setPlainText(set_top_level(page.yaml.toPlainText(), "title", "Draft"))
+    page.validate()
+    qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.practice_page, timeout=WAIT_MS)
+    assert window.practice_page.scenario.title == "Draft"  # type: ignore[union-attr]
+
+
+def test_set_top_level_keeps_the_rest() -> None:
+    text = "# note\nid: a\ntitle: Old\nsteps: []\n"
+    assert set_top_level(text, "title", 'New "one"') == '# note\nid: a\ntitle: "New \\"one\\""\nsteps: []\n'
+    assert set_top_level(text, "difficulty", 2) == "difficulty: 2\n" + text
