@@ -3,93 +3,93 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="180" />
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="171" />
+        <location filename="../../trainer/ui/account_pages.py" line="174" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="181" />
+        <location filename="../../trainer/ui/account_pages.py" line="172" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="173" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="173" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="173" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <location filename="../../trainer/ui/account_pages.py" line="175" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <location filename="../../trainer/ui/account_pages.py" line="175" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="176" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="176" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="187" />
+        <location filename="../../trainer/ui/account_pages.py" line="178" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="188" />
+        <location filename="../../trainer/ui/account_pages.py" line="179" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="189" />
+        <location filename="../../trainer/ui/account_pages.py" line="180" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="181" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="198" />
+        <location filename="../../trainer/ui/account_pages.py" line="189" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="199" />
+        <location filename="../../trainer/ui/account_pages.py" line="190" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="200" />
+        <location filename="../../trainer/ui/account_pages.py" line="191" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="201" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
     </message>
@@ -120,33 +120,33 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="247" />
-        <location filename="../../trainer/ui/account_pages.py" line="250" />
+        <location filename="../../trainer/ui/account_pages.py" line="238" />
+        <location filename="../../trainer/ui/account_pages.py" line="241" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <location filename="../../trainer/ui/account_pages.py" line="239" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <location filename="../../trainer/ui/account_pages.py" line="239" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="248" />
+        <location filename="../../trainer/ui/account_pages.py" line="239" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="249" />
+        <location filename="../../trainer/ui/account_pages.py" line="240" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="251" />
+        <location filename="../../trainer/ui/account_pages.py" line="242" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -316,148 +316,148 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="195" />
+        <location filename="../../trainer/ui/editor_page.py" line="193" />
         <source>Scenario editor</source>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="197" />
+        <location filename="../../trainer/ui/editor_page.py" line="195" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="198" />
+        <location filename="../../trainer/ui/editor_page.py" line="196" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="199" />
+        <location filename="../../trainer/ui/editor_page.py" line="197" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="200" />
+        <location filename="../../trainer/ui/editor_page.py" line="198" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="201" />
+        <location filename="../../trainer/ui/editor_page.py" line="199" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="202" />
+        <location filename="../../trainer/ui/editor_page.py" line="200" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="203" />
+        <location filename="../../trainer/ui/editor_page.py" line="201" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="204" />
+        <location filename="../../trainer/ui/editor_page.py" line="202" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="205" />
+        <location filename="../../trainer/ui/editor_page.py" line="203" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <location filename="../../trainer/ui/editor_page.py" line="209" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <location filename="../../trainer/ui/editor_page.py" line="210" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <location filename="../../trainer/ui/editor_page.py" line="211" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="214" />
+        <location filename="../../trainer/ui/editor_page.py" line="212" />
         <source>Cause:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="215" />
+        <location filename="../../trainer/ui/editor_page.py" line="213" />
         <source>Difficulty:</source>
         <translation>难度：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="220" />
+        <location filename="../../trainer/ui/editor_page.py" line="218" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="221" />
+        <location filename="../../trainer/ui/editor_page.py" line="219" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <location filename="../../trainer/ui/editor_page.py" line="224" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="228" />
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="260" />
+        <location filename="../../trainer/ui/editor_page.py" line="258" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="282" />
+        <location filename="../../trainer/ui/editor_page.py" line="280" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="282" />
-        <location filename="../../trainer/ui/editor_page.py" line="289" />
+        <location filename="../../trainer/ui/editor_page.py" line="280" />
+        <location filename="../../trainer/ui/editor_page.py" line="287" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="289" />
+        <location filename="../../trainer/ui/editor_page.py" line="287" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="342" />
+        <location filename="../../trainer/ui/editor_page.py" line="340" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -682,166 +682,181 @@
     </message>
     <message>
         <location filename="../../trainer/ui/labels.py" line="47" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="48" />
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="49" />
+        <source>HR administrator</source>
+        <translation>人事管理员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="55" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="48" />
+        <location filename="../../trainer/ui/labels.py" line="56" />
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="49" />
+        <location filename="../../trainer/ui/labels.py" line="57" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="56" />
+        <location filename="../../trainer/ui/labels.py" line="64" />
         <source>Scenario step</source>
         <translation>情景步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="58" />
+        <location filename="../../trainer/ui/labels.py" line="66" />
         <source>Acknowledges the feeling</source>
         <translation>体察客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="59" />
+        <location filename="../../trainer/ui/labels.py" line="67" />
         <source>Apologises</source>
         <translation>真诚致歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="60" />
+        <location filename="../../trainer/ui/labels.py" line="68" />
         <source>Validates the expectation</source>
         <translation>认可客户的诉求</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="61" />
+        <location filename="../../trainer/ui/labels.py" line="69" />
         <source>Takes ownership</source>
         <translation>主动担责</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="62" />
+        <location filename="../../trainer/ui/labels.py" line="70" />
         <source>Courteous words</source>
         <translation>礼貌用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="63" />
+        <location filename="../../trainer/ui/labels.py" line="71" />
         <source>Blames the customer</source>
         <translation>指责客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="64" />
+        <location filename="../../trainer/ui/labels.py" line="72" />
         <source>Dismisses the customer</source>
         <translation>敷衍打发客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="65" />
+        <location filename="../../trainer/ui/labels.py" line="73" />
         <source>Hides behind rules or systems</source>
         <translation>拿规定或系统推脱</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="66" />
+        <location filename="../../trainer/ui/labels.py" line="74" />
         <source>Apology cancelled by “but”</source>
         <translation>道歉后接“但是”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="67" />
+        <location filename="../../trainer/ui/labels.py" line="75" />
         <source>Conditional apology</source>
         <translation>有条件的道歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="68" />
+        <location filename="../../trainer/ui/labels.py" line="76" />
         <source>Concrete specifics</source>
         <translation>具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="69" />
+        <location filename="../../trainer/ui/labels.py" line="77" />
         <source>More than one specific</source>
         <translation>多项具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="70" />
+        <location filename="../../trainer/ui/labels.py" line="78" />
         <source>Steps in order</source>
         <translation>步骤有先后</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="71" />
+        <location filename="../../trainer/ui/labels.py" line="79" />
         <source>Checks understanding</source>
         <translation>确认客户理解</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="72" />
+        <location filename="../../trainer/ui/labels.py" line="80" />
         <source>Plain and short</source>
         <translation>简短易懂</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="73" />
+        <location filename="../../trainer/ui/labels.py" line="81" />
         <source>Unexplained jargon</source>
         <translation>未解释的术语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="74" />
+        <location filename="../../trainer/ui/labels.py" line="82" />
         <source>Vague promise</source>
         <translation>含糊的承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="75" />
+        <location filename="../../trainer/ui/labels.py" line="83" />
         <source>Fillers and hedges</source>
         <translation>口头禅和含糊词</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="76" />
+        <location filename="../../trainer/ui/labels.py" line="84" />
         <source>Run-on sentence</source>
         <translation>句子过长</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="77" />
+        <location filename="../../trainer/ui/labels.py" line="85" />
         <source>Acknowledges before solving</source>
         <translation>先安抚后解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="78" />
+        <location filename="../../trainer/ui/labels.py" line="86" />
         <source>Solves before acknowledging</source>
         <translation>未安抚就谈解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="79" />
+        <location filename="../../trainer/ui/labels.py" line="87" />
         <source>Asks for the details</source>
         <translation>询问具体情况</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="80" />
+        <location filename="../../trainer/ui/labels.py" line="88" />
         <source>Concrete action</source>
         <translation>具体行动</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="81" />
+        <location filename="../../trainer/ui/labels.py" line="89" />
         <source>Time frame</source>
         <translation>时间承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="82" />
+        <location filename="../../trainer/ui/labels.py" line="90" />
         <source>Follow-up or escalation</source>
         <translation>跟进或上报</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="83" />
+        <location filename="../../trainer/ui/labels.py" line="91" />
         <source>Forbidden phrase</source>
         <translation>服务禁语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="84" />
+        <location filename="../../trainer/ui/labels.py" line="92" />
         <source>Asks for a PIN or password</source>
         <translation>索要密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="85" />
+        <location filename="../../trainer/ui/labels.py" line="93" />
         <source>Discloses another customer's data</source>
         <translation>泄露其他客户信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="86" />
+        <location filename="../../trainer/ui/labels.py" line="94" />
         <source>Promises what the bank cannot</source>
         <translation>做出银行无法兑现的承诺</translation>
     </message>
@@ -1345,24 +1360,6 @@ Replace: {replaced}</source>
     </message>
 </context>
 <context>
-    <name>Roles</name>
-    <message>
-        <location filename="../../trainer/ui/account_pages.py" line="30" />
-        <source>Trainee</source>
-        <translation>学员</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/account_pages.py" line="31" />
-        <source>Trainer</source>
-        <translation>培训师</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/account_pages.py" line="32" />
-        <source>HR administrator</source>
-        <translation>人事管理员</translation>
-    </message>
-</context>
-<context>
     <name>ScenarioCard</name>
     <message>
         <location filename="../../trainer/ui/start_pages.py" line="50" />
@@ -1378,72 +1375,72 @@ Replace: {replaced}</source>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="82" />
+        <location filename="../../trainer/ui/account_pages.py" line="73" />
         <source>Set up the teller trainer</source>
         <translation>设置柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="83" />
+        <location filename="../../trainer/ui/account_pages.py" line="74" />
         <source>First, create the HR administrator. The administrator creates the accounts of trainees and trainers.</source>
         <translation>首先创建人事管理员。管理员负责创建学员和培训师的账户。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="85" />
+        <location filename="../../trainer/ui/account_pages.py" line="76" />
         <source>&amp;Create administrator</source>
         <translation>创建管理员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="87" />
+        <location filename="../../trainer/ui/account_pages.py" line="78" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="88" />
+        <location filename="../../trainer/ui/account_pages.py" line="79" />
         <source>Use the name and password (or PIN) your administrator gave you.</source>
         <translation>请使用管理员给您的姓名和密码（或 PIN）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="89" />
+        <location filename="../../trainer/ui/account_pages.py" line="80" />
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="90" />
+        <location filename="../../trainer/ui/account_pages.py" line="81" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="91" />
+        <location filename="../../trainer/ui/account_pages.py" line="82" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="92" />
+        <location filename="../../trainer/ui/account_pages.py" line="83" />
         <source>&amp;Repeat it:</source>
         <translation>再输入一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="93" />
+        <location filename="../../trainer/ui/account_pages.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="94" />
+        <location filename="../../trainer/ui/account_pages.py" line="85" />
         <source>Password or PIN</source>
         <translation>密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="95" />
+        <location filename="../../trainer/ui/account_pages.py" line="86" />
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="115" />
+        <location filename="../../trainer/ui/account_pages.py" line="106" />
         <source>Please type your name and password.</source>
         <translation>请输入姓名和密码。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="119" />
+        <location filename="../../trainer/ui/account_pages.py" line="110" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

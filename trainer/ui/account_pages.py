@@ -20,17 +20,8 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.accounts import ROLES
 from trainer.storage.repository import local_minute
+from trainer.ui import labels
 from trainer.ui.widgets import Retranslating, heading, read_only_table
-
-
-def role_name(role: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "trainee": QCoreApplication.translate("Roles", "Trainee"),
-        "trainer": QCoreApplication.translate("Roles", "Trainer"),
-        "hr_admin": QCoreApplication.translate("Roles", "HR administrator"),
-    }.get(role, role)
 
 
 class SignInPage(Retranslating, QWidget):
@@ -193,7 +184,7 @@ class AccountsPage(Retranslating, QWidget):
             current = combo.currentData()
             combo.clear()
             for r in ROLES:
-                combo.addItem(role_name(r), r)
+                combo.addItem(labels.role(r), r)
             combo.setCurrentIndex(max(0, combo.findData(current)))
         self.create_button.setText(self.tr("&Add account"))
         self.change_button.setText(self.tr("&Change role"))
@@ -205,7 +196,7 @@ class AccountsPage(Retranslating, QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, value in enumerate((row["username"], role_name(row["role"]), row["team"])):
+            for c, value in enumerate((row["username"], labels.role(row["role"]), row["team"])):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
     def show_message(self, text: str) -> None:

@@ -42,6 +42,14 @@ def language(code: str) -> str:
     return {"en": "English", "zh-CN": "简体中文"}.get(code, code)
 
 
+def role(role_id: str) -> str:
+    return {
+        "trainee": QCoreApplication.translate("Labels", "Trainee"),
+        "trainer": QCoreApplication.translate("Labels", "Trainer"),
+        "hr_admin": QCoreApplication.translate("Labels", "HR administrator"),
+    }.get(role_id, role_id)
+
+
 def difficulty(level: int) -> str:
     return {
         1: QCoreApplication.translate("Labels", "Easy"),
