@@ -7,7 +7,8 @@ ever receives the plain data these methods return.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import wave
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ class TurnView:
     model_answer: str | None
     input_mode: str = "typed"
     delivery: Delivery | None = None
+    audio_path: str | None = None
+    """The recording of a spoken reply, kept when the trainee consented."""
 
 
 @dataclass(frozen=True)
@@ -305,12 +308,43 @@ class PracticeService:
         if practice is None or practice.finished:
             raise RuntimeError("no session is being played")
         exchange = practice.reply(text, input_mode, spoken)
+        audio_path = self._keep_recording(practice.session_id, exchange.index, spoken)
         turn = self._turn_view(practice.scenario, exchange, input_mode, spoken.delivery if spoken else None)
+        turn = replace(turn, audio_path=audio_path)
         dialogue = practice.dialogue
         summary = self.summary(practice.session_id) if dialogue.finished else None
         return ReplyOutcome(
             turn, dialogue.mood, dialogue.current.customer if dialogue.current else None, summary
         )
+
+    def recordings_dir(self) -> Path:
+        return Path(self.db_path or default_db_path()).parent / "recordings"
+
+    def _keep_recording(self, session_id: int, index: int, spoken: SpokenReply | None) -> str | None:
+        """Write the spoken reply as a WAV beside the database, only if the trainee consented."""
+        if spoken is None or not spoken.audio:
+            return None
+        session = self.repo.session(session_id)
+        trainee = next(
+            (t for t in self.repo.trainees() if session and t["id"] == session["trainee_id"]), None
+        )
+        if not trainee or not trainee.get("record_audio"):
+            return None
+        folder = self.recordings_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"session-{session_id}-turn-{index + 1}.wav"
+        tmp = target.with_name(f".{target.name}.part")
+        with wave.open(str(tmp), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(16_000)
+            w.writeframes(spoken.audio)
+        tmp.replace(target)
+        self.repo.set_turn_audio(session_id, index, str(target))
+        return str(target)
+
+    def set_record_audio(self, trainee_id: int, consent: bool) -> None:
+        self.repo.set_record_audio(trainee_id, consent)
 
     def stop(self) -> None:
         """Leave the current session early; what was played stays stored."""
@@ -421,6 +455,9 @@ class PracticeService:
                     model_answer=turn.model_answer if turn else None,
                     input_mode=row["input_mode"] or "typed",
                     delivery=_delivery(row.get("delivery_json")),
+                    audio_path=row.get("audio_path")
+                    if row.get("audio_path") and Path(row["audio_path"]).exists()
+                    else None,
                 )
             )
         scores = [t.score for t in turns]

@@ -154,67 +154,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="324" />
+        <location filename="../../trainer/ui/progress_pages.py" line="330" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="325" />
+        <location filename="../../trainer/ui/progress_pages.py" line="331" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="325" />
+        <location filename="../../trainer/ui/progress_pages.py" line="331" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="325" />
+        <location filename="../../trainer/ui/progress_pages.py" line="331" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="326" />
+        <location filename="../../trainer/ui/progress_pages.py" line="332" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="327" />
+        <location filename="../../trainer/ui/progress_pages.py" line="333" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="334" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="329" />
+        <location filename="../../trainer/ui/progress_pages.py" line="335" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="334" />
+        <location filename="../../trainer/ui/progress_pages.py" line="340" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="336" />
+        <location filename="../../trainer/ui/progress_pages.py" line="342" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="338" />
+        <location filename="../../trainer/ui/progress_pages.py" line="344" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="340" />
+        <location filename="../../trainer/ui/progress_pages.py" line="346" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="340" />
+        <location filename="../../trainer/ui/progress_pages.py" line="346" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -222,93 +222,98 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="97" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="102" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="99" />
+        <location filename="../../trainer/ui/progress_pages.py" line="103" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="100" />
-        <location filename="../../trainer/ui/progress_pages.py" line="102" />
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <location filename="../../trainer/ui/progress_pages.py" line="106" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="101" />
+        <location filename="../../trainer/ui/progress_pages.py" line="105" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="103" />
+        <location filename="../../trainer/ui/progress_pages.py" line="107" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <location filename="../../trainer/ui/progress_pages.py" line="108" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <location filename="../../trainer/ui/progress_pages.py" line="109" />
+        <source>&amp;Keep recordings of my spoken replies for my trainer</source>
+        <translation>保留我的语音回复录音，供培训师点评(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="110" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="107" />
+        <location filename="../../trainer/ui/progress_pages.py" line="112" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="124" />
+        <location filename="../../trainer/ui/progress_pages.py" line="130" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="127" />
+        <location filename="../../trainer/ui/progress_pages.py" line="133" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="138" />
+        <location filename="../../trainer/ui/progress_pages.py" line="144" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="148" />
+        <location filename="../../trainer/ui/progress_pages.py" line="154" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="154" />
+        <location filename="../../trainer/ui/progress_pages.py" line="160" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="184" />
+        <location filename="../../trainer/ui/progress_pages.py" line="190" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="190" />
+        <location filename="../../trainer/ui/progress_pages.py" line="196" />
         <source>From your trainer</source>
         <translation>培训师的意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="196" />
+        <location filename="../../trainer/ui/progress_pages.py" line="202" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="213" />
+        <location filename="../../trainer/ui/progress_pages.py" line="219" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -562,43 +567,43 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="245" />
-        <location filename="../../trainer/ui/review_pages.py" line="248" />
+        <location filename="../../trainer/ui/review_pages.py" line="252" />
+        <location filename="../../trainer/ui/review_pages.py" line="255" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="246" />
+        <location filename="../../trainer/ui/review_pages.py" line="253" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="246" />
+        <location filename="../../trainer/ui/review_pages.py" line="253" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="246" />
+        <location filename="../../trainer/ui/review_pages.py" line="253" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="247" />
+        <location filename="../../trainer/ui/review_pages.py" line="254" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="249" />
+        <location filename="../../trainer/ui/review_pages.py" line="256" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="250" />
+        <location filename="../../trainer/ui/review_pages.py" line="257" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="251" />
+        <location filename="../../trainer/ui/review_pages.py" line="258" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -864,78 +869,78 @@
 <context>
     <name>LeaderboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="265" />
-        <location filename="../../trainer/ui/progress_pages.py" line="270" />
+        <location filename="../../trainer/ui/progress_pages.py" line="271" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="266" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="267" />
+        <location filename="../../trainer/ui/progress_pages.py" line="273" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="268" />
+        <location filename="../../trainer/ui/progress_pages.py" line="274" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="274" />
+        <location filename="../../trainer/ui/progress_pages.py" line="280" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="279" />
+        <location filename="../../trainer/ui/progress_pages.py" line="285" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="280" />
+        <location filename="../../trainer/ui/progress_pages.py" line="286" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="281" />
+        <location filename="../../trainer/ui/progress_pages.py" line="287" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="292" />
+        <location filename="../../trainer/ui/progress_pages.py" line="298" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -1031,104 +1036,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="147" />
+        <location filename="../../trainer/ui/main_window.py" line="150" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="152" />
+        <location filename="../../trainer/ui/main_window.py" line="155" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="154" />
+        <location filename="../../trainer/ui/main_window.py" line="157" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="221" />
+        <location filename="../../trainer/ui/main_window.py" line="224" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="302" />
+        <location filename="../../trainer/ui/main_window.py" line="305" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="330" />
+        <location filename="../../trainer/ui/main_window.py" line="333" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="333" />
+        <location filename="../../trainer/ui/main_window.py" line="336" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="352" />
+        <location filename="../../trainer/ui/main_window.py" line="355" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="571" />
+        <location filename="../../trainer/ui/main_window.py" line="584" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="572" />
+        <location filename="../../trainer/ui/main_window.py" line="585" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="573" />
+        <location filename="../../trainer/ui/main_window.py" line="586" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="574" />
+        <location filename="../../trainer/ui/main_window.py" line="587" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="575" />
+        <location filename="../../trainer/ui/main_window.py" line="588" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="576" />
+        <location filename="../../trainer/ui/main_window.py" line="589" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="577" />
+        <location filename="../../trainer/ui/main_window.py" line="590" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="578" />
+        <location filename="../../trainer/ui/main_window.py" line="591" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="579" />
+        <location filename="../../trainer/ui/main_window.py" line="592" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="580" />
+        <location filename="../../trainer/ui/main_window.py" line="593" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="581" />
+        <location filename="../../trainer/ui/main_window.py" line="594" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="582" />
+        <location filename="../../trainer/ui/main_window.py" line="595" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1448,137 +1453,142 @@ Replace: {replaced}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="106" />
+        <location filename="../../trainer/ui/review_pages.py" line="109" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="107" />
+        <location filename="../../trainer/ui/review_pages.py" line="110" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="111" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="109" />
+        <location filename="../../trainer/ui/review_pages.py" line="112" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="115" />
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
         <source>Dimension to override</source>
         <translation>要修改的评分维度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="116" />
+        <location filename="../../trainer/ui/review_pages.py" line="119" />
         <source>Overriding score</source>
         <translation>修改后的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="117" />
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
         <source>Why the score is overridden</source>
         <translation>修改分数的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <location filename="../../trainer/ui/review_pages.py" line="122" />
         <source>&amp;Override score</source>
         <translation>修改分数(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="123" />
         <source>Coaching note for the trainee</source>
         <translation>给学员的辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="124" />
         <source>Coaching note</source>
         <translation>辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="122" />
+        <location filename="../../trainer/ui/review_pages.py" line="125" />
         <source>Add &amp;note</source>
         <translation>添加意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="143" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="143" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="143" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="141" />
+        <location filename="../../trainer/ui/review_pages.py" line="144" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="153" />
+        <location filename="../../trainer/ui/review_pages.py" line="156" />
         <source>Trainer overrides</source>
         <translation>培训师修改的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="154" />
+        <location filename="../../trainer/ui/review_pages.py" line="157" />
         <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="162" />
+        <location filename="../../trainer/ui/review_pages.py" line="165" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="163" />
+        <location filename="../../trainer/ui/review_pages.py" line="166" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="195" />
+        <location filename="../../trainer/ui/review_pages.py" line="198" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="213" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="213" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="213" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="213" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="217" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="217" />
+        <location filename="../../trainer/ui/review_pages.py" line="218" />
+        <source>▶ Listen to the recording</source>
+        <translation>▶ 收听录音</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="221" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -1591,17 +1601,17 @@ Replace: {replaced}</source>
         <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="126" />
+        <location filename="../../trainer/ui/voice.py" line="127" />
         <source>There is no {language} speech model yet: add one in Settings → Speech models. You can type your reply meanwhile.</source>
         <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="191" />
+        <location filename="../../trainer/ui/voice.py" line="196" />
         <source>The speech model could not be used ({reason}). You can type your reply.</source>
         <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="195" />
+        <location filename="../../trainer/ui/voice.py" line="200" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>

@@ -315,4 +315,6 @@ ZH_CN = {
     "Import this pack?": "导入这个情景包吗？",
     "Exported to {path}.": "已导出到 {path}。",
     "Scenario &editor (trainers)": "情景编辑器（培训师）(&E)",
+    "&Keep recordings of my spoken replies for my trainer": "保留我的语音回复录音，供培训师点评(&K)",
+    "▶ Listen to the recording": "▶ 收听录音",
 }

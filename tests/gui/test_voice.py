@@ -132,3 +132,44 @@ def test_unclear_words_are_greyed_for_checking_and_clear_replies_go_at_once(
     with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
         page.show_heard(clear, None)
     assert page.turns[-1].reply == "I'm so sorry" and page.turns[-1].input_mode == "spoken"
+
+
+def test_a_consenting_trainee_s_spoken_reply_can_be_replayed_in_review(
+    qtbot: QtBot, voiced_window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    win = voiced_window
+    sign_in(qtbot, win)
+    win.show_dashboard()
+    qtbot.waitUntil(lambda: win.current_page() is win.dashboard_page, timeout=WAIT_MS)
+    assert not win.dashboard_page.recordings.isChecked()  # off by default
+    win.dashboard_page.recordings.setChecked(True)
+    win.show_library()
+    qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+    win.library_page.list.setCurrentRow(win.library_page.visible_ids().index("atm_card_swallowed"))
+    qtbot.mouseClick(win.library_page.practise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.practice_page, timeout=WAIT_MS)
+    page = win.practice_page
+    qtbot.mouseClick(page.mute_button, Qt.MouseButton.LeftButton)
+    wav = tmp_path / "reply.wav"
+    subprocess.run(["espeak-ng", "-v", "ko", "-w", str(wav), "안녕하세요 감사합니다"], check=True, timeout=60)
+    qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
+    subprocess.run(["paplay", "--device=fake_speaker", str(wav)], check=True, timeout=60)
+    qtbot.wait(1200)
+    with qtbot.waitSignal(win.heard, timeout=WAIT_MS):
+        qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
+    if page.spoken is not None and page.reply.toPlainText():
+        with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+            qtbot.keyClick(page.reply, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.turns) == 1, timeout=WAIT_MS)
+    path = page.turns[0].audio_path
+    assert path and Path(path).exists()
+    win.show_history()
+    qtbot.waitUntil(lambda: win.current_page() is win.history_page, timeout=WAIT_MS)
+    qtbot.mouseClick(win.history_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.summary_page, timeout=WAIT_MS)
+    assert "Listen to the recording" in win.summary_page.turns.toPlainText()
+    with qtbot.waitSignal(win.summary_page.play_recording, timeout=5000) as played:
+        win.summary_page.turns.anchorClicked.emit(QUrl.fromLocalFile(path))
+    assert played.args == [path]

@@ -191,3 +191,25 @@ def test_scenario_editing_and_packs_through_the_service(db_path: Path, tmp_path:
         service.preview_pack(tina, pack)
     actions = [e["action"] for e in service.access.audit_log(admin)]
     assert "scenario_published" in actions and "scenario_pack_exported" in actions
+
+
+def test_recordings_are_kept_only_with_consent(db_path: Path) -> None:
+    import wave
+
+    from trainer.domain.spoken import SpokenReply
+
+    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
+    service.open()
+    trainee = service.create_trainee("Rec", "")
+    pcm = b"\x01\x00" * 16000  # one second
+    heard = SpokenReply(("I'm so sorry, may I see your ID card please",), (), None, pcm)
+    _, session_id = service.start(trainee, "atm_card_swallowed")
+    first = service.reply(heard.alternatives[0], "spoken", heard)
+    assert first.turn.audio_path is None and not service.recordings_dir().exists()  # off by default
+    service.set_record_audio(trainee, True)
+    second = service.reply(heard.alternatives[0], "spoken", heard)
+    assert second.turn.audio_path is not None
+    with wave.open(second.turn.audio_path, "rb") as w:
+        assert (w.getframerate(), w.getnchannels(), w.getnframes()) == (16000, 1, 16000)
+    turns = service.summary(session_id).turns
+    assert [t.audio_path is not None for t in turns] == [False, True]

@@ -20,7 +20,8 @@ class SpokenReply:
     """The recogniser's n-best, best first."""
     unsure_words: tuple[str, ...] = ()
     delivery: Delivery | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    audio: bytes | None = field(default=None, repr=False)
+    """The utterance as 16 kHz mono 16-bit PCM; kept only if the trainee consented."""
 
 
 def most_favourable(

@@ -105,6 +105,14 @@ def m0005_accounts_audit_reviews(db: Database) -> None:
     db.table("coaching_notes").create_index(["trainee_id"])
 
 
+@migrations()
+def m0006_recordings(db: Database) -> None:
+    """A trainee's consent to keep recordings of their spoken replies (off unless they say so),
+    and where a turn's recording is."""
+    db.table("trainees").add_column("record_audio", int, not_null_default=0)
+    db.table("turns").add_column("audio_path", str)
+
+
 #: Recomputes every session's totals from its turns (used by the migration; the repository keeps
 #: them current one turn at a time).
 SESSION_TOTALS_SQL = """

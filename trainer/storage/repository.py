@@ -203,6 +203,15 @@ class Repository:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT team FROM trainees WHERE team != '' ORDER BY team").fetchall()]
 
+    def set_record_audio(self, trainee_id: int, consent: bool) -> None:
+        with self._write():
+            self.db.table("trainees").update(trainee_id, {"record_audio": int(consent)})
+
+    def set_turn_audio(self, session_id: int, index: int, path: str) -> None:
+        with self._write():
+            self.db.execute("UPDATE turns SET audio_path = ? WHERE session_id = ? AND idx = ?",
+                            [path, session_id, index])
+
     def set_initials_only(self, trainee_id: int, initials_only: bool) -> None:
         with self._write():
             self.db.table("trainees").update(trainee_id, {"initials_only": int(initials_only)})

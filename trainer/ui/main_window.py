@@ -18,6 +18,7 @@ from trainer.practice_service import PracticeService, ReplyOutcome, SessionSumma
 from trainer.speech.models import ModelStore
 from trainer.ui import i18n
 from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
+from trainer.ui.audio import AudioUnavailable
 from trainer.ui.editor_page import EditorPage
 from trainer.ui.errors import plain_message, show_error
 from trainer.ui.jobs import Jobs
@@ -93,6 +94,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.accounts_page.coaching_requested.connect(self.show_coaching)
         self.audit_page.back.connect(self.show_accounts)
         self.summary_page.override.connect(self._override)
+        self.summary_page.play_recording.connect(self._play_recording)
+        self.dashboard_page.record_audio.connect(self._record_audio)
         self.editor_page.open_scenario.connect(self._edit_scenario)
         self.editor_page.save.connect(self._save_scenario)
         self.editor_page.test_play.connect(self._test_play)
@@ -354,6 +357,16 @@ class MainWindow(Retranslating, QMainWindow):
                 on_error=self._editor_problem,
             )
 
+    def _play_recording(self, path: str) -> None:
+        try:
+            self.customer_voice.player.play(Path(path))
+        except (AudioUnavailable, OSError) as exc:
+            self.show_error(exc)
+
+    def _record_audio(self, consent: bool) -> None:
+        if self.trainee_id is not None:
+            self.jobs.submit(self.service.set_record_audio, self.trainee_id, consent)
+
     def _review_saved(self, session_id: int) -> None:
         self.summary_page.review_saved()
         self.open_session(session_id)
@@ -415,9 +428,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.practice_page.show_listening(True)
 
     def _heard(self, result: tuple) -> None:
-        transcript, delivery = result
+        transcript, delivery, audio = result
         self.practice_page.show_listening(False)
-        self.practice_page.show_heard(transcript, delivery)
+        self.practice_page.show_heard(transcript, delivery, audio)
         self.heard.emit(transcript)
 
     def _mute(self, muted: bool) -> None:

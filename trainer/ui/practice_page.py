@@ -209,19 +209,19 @@ class PracticePage(Retranslating, QWidget):
     def show_partial(self, text: str) -> None:
         self.heard_label.setText(self.tr("Heard so far: {text}").format(text=text))
 
-    def show_heard(self, transcript: Transcript, delivery: Delivery | None) -> None:
+    def show_heard(self, transcript: Transcript, delivery: Delivery | None, audio: bytes = b"") -> None:
         """What was heard: sent at once when every word was clear; otherwise put in the reply box
         with the unclear words greyed, for the trainee to fix (or not) and send with Enter."""
         if not transcript.text:
             self.heard_label.setText(self.tr("Nothing was heard; try again, or type your reply."))
             return
         if not transcript.unsure_words:
-            self.spoken = SpokenReply(transcript.alternatives, (), delivery)
+            self.spoken = SpokenReply(transcript.alternatives, (), delivery, audio or None)
             self.reply.setPlainText(transcript.text)
             self.heard_label.clear()
             self._submit(transcript.text)
             return
-        self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery)
+        self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery, audio or None)
         self.reply.setPlainText(transcript.text)
         unsure = set(transcript.unsure_words)
         cursor = self.reply.textCursor()

@@ -38,6 +38,7 @@ class DashboardPage(Retranslating, QWidget):
     practise = Signal(str)
     back = Signal()
     initials_only = Signal(bool)
+    record_audio = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,8 @@ class DashboardPage(Retranslating, QWidget):
         self.practise_button.clicked.connect(self._practise)
         self.initials = QCheckBox()
         self.initials.toggled.connect(self.initials_only)
+        self.recordings = QCheckBox()
+        self.recordings.toggled.connect(self.record_audio)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
 
@@ -80,6 +83,7 @@ class DashboardPage(Retranslating, QWidget):
         next_row.addWidget(self.practise_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.initials)
+        bottom.addWidget(self.recordings)
         bottom.addStretch(1)
         bottom.addWidget(self.back_button)
         layout = QVBoxLayout(self)
@@ -102,6 +106,7 @@ class DashboardPage(Retranslating, QWidget):
         self.badges_title.setText(self.tr("Badges"))
         self.practise_button.setText(self.tr("&Practise it"))
         self.initials.setText(self.tr("Show only my &initials on leaderboards"))
+        self.recordings.setText(self.tr("&Keep recordings of my spoken replies for my trainer"))
         self.back_button.setText(self.tr("&Back"))
         self.categories.setHorizontalHeaderLabels(
             [self.tr("Cause")] + [labels.dimension(d) for d in DIMENSIONS]
@@ -110,9 +115,10 @@ class DashboardPage(Retranslating, QWidget):
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self.dashboard = dashboard
-        self.initials.blockSignals(True)
-        self.initials.setChecked(bool(dashboard.trainee.get("initials_only")))
-        self.initials.blockSignals(False)
+        for box, key in ((self.initials, "initials_only"), (self.recordings, "record_audio")):
+            box.blockSignals(True)
+            box.setChecked(bool(dashboard.trainee.get(key)))
+            box.blockSignals(False)
         self._render()
         self.back_button.setFocus()
 

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ class SummaryPage(Retranslating, QWidget):
     again = Signal(str)
     override = Signal(int, str, int, str)
     note = Signal(int, int, str)
+    play_recording = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,8 @@ class SummaryPage(Retranslating, QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(180)
         self.turns = QTextBrowser()
+        self.turns.setOpenLinks(False)
+        self.turns.anchorClicked.connect(lambda url: self.play_recording.emit(url.toLocalFile()))
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.again_button = QPushButton()
@@ -212,12 +215,16 @@ class SummaryPage(Retranslating, QWidget):
         t_title, t_customer, t_you, t_model = (
             self.tr("Turn by turn"), self.tr("Customer"), self.tr("You"), self.tr("Model answer"))
         no_model = self.tr("(no model answer: the scenario has changed)")
+        t_listen = self.tr("▶ Listen to the recording")
         rows = [f"<h3>{escape(t_title)}</h3>"]
         for t in s.turns:
             turn_name = self.tr("Turn {n}").format(n=t.index + 1)
             scores = ", ".join(f"{labels.dimension(d)} {getattr(t.score, d)}" for d in DIMENSIONS)
             rows.append(f"<p><b>{escape(turn_name)}</b> — {escape(scores)}</p>")
             rows.append(f"<p>{escape(t_customer)}: {escape(t.customer)}</p>")
+            if t.audio_path:
+                url = QUrl.fromLocalFile(t.audio_path).toString()
+                rows.append(f'<p><a href="{escape(url)}">{escape(t_listen)}</a></p>')
             rows.append('<table width="100%" cellspacing="6"><tr>')
             rows.append(f'<td width="50%" valign="top" style="background:#eef3fb"><b>{escape(t_you)}</b>'
                         f"<br>{escape(t.reply)}</td>")

@@ -119,6 +119,7 @@ class TraineeVoice(QObject):
         self._models: dict[Path, SpeechModel] = {}
         self._transcriber: Transcriber | None = None
         self._customer_left_s = 0.0
+        self._audio = bytearray()
 
     def model_missing(self, language: str) -> str | None:
         """Why the microphone cannot be used for ``language`` (no model), or None."""
@@ -163,17 +164,21 @@ class TraineeVoice(QObject):
             self._models[path] = SpeechModel(path)
         self._customer_left_s = customer_still_speaking_s
         self._transcriber = self._models[path].transcriber()
+        self._audio = bytearray()
 
     def _feed(self, pcm: bytes) -> str:
-        return self._transcriber.feed(pcm) if self._transcriber is not None else ""
-
-    def _finish(self) -> tuple[Transcript, Any]:
         if self._transcriber is None:
-            return Transcript(()), None
+            return ""
+        self._audio.extend(pcm)
+        return self._transcriber.feed(pcm)
+
+    def _finish(self) -> tuple[Transcript, Any, bytes]:
+        if self._transcriber is None:
+            return Transcript(()), None, b""
         transcript = self._transcriber.finish()
         self._transcriber = None
         words = [TimedWord(w.text, w.start, w.end) for w in transcript.words]
-        return transcript, delivery(words, self._customer_left_s)
+        return transcript, delivery(words, self._customer_left_s), bytes(self._audio)
 
     # -- on the UI thread ---------------------------------------------------------------------------------
 
