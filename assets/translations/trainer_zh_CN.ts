@@ -321,148 +321,158 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="193" />
+        <location filename="../../trainer/ui/editor_page.py" line="205" />
         <source>Scenario editor</source>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="195" />
+        <location filename="../../trainer/ui/editor_page.py" line="206" />
+        <source>&amp;YAML</source>
+        <translation>YAML(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="207" />
+        <source>Steps, t&amp;urns and endings</source>
+        <translation>步骤、轮次和结局(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="209" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="196" />
+        <location filename="../../trainer/ui/editor_page.py" line="210" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="197" />
+        <location filename="../../trainer/ui/editor_page.py" line="211" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="198" />
+        <location filename="../../trainer/ui/editor_page.py" line="212" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="199" />
+        <location filename="../../trainer/ui/editor_page.py" line="213" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="200" />
+        <location filename="../../trainer/ui/editor_page.py" line="214" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="201" />
+        <location filename="../../trainer/ui/editor_page.py" line="215" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="202" />
+        <location filename="../../trainer/ui/editor_page.py" line="216" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="203" />
+        <location filename="../../trainer/ui/editor_page.py" line="217" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="209" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="210" />
+        <location filename="../../trainer/ui/editor_page.py" line="224" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
         <source>Cause:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>Difficulty:</source>
         <translation>难度：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="218" />
+        <location filename="../../trainer/ui/editor_page.py" line="232" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="219" />
+        <location filename="../../trainer/ui/editor_page.py" line="233" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="220" />
+        <location filename="../../trainer/ui/editor_page.py" line="234" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="221" />
+        <location filename="../../trainer/ui/editor_page.py" line="235" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <location filename="../../trainer/ui/editor_page.py" line="236" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <location filename="../../trainer/ui/editor_page.py" line="237" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
+        <location filename="../../trainer/ui/editor_page.py" line="238" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
+        <location filename="../../trainer/ui/editor_page.py" line="239" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <location filename="../../trainer/ui/editor_page.py" line="240" />
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="258" />
+        <location filename="../../trainer/ui/editor_page.py" line="272" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="280" />
+        <location filename="../../trainer/ui/editor_page.py" line="294" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="280" />
-        <location filename="../../trainer/ui/editor_page.py" line="287" />
+        <location filename="../../trainer/ui/editor_page.py" line="294" />
+        <location filename="../../trainer/ui/editor_page.py" line="301" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="287" />
+        <location filename="../../trainer/ui/editor_page.py" line="301" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="340" />
+        <location filename="../../trainer/ui/editor_page.py" line="368" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -1448,6 +1458,149 @@ Replace: {replaced}</source>
         <location filename="../../trainer/ui/account_pages.py" line="110" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StructureForm</name>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="95" />
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="96" />
+        <source>Add turn</source>
+        <translation>添加轮次</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="97" />
+        <source>Add ending</source>
+        <translation>添加结局</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="98" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="99" />
+        <source>&amp;Apply to the YAML</source>
+        <translation>应用到 YAML(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="100" />
+        <source>Add branch</source>
+        <translation>添加分支</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="101" />
+        <source>When (empty: otherwise)</source>
+        <translation>条件（留空表示其他情况）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="101" />
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="102" />
+        <source>Steps, turns and endings</source>
+        <translation>步骤、轮次和结局</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="103" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="104" />
+        <source>Description or what the customer says</source>
+        <translation>说明或客户说的话</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="105" />
+        <source>Examples, model answer or debrief</source>
+        <translation>示例、参考回答或复盘说明</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="106" />
+        <source>Outcome</source>
+        <translation>结局类型</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="107" />
+        <source>Branches of the turn</source>
+        <translation>该轮次的分支</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="108" />
+        <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
+        <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <source>Turn</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <source>Ending</source>
+        <translation>结局</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <source>Examples (one a line):</source>
+        <translation>示例（每行一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <source>Customer says:</source>
+        <translation>客户说：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <source>Model answer:</source>
+        <translation>参考回答：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="147" />
+        <source>Customer's last words:</source>
+        <translation>客户最后一句话：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="147" />
+        <source>Debrief:</source>
+        <translation>复盘说明：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <source>Id:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <source>Outcome:</source>
+        <translation>结局类型：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <source>Branches:</source>
+        <translation>分支：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="213" />
+        <source>Branch {n}: the condition is not valid YAML.</source>
+        <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>
 </context>
 <context>

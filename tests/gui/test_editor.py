@@ -89,3 +89,35 @@ def test_set_top_level_keeps_the_rest() -> None:
     text = "# note\nid: a\ntitle: Old\nsteps: []\n"
     assert set_top_level(text, "title", 'New "one"') == '# note\nid: a\ntitle: "New \\"one\\""\nsteps: []\n'
     assert set_top_level(text, "difficulty", 2) == "difficulty: 2\n" + text
+
+
+def test_steps_turns_and_endings_are_edited_through_forms(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    form = page.structure
+    page.tabs.setCurrentIndex(1)
+    parts = [form.parts.item(i).text() for i in range(form.parts.count())]
+    assert "Turn: opening" in parts and "Step: verify_identity" in parts and "Ending: resolved" in parts
+    form.parts.setCurrentRow(parts.index("Turn: opening"))
+    assert form.branches.isVisible() and form.branches.rowCount() == 3
+    new_line = "My card! The machine took my card!"
+    form.f_text.setPlainText(new_line)
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    assert page.scenario is not None and page.scenario.first_turn.customer == new_line
+    page.yaml.undo()  # a form edit is one undo step
+    page.validate()
+    assert page.scenario.first_turn.customer.startswith("Your machine just ate my card")
+    # a step added in the form, and a branch sent nowhere, are checked like any edit
+    qtbot.mouseClick(form.add_step, Qt.MouseButton.LeftButton)
+    assert any(s.id == "new_step" for s in page.scenario.steps)
+    parts = [form.parts.item(i).text() for i in range(form.parts.count())]
+    form.parts.setCurrentRow(parts.index("Turn: opening"))
+    form.branches.setItem(2, 1, QTableWidgetItem("nowhere"))
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any("turns[0].branches[2].goto must name a turn or an ending" in p for p in problems)
+    form.parts.setCurrentRow(parts.index("Ending: resolved"))
+    assert form.f_outcome.isVisible() and form.f_outcome.currentData() == "resolved"

@@ -31,15 +31,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.domain.scenario import CATEGORIES, Scenario
 from trainer.library.loader import Report, ScenarioError, load_scenario_text
+from trainer.library.yaml_source import YamlProblem, parse_yaml
 from trainer.ui import labels
+from trainer.ui.structure_form import StructureForm
 from trainer.ui.widgets import Retranslating, heading
 
 NEW_SCENARIO = """id: new_scenario
@@ -171,7 +175,15 @@ class EditorPage(Retranslating, QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
-        left_layout.addWidget(self.yaml, 1)
+        self.structure = StructureForm()
+        self.structure.applied.connect(self._structure_applied)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.yaml, "")
+        scroll = QScrollArea()  # the form is tall; it scrolls rather than making the window taller
+        scroll.setWidget(self.structure)
+        scroll.setWidgetResizable(True)
+        self.tabs.addTab(scroll, "")
+        left_layout.addWidget(self.tabs, 1)
         right = QSplitter()
         right.setOrientation(right.orientation().Vertical)
         right.addWidget(self.problems)
@@ -191,6 +203,8 @@ class EditorPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Scenario editor"))
+        self.tabs.setTabText(0, self.tr("&YAML"))
+        self.tabs.setTabText(1, self.tr("Steps, t&urns and endings"))
         for button, text in (
             (self.new_button, self.tr("&New")),
             (self.duplicate_button, self.tr("&Duplicate")),
@@ -303,6 +317,14 @@ class EditorPage(Retranslating, QWidget):
             cursor.insertText(updated)
             cursor.endEditBlock()
 
+    def _structure_applied(self, text: str) -> None:
+        cursor = self.yaml.textCursor()
+        cursor.beginEditBlock()  # one undo step
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.validate()
+
     def _fill_form(self, s: Scenario) -> None:
         widgets = (self.f_title, self.f_id, self.f_language, self.f_category, self.f_difficulty)
         for w in widgets:
@@ -330,6 +352,12 @@ class EditorPage(Retranslating, QWidget):
             self.reports = loaded.warnings
             self._fill_form(loaded.scenario)
             self._draw(loaded.scenario)
+        try:  # the form works on whatever parses, even with problems left to fix
+            data = parse_yaml(self.yaml.toPlainText()).data
+        except YamlProblem:
+            data = None
+        if isinstance(data, dict):
+            self.structure.set_data(data)
         for report in self.reports:
             item = QListWidgetItem(str(report).removeprefix(f"{SOURCE}:"))
             item.setData(256, report.line)
@@ -343,6 +371,7 @@ class EditorPage(Retranslating, QWidget):
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         line = item.data(256)
         if line:
+            self.tabs.setCurrentWidget(self.yaml)
             block = self.yaml.document().findBlockByLineNumber(int(line) - 1)
             cursor = QTextCursor(block)
             self.yaml.setTextCursor(cursor)

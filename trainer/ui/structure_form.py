@@ -1,0 +1,252 @@
+"""Form editing of a scenario's steps, turns (with their branches) and endings.
+
+Works on the parsed scenario data: pick a part, edit its fields, Apply. The YAML view is then
+rewritten from the data (one undo step in the editor); comments in the YAML are not kept by a
+form edit, which the panel says.
+
+Signals:
+    applied(str): the new YAML text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.scenario import OUTCOMES
+from trainer.ui.widgets import Retranslating
+
+KINDS = ("steps", "turns", "endings")
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+class StructureForm(Retranslating, QWidget):
+    applied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: dict[str, Any] = {}
+        self.parts = QListWidget()
+        self.parts.currentRowChanged.connect(self._show_part)
+        self.add_step, self.add_turn, self.add_ending = QPushButton(), QPushButton(), QPushButton()
+        self.remove_button, self.apply_button = QPushButton(), QPushButton()
+        self.add_step.clicked.connect(lambda: self._add("steps"))
+        self.add_turn.clicked.connect(lambda: self._add("turns"))
+        self.add_ending.clicked.connect(lambda: self._add("endings"))
+        self.remove_button.clicked.connect(self._remove)
+        self.apply_button.clicked.connect(self.apply)
+        self.f_id = QLineEdit()
+        self.f_text = QPlainTextEdit()  # description / customer line
+        self.f_more = QPlainTextEdit()  # examples (one a line) / model answer / debrief
+        self.f_outcome = QComboBox()
+        for outcome in OUTCOMES:
+            self.f_outcome.addItem(outcome, outcome)
+        self.branches = QTableWidget(0, 2)
+        self.branches.horizontalHeader().setStretchLastSection(True)
+        self.add_branch = QPushButton()
+        self.add_branch.clicked.connect(lambda: self.branches.insertRow(self.branches.rowCount()))
+        self.labels = [QLabel() for _ in range(5)]
+        self.form = QFormLayout()
+        for label, field in zip(
+            self.labels, (self.f_id, self.f_text, self.f_more, self.f_outcome, self.branches), strict=True
+        ):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.form.addRow(QLabel(), self.add_branch)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_step, self.add_turn, self.add_ending, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        top = QHBoxLayout()
+        top.addWidget(self.parts, 1)
+        right = QVBoxLayout()
+        right.addLayout(self.form)
+        top.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.note)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_step.setText(self.tr("Add step"))
+        self.add_turn.setText(self.tr("Add turn"))
+        self.add_ending.setText(self.tr("Add ending"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.apply_button.setText(self.tr("&Apply to the YAML"))
+        self.add_branch.setText(self.tr("Add branch"))
+        self.branches.setHorizontalHeaderLabels([self.tr("When (empty: otherwise)"), self.tr("Go to")])
+        self.parts.setAccessibleName(self.tr("Steps, turns and endings"))
+        self.f_id.setAccessibleName(self.tr("Id"))
+        self.f_text.setAccessibleName(self.tr("Description or what the customer says"))
+        self.f_more.setAccessibleName(self.tr("Examples, model answer or debrief"))
+        self.f_outcome.setAccessibleName(self.tr("Outcome"))
+        self.branches.setAccessibleName(self.tr("Branches of the turn"))
+        self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
+        self._show_part(self.parts.currentRow())
+
+    # -- data in and out -------------------------------------------------------------------------------
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        """The scenario as plain data (from the YAML view), when it parses."""
+        self.data = data
+        current = self.parts.currentRow()
+        self.parts.blockSignals(True)
+        self.parts.clear()
+        for kind in KINDS:
+            for entry in data.get(kind) or []:
+                if isinstance(entry, dict):
+                    item = QListWidgetItem(f"{self._kind_name(kind)}: {entry.get('id', '?')}")
+                    item.setData(Qt.ItemDataRole.UserRole, kind)
+                    self.parts.addItem(item)
+        self.parts.blockSignals(False)
+        self.parts.setCurrentRow(min(max(current, 0), self.parts.count() - 1))
+        self._show_part(self.parts.currentRow())
+
+    def _kind_name(self, kind: str) -> str:
+        return {"steps": self.tr("Step"), "turns": self.tr("Turn"), "endings": self.tr("Ending")}[kind]
+
+    def _selected(self) -> tuple[str, int] | None:
+        row = self.parts.currentRow()
+        if row < 0:
+            return None
+        kind = self.parts.item(row).data(Qt.ItemDataRole.UserRole)
+        before = sum(1 for r in range(row) if self.parts.item(r).data(Qt.ItemDataRole.UserRole) == kind)
+        return kind, before
+
+    def _show_part(self, _row: int) -> None:
+        selected = self._selected()
+        kind = selected[0] if selected else None
+        entry = self.data[kind][selected[1]] if selected and kind else {}
+        names = {
+            "steps": (self.tr("Description:"), self.tr("Examples (one a line):")),
+            "turns": (self.tr("Customer says:"), self.tr("Model answer:")),
+            "endings": (self.tr("Customer's last words:"), self.tr("Debrief:")),
+        }
+        text_name, more_name = names.get(kind or "", ("", ""))
+        for label, text in zip(
+            self.labels,
+            (self.tr("Id:"), text_name, more_name, self.tr("Outcome:"), self.tr("Branches:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.f_id.setText(str(entry.get("id", "")))
+        self.f_text.setPlainText(str(entry.get("description" if kind == "steps" else "customer", "") or ""))
+        if kind == "steps":
+            self.f_more.setPlainText("\n".join(str(e) for e in entry.get("examples") or []))
+        else:
+            self.f_more.setPlainText(
+                str(entry.get("model_answer" if kind == "turns" else "debrief", "") or "")
+            )
+        self.f_outcome.setCurrentIndex(max(0, self.f_outcome.findData(entry.get("outcome"))))
+        for widget, visible in (
+            (self.f_outcome, kind == "endings"),
+            (self.labels[3], kind == "endings"),
+            (self.branches, kind == "turns"),
+            (self.labels[4], kind == "turns"),
+            (self.add_branch, kind == "turns"),
+        ):
+            widget.setVisible(visible)
+        self.branches.setRowCount(0)
+        for branch in entry.get("branches") or [] if kind == "turns" else []:
+            row = self.branches.rowCount()
+            self.branches.insertRow(row)
+            when = branch.get("when")
+            when_text = (
+                yaml.safe_dump(when, default_flow_style=True, allow_unicode=True).strip() if when else ""
+            )
+            self.branches.setItem(row, 0, QTableWidgetItem(when_text.strip("{}")))
+            self.branches.setItem(row, 1, QTableWidgetItem(str(branch.get("goto", ""))))
+
+    def apply(self) -> None:
+        """Write the form into the data and the data into the YAML view."""
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, index = selected
+        entry = dict(self.data[kind][index])
+        entry["id"] = self.f_id.text().strip()
+        if kind == "steps":
+            entry["description"] = self.f_text.toPlainText().strip()
+            entry["examples"] = [
+                line.strip() for line in self.f_more.toPlainText().splitlines() if line.strip()
+            ]
+        elif kind == "turns":
+            entry["customer"] = self.f_text.toPlainText().strip()
+            entry["model_answer"] = self.f_more.toPlainText().strip()
+            branches = []
+            for row in range(self.branches.rowCount()):
+                when_item, goto_item = self.branches.item(row, 0), self.branches.item(row, 1)
+                goto = goto_item.text().strip() if goto_item else ""
+                when_text = when_item.text().strip() if when_item else ""
+                if not goto and not when_text:
+                    continue
+                branch: dict[str, Any] = {}
+                if when_text:
+                    try:
+                        branch["when"] = yaml.safe_load("{" + when_text + "}")
+                    except yaml.YAMLError:
+                        self.note.setText(
+                            self.tr("Branch {n}: the condition is not valid YAML.").format(n=row + 1)
+                        )
+                        return
+                branch["goto"] = goto
+                branches.append(branch)
+            entry["branches"] = branches
+        else:
+            entry["outcome"] = self.f_outcome.currentData()
+            entry["customer"] = self.f_text.toPlainText().strip()
+            debrief = self.f_more.toPlainText().strip()
+            if debrief:
+                entry["debrief"] = debrief
+            else:
+                entry.pop("debrief", None)
+        self.data[kind][index] = entry
+        self.applied.emit(dump(self.data))
+
+    def _add(self, kind: str) -> None:
+        templates: dict[str, dict[str, Any]] = {
+            "steps": {
+                "id": "new_step",
+                "description": "What the trainee must do",
+                "examples": ["An example."],
+            },
+            "turns": {
+                "id": "new_turn",
+                "customer": "What the customer says.",
+                "model_answer": "A strong reply.",
+                "branches": [{"goto": "resolved"}],
+            },
+            "endings": {"id": "new_ending", "outcome": "escalated", "customer": "Their last words."},
+        }
+        self.data.setdefault(kind, []).append(dict(templates[kind]))
+        self.applied.emit(dump(self.data))
+
+    def _remove(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            del self.data[selected[0]][selected[1]]
+            self.applied.emit(dump(self.data))
