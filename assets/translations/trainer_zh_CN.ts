@@ -1463,142 +1463,227 @@ Replace: {replaced}</source>
 <context>
     <name>StructureForm</name>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="95" />
+        <location filename="../../trainer/ui/structure_form.py" line="128" />
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="96" />
+        <location filename="../../trainer/ui/structure_form.py" line="129" />
         <source>Add turn</source>
         <translation>添加轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="97" />
+        <location filename="../../trainer/ui/structure_form.py" line="130" />
         <source>Add ending</source>
         <translation>添加结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="98" />
+        <location filename="../../trainer/ui/structure_form.py" line="131" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="99" />
+        <location filename="../../trainer/ui/structure_form.py" line="132" />
         <source>&amp;Apply to the YAML</source>
         <translation>应用到 YAML(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="100" />
+        <location filename="../../trainer/ui/structure_form.py" line="133" />
         <source>Add branch</source>
         <translation>添加分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="101" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>When (empty: otherwise)</source>
         <translation>条件（留空表示其他情况）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="101" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="102" />
+        <location filename="../../trainer/ui/structure_form.py" line="135" />
         <source>Steps, turns and endings</source>
         <translation>步骤、轮次和结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="103" />
+        <location filename="../../trainer/ui/structure_form.py" line="139" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="140" />
+        <source>Age:</source>
+        <translation>年龄：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="141" />
+        <source>Gender (voice):</source>
+        <translation>性别（语音）：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="142" />
+        <source>Starting mood (100 = furious):</source>
+        <translation>初始情绪（100 = 非常愤怒）：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="143" />
+        <source>Speaking rate:</source>
+        <translation>语速：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="144" />
+        <source>Pitch:</source>
+        <translation>音高：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <source>Briefing for the trainee:</source>
+        <translation>给学员的情况说明：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <source>Forbidden phrases (one a line):</source>
+        <translation>禁用语（每行一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <source>Customer's name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="153" />
+        <source>Customer's age</source>
+        <translation>客户年龄</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="154" />
+        <source>Customer's gender</source>
+        <translation>客户性别</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="155" />
+        <source>Starting mood</source>
+        <translation>初始情绪</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="156" />
+        <source>Speaking rate</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="157" />
+        <source>Pitch</source>
+        <translation>音高</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="158" />
+        <source>Briefing</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="159" />
+        <source>Forbidden phrases</source>
+        <translation>禁用语</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="162" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="104" />
+        <location filename="../../trainer/ui/structure_form.py" line="163" />
         <source>Description or what the customer says</source>
         <translation>说明或客户说的话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="105" />
+        <location filename="../../trainer/ui/structure_form.py" line="164" />
         <source>Examples, model answer or debrief</source>
         <translation>示例、参考回答或复盘说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="106" />
+        <location filename="../../trainer/ui/structure_form.py" line="165" />
         <source>Outcome</source>
         <translation>结局类型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="107" />
+        <location filename="../../trainer/ui/structure_form.py" line="166" />
         <source>Branches of the turn</source>
         <translation>该轮次的分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="108" />
+        <location filename="../../trainer/ui/structure_form.py" line="167" />
         <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
         <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="178" />
+        <source>Customer, briefing and forbidden phrases</source>
+        <translation>客户、情况说明和禁用语</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="192" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="192" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="192" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <location filename="../../trainer/ui/structure_form.py" line="232" />
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <location filename="../../trainer/ui/structure_form.py" line="232" />
         <source>Examples (one a line):</source>
         <translation>示例（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <location filename="../../trainer/ui/structure_form.py" line="233" />
         <source>Customer says:</source>
         <translation>客户说：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <location filename="../../trainer/ui/structure_form.py" line="233" />
         <source>Model answer:</source>
         <translation>参考回答：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="147" />
+        <location filename="../../trainer/ui/structure_form.py" line="234" />
         <source>Customer's last words:</source>
         <translation>客户最后一句话：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="147" />
+        <location filename="../../trainer/ui/structure_form.py" line="234" />
         <source>Debrief:</source>
         <translation>复盘说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <location filename="../../trainer/ui/structure_form.py" line="239" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <location filename="../../trainer/ui/structure_form.py" line="239" />
         <source>Outcome:</source>
         <translation>结局类型：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <location filename="../../trainer/ui/structure_form.py" line="239" />
         <source>Branches:</source>
         <translation>分支：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="213" />
+        <location filename="../../trainer/ui/structure_form.py" line="320" />
         <source>Branch {n}: the condition is not valid YAML.</source>
         <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>

@@ -121,3 +121,24 @@ def test_steps_turns_and_endings_are_edited_through_forms(qtbot: QtBot, window: 
     assert any("turns[0].branches[2].goto must name a turn or an ending" in p for p in problems)
     form.parts.setCurrentRow(parts.index("Ending: resolved"))
     assert form.f_outcome.isVisible() and form.f_outcome.currentData() == "resolved"
+
+
+def test_the_customer_briefing_and_forbidden_phrases_have_a_form(qtbot: QtBot, window: MainWindow) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    form = page.structure
+    page.tabs.setCurrentIndex(1)
+    form.parts.setCurrentRow(0)
+    assert form.customer_box.isVisible() and not form.part_box.isVisible()
+    assert form.p_name.text() == "Linda Park" and form.p_mood.value() == 70
+    form.p_name.setText("Mrs Chen")
+    form.p_mood.setValue(85)
+    form.p_rate.setValue(1.3)
+    form.briefing.setPlainText("Mrs Chen's card was kept by the ATM.")
+    form.forbidden.setPlainText("read the screen\nthat's the machine's fault")
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    s = page.scenario
+    assert s is not None and s.persona.name == "Mrs Chen" and s.persona.mood == 85
+    assert s.persona.voice.rate == 1.3 and s.briefing.startswith("Mrs Chen's card")
+    assert s.forbidden == ["read the screen", "that's the machine's fault"]

@@ -26,7 +26,7 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.practice_service import SessionSummary
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
-from trainer.ui.highlight import COLOURS
+from trainer.ui.highlight import COLOURS, highlighted_html
 from trainer.ui.widgets import Retranslating, TablePage, heading
 
 
@@ -227,7 +227,7 @@ class SummaryPage(Retranslating, QWidget):
                 rows.append(f'<p><a href="{escape(url)}">{escape(t_listen)}</a></p>')
             rows.append('<table width="100%" cellspacing="6"><tr>')
             rows.append(f'<td width="50%" valign="top" style="background:#eef3fb"><b>{escape(t_you)}</b>'
-                        f"<br>{escape(t.reply)}</td>")
+                        f"<br>{highlighted_html(t.reply, t.score)}</td>")
             rows.append(f'<td width="50%" valign="top" style="background:#eef8f1"><b>{escape(t_model)}</b>'
                         f"<br>{escape(t.model_answer or no_model)}</td></tr></table>")
         self.turns.setHtml("".join(rows))

@@ -16,6 +16,7 @@ import yaml
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +36,7 @@ from trainer.domain.scenario import OUTCOMES
 from trainer.ui.widgets import Retranslating
 
 KINDS = ("steps", "turns", "endings")
+CUSTOMER = "customer"  # the persona, the briefing and the forbidden phrases
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -65,8 +68,37 @@ class StructureForm(Retranslating, QWidget):
         self.branches.horizontalHeader().setStretchLastSection(True)
         self.add_branch = QPushButton()
         self.add_branch.clicked.connect(lambda: self.branches.insertRow(self.branches.rowCount()))
+        # the customer part
+        self.p_name, self.p_gender = QLineEdit(), QComboBox()
+        for gender in ("female", "male", "unspecified"):
+            self.p_gender.addItem(gender, gender)
+        self.p_age, self.p_mood, self.p_pitch = QSpinBox(), QSpinBox(), QSpinBox()
+        self.p_age.setRange(16, 110)
+        self.p_mood.setRange(0, 100)
+        self.p_pitch.setRange(0, 100)
+        self.p_rate = QDoubleSpinBox()
+        self.p_rate.setRange(0.5, 2.0)
+        self.p_rate.setSingleStep(0.05)
+        self.briefing, self.forbidden = QPlainTextEdit(), QPlainTextEdit()
+        self.customer_labels = [QLabel() for _ in range(8)]
+        self.customer_box = QWidget()
+        customer_form = QFormLayout(self.customer_box)
+        fields = (
+            self.p_name,
+            self.p_age,
+            self.p_gender,
+            self.p_mood,
+            self.p_rate,
+            self.p_pitch,
+            self.briefing,
+            self.forbidden,
+        )
+        for label, field in zip(self.customer_labels, fields, strict=True):
+            label.setBuddy(field)
+            customer_form.addRow(label, field)
+        self.part_box = QWidget()
         self.labels = [QLabel() for _ in range(5)]
-        self.form = QFormLayout()
+        self.form = QFormLayout(self.part_box)
         for label, field in zip(
             self.labels, (self.f_id, self.f_text, self.f_more, self.f_outcome, self.branches), strict=True
         ):
@@ -83,7 +115,8 @@ class StructureForm(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.parts, 1)
         right = QVBoxLayout()
-        right.addLayout(self.form)
+        right.addWidget(self.customer_box)
+        right.addWidget(self.part_box)
         top.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
@@ -100,6 +133,32 @@ class StructureForm(Retranslating, QWidget):
         self.add_branch.setText(self.tr("Add branch"))
         self.branches.setHorizontalHeaderLabels([self.tr("When (empty: otherwise)"), self.tr("Go to")])
         self.parts.setAccessibleName(self.tr("Steps, turns and endings"))
+        for label, text in zip(
+            self.customer_labels,
+            (
+                self.tr("Name:"),
+                self.tr("Age:"),
+                self.tr("Gender (voice):"),
+                self.tr("Starting mood (100 = furious):"),
+                self.tr("Speaking rate:"),
+                self.tr("Pitch:"),
+                self.tr("Briefing for the trainee:"),
+                self.tr("Forbidden phrases (one a line):"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for field, name in (
+            (self.p_name, self.tr("Customer's name")),
+            (self.p_age, self.tr("Customer's age")),
+            (self.p_gender, self.tr("Customer's gender")),
+            (self.p_mood, self.tr("Starting mood")),
+            (self.p_rate, self.tr("Speaking rate")),
+            (self.p_pitch, self.tr("Pitch")),
+            (self.briefing, self.tr("Briefing")),
+            (self.forbidden, self.tr("Forbidden phrases")),
+        ):
+            field.setAccessibleName(name)
         self.f_id.setAccessibleName(self.tr("Id"))
         self.f_text.setAccessibleName(self.tr("Description or what the customer says"))
         self.f_more.setAccessibleName(self.tr("Examples, model answer or debrief"))
@@ -116,6 +175,9 @@ class StructureForm(Retranslating, QWidget):
         current = self.parts.currentRow()
         self.parts.blockSignals(True)
         self.parts.clear()
+        first = QListWidgetItem(self.tr("Customer, briefing and forbidden phrases"))
+        first.setData(Qt.ItemDataRole.UserRole, CUSTOMER)
+        self.parts.addItem(first)
         for kind in KINDS:
             for entry in data.get(kind) or []:
                 if isinstance(entry, dict):
@@ -133,6 +195,8 @@ class StructureForm(Retranslating, QWidget):
         row = self.parts.currentRow()
         if row < 0:
             return None
+        if self.parts.item(row).data(Qt.ItemDataRole.UserRole) == CUSTOMER:
+            return CUSTOMER, 0
         kind = self.parts.item(row).data(Qt.ItemDataRole.UserRole)
         before = sum(1 for r in range(row) if self.parts.item(r).data(Qt.ItemDataRole.UserRole) == kind)
         return kind, before
@@ -140,6 +204,29 @@ class StructureForm(Retranslating, QWidget):
     def _show_part(self, _row: int) -> None:
         selected = self._selected()
         kind = selected[0] if selected else None
+        self.customer_box.setVisible(kind == CUSTOMER)
+        self.part_box.setVisible(kind != CUSTOMER)
+        if kind == CUSTOMER:
+            raw_persona = self.data.get("persona")
+            persona: dict[str, Any] = raw_persona if isinstance(raw_persona, dict) else {}
+            raw_voice = persona.get("voice")
+            voice: dict[str, Any] = raw_voice if isinstance(raw_voice, dict) else {}
+            self.p_name.setText(str(persona.get("name", "")))
+            self.p_age.setValue(int(persona.get("age", 40)) if str(persona.get("age", "")).isdigit() else 40)
+            self.p_gender.setCurrentIndex(
+                max(0, self.p_gender.findData(persona.get("gender", "unspecified")))
+            )
+            self.p_mood.setValue(
+                int(persona.get("mood", 70)) if str(persona.get("mood", "")).isdigit() else 70
+            )
+            rate, pitch = voice.get("rate", 1.0), voice.get("pitch", 50)
+            self.p_rate.setValue(float(rate) if isinstance(rate, int | float) else 1.0)
+            self.p_pitch.setValue(int(pitch) if isinstance(pitch, int) else 50)
+            self.briefing.setPlainText(str(self.data.get("briefing", "") or ""))
+            self.forbidden.setPlainText("\n".join(str(f) for f in self.data.get("forbidden") or []))
+            return
+        if kind is None:
+            return
         entry = self.data[kind][selected[1]] if selected and kind else {}
         names = {
             "steps": (self.tr("Description:"), self.tr("Examples (one a line):")),
@@ -187,6 +274,26 @@ class StructureForm(Retranslating, QWidget):
         if selected is None:
             return
         kind, index = selected
+        if kind == CUSTOMER:
+            persona = dict(self.data.get("persona") or {})
+            persona.update(
+                {
+                    "name": self.p_name.text().strip(),
+                    "age": self.p_age.value(),
+                    "gender": self.p_gender.currentData(),
+                    "mood": self.p_mood.value(),
+                    "voice": {"rate": round(self.p_rate.value(), 2), "pitch": self.p_pitch.value()},
+                }
+            )
+            self.data["persona"] = persona
+            self.data["briefing"] = self.briefing.toPlainText().strip()
+            forbidden = [line.strip() for line in self.forbidden.toPlainText().splitlines() if line.strip()]
+            if forbidden:
+                self.data["forbidden"] = forbidden
+            else:
+                self.data.pop("forbidden", None)
+            self.applied.emit(dump(self.data))
+            return
         entry = dict(self.data[kind][index])
         entry["id"] = self.f_id.text().strip()
         if kind == "steps":
