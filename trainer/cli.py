@@ -1,4 +1,4 @@
-"""The ``trainer`` command: list, validate and play scenarios from a terminal.
+"""The ``trainer`` command: list, validate and play scenarios, export scorecards.
 
 Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
 scenario or database). Errors are one sentence on stderr, never a traceback.
@@ -12,6 +12,7 @@ import getpass
 import json
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +22,8 @@ from trainer.domain.practice import Practice
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
+from trainer.export.csv_export import ExportError, write_csv
+from trainer.export.selection import ExportFilter, turn_rows
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
 from trainer.storage.database import StorageError, default_db_path, open_database
@@ -88,6 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
     p.add_argument("--json", action="store_true", help="print one JSON object a line")
     p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("export", help="export scorecards for HR (CSV)",
+                       description="Export every scored reply of the sessions started in a period, "
+                                   "with automatic and overridden scores, one row a reply. CSV is "
+                                   "UTF-8 with a BOM so Excel reads Chinese; cells a spreadsheet "
+                                   "would run as formulas are neutralised.")
+    p.add_argument("--format", choices=("csv",), default="csv",
+                   help="the file format (only csv so far; default: csv)")
+    p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE",
+                   help="first day, YYYY-MM-DD (your local time)")
+    p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE",
+                   help="last day, YYYY-MM-DD, included")
+    p.add_argument("--team", metavar="T", help="only this team or branch")
+    p.add_argument("--trainee", metavar="NAME", help="only this trainee")
+    p.add_argument("--out", required=True, type=Path, metavar="PATH",
+                   help="the file to write; replaced only once the export is complete")
+    p.set_defaults(func=cmd_export)
     return parser
 
 
@@ -299,7 +319,28 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.date_to < args.date_from:
+        raise UserError(f"--to ({args.date_to}) is before --from ({args.date_from}).")
+    repo = _open_repository(args.db)
+    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
+    columns, rows = turn_rows(repo.db, selection)
+    try:
+        count = write_csv(args.out, columns, rows)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    print(f"{count} replies exported to {args.out}.")
+    return EXIT_OK
+
+
 # -- helpers -----------------------------------------------------------------------------------------
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
 
 def _find_scenario(ref: str) -> Scenario:
     path = Path(ref)

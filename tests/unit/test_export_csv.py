@@ -1,0 +1,149 @@
+"""CSV scorecards: read back with the csv module, filters, formula injection, failures leave no file."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from trainer.access_service import AccessService
+from trainer.cli import main
+from trainer.domain.practice import Practice
+from trainer.domain.scoring import RubricScorer
+from trainer.export.csv_export import ExportError, neutralise, write_csv
+from trainer.export.selection import ExportFilter, turn_rows
+from trainer.storage.database import open_database
+from trainer.storage.repository import Repository
+
+from helpers import bundled
+
+TODAY = date.today()
+HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
+HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 sorry"
+
+
+@pytest.fixture
+def filled(db_path: Path) -> Path:
+    repo = Repository(open_database(db_path))
+    access = AccessService(repo)
+    admin = access.create_first_admin("hr", "secret-admin")
+    access.create_account(admin, "tina", "1234", "trainer")
+    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
+    tina = access.sign_in("tina", "1234")
+    scorer = RubricScorer()
+    practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
+    practice.reply("I'm so sorry. May I see your ID card, please?")
+    practice.reply("Calm down.")
+    access.override_score(tina, practice.session_id, "empathy", 10, "=ignored the customer")
+    hostile = repo.trainee(HOSTILE_NAME, team="+Branch 9")
+    other = Practice(bundled("zh_fund_loss"), scorer, repo, hostile)
+    other.reply(HOSTILE_REPLY)
+    return db_path
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to read Chinese"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def export(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["export", "--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_every_reply_exported_with_automatic_and_overridden_scores(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scores.csv"
+    code, printed, _ = export(capsys, "--out", str(out))
+    assert code == 0 and printed == f"3 replies exported to {out}.\n"
+    rows = read(out)
+    assert [r["trainee"] for r in rows].count("ann") == 2
+    ann = [r for r in rows if r["trainee"] == "ann"]
+    assert ann[0]["reply"] == "I'm so sorry. May I see your ID card, please?"
+    assert ann[0]["reply_number"] == "1" and ann[1]["reply_number"] == "2"
+    assert int(ann[0]["empathy"]) > int(ann[1]["empathy"])  # per reply, automatic
+    automatic = (int(ann[0]["empathy"]) + int(ann[1]["empathy"])) / 2
+    assert float(ann[0]["avg_empathy"]) == pytest.approx(automatic)  # the automatic average ...
+    assert ann[0]["override_empathy"] == "10"                        # ... and the override
+    assert ann[0]["override_empathy_comment"] == "tina: =ignored the customer"
+    assert ann[0]["override_clarity"] == ""
+    zh = [r for r in rows if r["scenario_id"] == "zh_fund_loss"]
+    assert zh and any("\u4e00" <= ch <= "\u9fff" for ch in zh[0]["customer_line"])
+
+
+def test_hostile_cells_are_neutralised(filled: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scores.csv"
+    assert export(capsys, "--out", str(out))[0] == 0
+    text = out.read_text(encoding="utf-8-sig")
+    rows = read(out)
+    hostile = [r for r in rows if r["trainee"].endswith(HOSTILE_NAME)]
+    assert hostile[0]["trainee"] == "'" + HOSTILE_NAME
+    assert hostile[0]["team"] == "'+Branch 9"
+    assert hostile[0]["reply"] == "'" + HOSTILE_REPLY
+    for row in csv.reader(text.splitlines()):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert [neutralise(v) for v in ("\tx", "\rx", "-1", -1, "ok")] == ["'\tx", "'\rx", "'-1", -1, "ok"]
+
+
+def test_filters_by_team_trainee_and_period(filled: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "team.csv"
+    export(capsys, "--team", "Branch 1", "--out", str(out))
+    assert {r["trainee"] for r in read(out)} == {"ann"}
+    export(capsys, "--trainee", HOSTILE_NAME, "--out", str(out))
+    assert len(read(out)) == 1
+    code = main(["export", "--from", "2020-01-01", "--to", "2020-12-31", "--out", str(out)])
+    assert code == 0 and read(out) == [] and "0 replies exported" in capsys.readouterr().out
+    db = open_database(filled)
+    columns, rows = turn_rows(db, ExportFilter(TODAY + timedelta(days=1), TODAY + timedelta(days=2)))
+    assert "override_solution" in columns and list(rows) == []
+
+
+def test_bad_dates_and_impossible_places_are_one_sentence(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = export(capsys, "--out", str(tmp_path / "no" / "such" / "dir.csv"))
+    assert code == 2 and err == (f"trainer: cannot write {tmp_path / 'no' / 'such' / 'dir.csv'}: "
+                                 f"the folder {tmp_path / 'no' / 'such'} does not exist.\n")
+    code = main(["export", "--from", "2026-12-01", "--to", "2026-11-01", "--out", "x.csv"])
+    assert code == 2 and "--to (2026-11-01) is before --from (2026-12-01)." in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--from", "28/11/2026", "--to", "2026-11-30", "--out", "x.csv"])
+    assert "'28/11/2026' is not a date like 2026-11-28" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_leaves_nothing(filled: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        code, _, err = export(capsys, "--out", str(locked / "scores.csv"))
+        assert code == 2 and "cannot write" in err and "permission denied" in err
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o755)
+
+
+def test_a_failure_mid_export_keeps_the_old_file_and_leaves_no_partial(tmp_path: Path) -> None:
+    """A full disk or a dropped share fails part-way: the earlier export stays as it was."""
+    out = tmp_path / "scores.csv"
+    out.write_text("last month's export\n", encoding="utf-8")
+
+    def rows() -> Iterator[tuple[str, int]]:
+        yield ("ann", 80)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match=r"cannot write .*scores.csv: no space left on device\."):
+        write_csv(out, ["trainee", "empathy"], rows())
+    assert out.read_text(encoding="utf-8") == "last month's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.csv"]

@@ -1,0 +1,1 @@
+"""Scorecard exports for HR: files other systems can import (CSV so far)."""
