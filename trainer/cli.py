@@ -22,8 +22,10 @@ from trainer.domain.practice import Practice
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
-from trainer.export.csv_export import ExportError, write_csv
-from trainer.export.selection import ExportFilter, turn_rows
+from trainer.export.atomic import ExportError
+from trainer.export.csv_export import write_csv
+from trainer.export.selection import ExportFilter, session_rows, summary_rows, turn_rows
+from trainer.export.xlsx_export import write_xlsx
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
 from trainer.storage.database import StorageError, default_db_path, open_database
@@ -92,13 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object a line")
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("export", help="export scorecards for HR (CSV)",
-                       description="Export every scored reply of the sessions started in a period, "
-                                   "with automatic and overridden scores, one row a reply. CSV is "
-                                   "UTF-8 with a BOM so Excel reads Chinese; cells a spreadsheet "
-                                   "would run as formulas are neutralised.")
-    p.add_argument("--format", choices=("csv",), default="csv",
-                   help="the file format (only csv so far; default: csv)")
+    p = sub.add_parser("export", help="export scorecards for HR (CSV or XLSX)",
+                       description="Export the sessions started in a period with automatic and "
+                                   "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
+                                   "Excel reads Chinese. XLSX: Summary, Sessions and Replies "
+                                   "sheets. Cells a spreadsheet would run as formulas are "
+                                   "neutralised.")
+    p.add_argument("--format", choices=("csv", "xlsx"), default=None,
+                   help="the file format (default: from the --out suffix, else csv)")
     p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE",
                    help="first day, YYYY-MM-DD (your local time)")
     p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE",
@@ -324,12 +327,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"--to ({args.date_to}) is before --from ({args.date_from}).")
     repo = _open_repository(args.db)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
-    columns, rows = turn_rows(repo.db, selection)
+    kind = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "csv")
     try:
-        count = write_csv(args.out, columns, rows)
+        if kind == "xlsx":
+            counts = write_xlsx(args.out, [
+                ("Summary", *summary_rows(repo.db, selection)),
+                ("Sessions", *session_rows(repo.db, selection)),
+                ("Replies", *turn_rows(repo.db, selection)),
+            ])
+            print(f"{counts['Summary']} trainees, {counts['Sessions']} sessions and "
+                  f"{counts['Replies']} replies exported to {args.out}.")
+        else:
+            count = write_csv(args.out, *turn_rows(repo.db, selection))
+            print(f"{count} replies exported to {args.out}.")
     except ExportError as exc:
         raise UserError(str(exc)) from None
-    print(f"{count} replies exported to {args.out}.")
     return EXIT_OK
 
 

@@ -29,6 +29,15 @@ class ExportFilter:
         return stamp(self.date_from), stamp(self.date_to + timedelta(days=1))
 
 
+_WHERE = """
+WHERE s.started_at >= :start AND s.started_at < :end
+  AND (:team IS NULL OR t.team = :team)
+  AND (:trainee IS NULL OR t.name = :trainee)
+"""
+
+_LATEST_OVERRIDE = """(SELECT o.value FROM score_overrides o WHERE o.session_id = s.id
+        AND o.dimension = '{d}' ORDER BY o.id DESC LIMIT 1)"""
+
 # One row per scored reply, with its session and the latest override of each session score.
 # Overrides are per session and dimension; the automatic figure beside them is the session average.
 _TURNS_SQL = """
@@ -42,28 +51,72 @@ SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
 FROM sessions s
 JOIN trainees t ON t.id = s.trainee_id
 JOIN turns u ON u.session_id = s.id
-WHERE s.started_at >= :start AND s.started_at < :end
-  AND (:team IS NULL OR t.team = :team)
-  AND (:trainee IS NULL OR t.name = :trainee)
+{where}
 ORDER BY s.started_at, s.id, u.idx
 """
 
 _OVERRIDE_COLUMN = """
-       (SELECT o.value FROM score_overrides o WHERE o.session_id = s.id AND o.dimension = '{d}'
-        ORDER BY o.id DESC LIMIT 1) AS override_{d},
+       {latest} AS override_{d},
        (SELECT a.username || ': ' || o.comment FROM score_overrides o
         JOIN accounts a ON a.id = o.account_id
         WHERE o.session_id = s.id AND o.dimension = '{d}'
         ORDER BY o.id DESC LIMIT 1) AS override_{d}_comment"""
 
 TURNS_SQL = _TURNS_SQL.format(
-    override_columns=",".join(_OVERRIDE_COLUMN.format(d=d) for d in DIMENSIONS))
+    where=_WHERE,
+    override_columns=",".join(_OVERRIDE_COLUMN.format(d=d, latest=_LATEST_OVERRIDE.format(d=d))
+                              for d in DIMENSIONS))
+
+# One row per session that has at least one scored reply.
+SESSIONS_SQL = """
+SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
+       s.scenario_id, s.scenario_title, s.category, s.language, s.difficulty,
+       s.started_at, s.ended_at, COALESCE(s.outcome, s.status) AS outcome,
+       s.turn_count AS replies, s.final_mood, s.critical_count AS critical_fails,
+       {columns}
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+ORDER BY s.started_at, s.id
+""".format(where=_WHERE, columns=",\n       ".join(
+    f"s.avg_{d} AS avg_{d}, {_LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
+
+# One row per trainee: the automatic averages and the averages once trainers' overrides apply.
+SUMMARY_SQL = """
+SELECT t.name AS trainee, t.team AS team, COUNT(*) AS sessions, SUM(s.turn_count) AS replies,
+       {columns},
+       SUM(s.critical_count) AS critical_fails,
+       SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
+       SUM(s.outcome = 'walked_out') AS walked_out,
+       (SELECT COUNT(*) FROM score_overrides o JOIN sessions x ON x.id = o.session_id
+        WHERE x.trainee_id = t.id AND x.started_at >= :start AND x.started_at < :end) AS overrides
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+GROUP BY t.id
+ORDER BY t.team, t.name
+""".format(where=_WHERE, columns=",\n       ".join(
+    f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, "
+    f"ROUND(AVG(COALESCE({_LATEST_OVERRIDE.format(d=d)}, s.avg_{d})), 1) AS with_overrides_{d}"
+    for d in DIMENSIONS))
 
 
-def turn_rows(db: Database, selection: ExportFilter) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+Rows = tuple[list[str], Iterator[tuple[Any, ...]]]
+
+
+def turn_rows(db: Database, selection: ExportFilter) -> Rows:
     """The column names and a lazy stream of rows: nothing is loaded into memory at once."""
+    return _query(db, TURNS_SQL, selection)
+
+
+def session_rows(db: Database, selection: ExportFilter) -> Rows:
+    return _query(db, SESSIONS_SQL, selection)
+
+
+def summary_rows(db: Database, selection: ExportFilter) -> Rows:
+    return _query(db, SUMMARY_SQL, selection)
+
+
+def _query(db: Database, sql: str, selection: ExportFilter) -> Rows:
     start, end = selection.utc_bounds()
-    cursor = db.conn.execute(TURNS_SQL, {"start": start, "end": end, "team": selection.team,
-                                         "trainee": selection.trainee})
-    columns = [c[0] for c in cursor.description]
-    return columns, iter(cursor)
+    cursor = db.conn.execute(sql, {"start": start, "end": end, "team": selection.team,
+                                   "trainee": selection.trainee})
+    return [c[0] for c in cursor.description], iter(cursor)

@@ -1,21 +1,24 @@
-"""CSV scorecards: read back with the csv module, filters, formula injection, failures leave no file."""
+"""Scorecard exports: CSV and XLSX read back, filters, formula injection, failures leave no file."""
 
 from __future__ import annotations
 
 import csv
 import os
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from trainer.access_service import AccessService
 from trainer.cli import main
 from trainer.domain.practice import Practice
 from trainer.domain.scoring import RubricScorer
-from trainer.export.csv_export import ExportError, neutralise, write_csv
+from trainer.export.atomic import ExportError
+from trainer.export.csv_export import neutralise, write_csv
 from trainer.export.selection import ExportFilter, turn_rows
+from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
@@ -147,3 +150,52 @@ def test_a_failure_mid_export_keeps_the_old_file_and_leaves_no_partial(tmp_path:
         write_csv(out, ["trainee", "empathy"], rows())
     assert out.read_text(encoding="utf-8") == "last month's export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.csv"]
+
+
+def test_xlsx_has_typed_summary_sessions_and_replies(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scores.xlsx"
+    code, printed, _ = export(capsys, "--out", str(out))  # the format follows the suffix
+    assert code == 0 and printed == f"2 trainees, 2 sessions and 3 replies exported to {out}.\n"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Summary", "Sessions", "Replies"]
+    for sheet in book:
+        assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    summary = {row[0]: dict(zip(next(book["Summary"].values), row, strict=True))
+               for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    ann = summary["ann"]
+    assert ann["sessions"] == 1 and ann["replies"] == 2 and ann["overrides"] == 1
+    assert isinstance(ann["avg_empathy"], float) and ann["with_overrides_empathy"] == 10
+    assert ann["with_overrides_clarity"] == ann["avg_clarity"]
+    sessions = list(book["Sessions"].iter_rows(values_only=True))
+    header = sessions[0]
+    first = dict(zip(header, sessions[1], strict=True))
+    assert first["trainee"] == "ann" and first["override_empathy"] == 10
+    assert isinstance(first["started_at"], datetime) and isinstance(first["avg_clarity"], int | float)
+    assert book["Sessions"].cell(row=2, column=header.index("started_at") + 1).number_format \
+        == "yyyy-mm-dd hh:mm"
+    replies = list(book["Replies"].iter_rows(min_row=2, values_only=True))
+    assert len(replies) == 3
+    cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "'" + HOSTILE_NAME in cells and "'" + HOSTILE_REPLY in cells and "'+Branch 9" in cells
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
+
+
+def test_xlsx_strips_characters_excel_cannot_hold_and_failures_leave_nothing(
+        tmp_path: Path) -> None:
+    out = tmp_path / "odd.xlsx"
+    write_xlsx(out, [("Replies", ["reply", "empathy"], [("bell\x07 ok", 5), ("=1+1", -3)])])
+    rows = list(openpyxl.load_workbook(out)["Replies"].iter_rows(min_row=2, values_only=True))
+    assert rows == [("bell ok", 5), ("'=1+1", -3)]
+
+    def broken() -> Iterator[tuple[str, int]]:
+        yield ("ann", 80)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match="no space left on device"):
+        write_xlsx(out, [("Replies", ["trainee", "empathy"], broken())])
+    assert openpyxl.load_workbook(out)["Replies"]["A2"].value == "bell ok"  # the old file is intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.xlsx"]

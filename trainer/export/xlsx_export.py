@@ -1,0 +1,80 @@
+"""XLSX scorecards (openpyxl, streamed in write-only mode): a Summary sheet (one row a trainee), a
+Sessions sheet and a Replies sheet; typed cells (numbers, local date-times), frozen bold header,
+formula injection neutralised, written completely or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from trainer.export.atomic import atomic_output
+from trainer.export.csv_export import neutralise
+
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
+_BOLD = Font(bold=True)
+
+
+def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
+    """Write each (title, columns, rows) as a sheet; returns the row count of each sheet."""
+    counts: dict[str, int] = {}
+    with atomic_output(path) as temporary:
+        book = Workbook(write_only=True)
+        try:
+            for title, columns, rows in sheets:
+                sheet = book.create_sheet(title)
+                counts[title] = _fill(sheet, columns, rows)
+        except BaseException:
+            for open_sheet in book.worksheets:  # finish their streams; openpyxl drops them at exit
+                with contextlib.suppress(Exception):
+                    open_sheet.close()
+            raise
+        book.save(temporary)
+    return counts
+
+
+def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = _BOLD
+        header.append(cell)
+    sheet.append(header)
+    stamps = [name.endswith("_at") for name in columns]
+    count = 0
+    for row in rows:
+        out: list[Any] = []
+        for is_stamp, value in zip(stamps, row, strict=True):
+            if is_stamp and isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=_local(value))
+                cell.number_format = DATE_FORMAT
+                out.append(cell)
+            else:
+                out.append(_text(value))
+        sheet.append(out)
+        count += 1
+    return count
+
+
+def _local(stamp: str) -> datetime | str:
+    """A stored UTC stamp as the local wall-clock time Excel shows (Excel has no time zones)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().replace(tzinfo=None)
+    except ValueError:
+        return stamp
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
