@@ -25,6 +25,7 @@ from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import write_csv
 from trainer.export.selection import ExportFilter, session_rows, summary_rows, turn_rows
+from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
 from trainer.export.xlsx_export import write_xlsx
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
@@ -94,14 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object a line")
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("export", help="export scorecards for HR (CSV or XLSX)",
+    p = sub.add_parser("export", help="export scorecards for HR (CSV, XLSX or xAPI)",
                        description="Export the sessions started in a period with automatic and "
                                    "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
                                    "Excel reads Chinese. XLSX: Summary, Sessions and Replies "
-                                   "sheets. Cells a spreadsheet would run as formulas are "
-                                   "neutralised.")
-    p.add_argument("--format", choices=("csv", "xlsx"), default=None,
-                   help="the file format (default: from the --out suffix, else csv)")
+                                   "sheets. xAPI: a JSON array of statements, one a session, "
+                                   "for a learning-management system. Cells a spreadsheet would "
+                                   "run as formulas are neutralised.")
+    p.add_argument("--format", choices=("csv", "xlsx", "xapi"), default=None,
+                   help="the file format (default: from the --out suffix: .xlsx, .json for xapi, "
+                        "else csv)")
     p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE",
                    help="first day, YYYY-MM-DD (your local time)")
     p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE",
@@ -110,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trainee", metavar="NAME", help="only this trainee")
     p.add_argument("--out", required=True, type=Path, metavar="PATH",
                    help="the file to write; replaced only once the export is complete")
+    p.add_argument("--home-page", default=DEFAULT_HOME_PAGE, metavar="URL",
+                   help="xapi only: your organisation's address, which names trainees' accounts "
+                        f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
     p.set_defaults(func=cmd_export)
     return parser
 
@@ -327,7 +333,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"--to ({args.date_to}) is before --from ({args.date_from}).")
     repo = _open_repository(args.db)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
-    kind = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "csv")
+    if not args.home_page.startswith(("https://", "http://")):
+        raise UserError(f"--home-page must be a web address starting with https:// "
+                        f"(got '{args.home_page}').")
+    suffix = args.out.suffix.lower()
+    kind = args.format or {".xlsx": "xlsx", ".json": "xapi"}.get(suffix, "csv")
     try:
         if kind == "xlsx":
             counts = write_xlsx(args.out, [
@@ -337,6 +347,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             ])
             print(f"{counts['Summary']} trainees, {counts['Sessions']} sessions and "
                   f"{counts['Replies']} replies exported to {args.out}.")
+        elif kind == "xapi":
+            count = write_xapi(args.out, *session_rows(repo.db, selection), home_page=args.home_page)
+            print(f"{count} sessions exported to {args.out} as xAPI statements.")
         else:
             count = write_csv(args.out, *turn_rows(repo.db, selection))
             print(f"{count} replies exported to {args.out}.")

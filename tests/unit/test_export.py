@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pytest
 
@@ -22,7 +24,7 @@ from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
-from helpers import bundled
+from helpers import ROOT, bundled
 
 TODAY = date.today()
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
@@ -199,3 +201,30 @@ def test_xlsx_strips_characters_excel_cannot_hold_and_failures_leave_nothing(
         write_xlsx(out, [("Replies", ["trainee", "empathy"], broken())])
     assert openpyxl.load_workbook(out)["Replies"]["A2"].value == "bell ok"  # the old file is intact
     assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.xlsx"]
+
+
+def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "statements.json"
+    code, printed, _ = export(capsys, "--out", str(out), "--home-page", "https://bank.example/")
+    assert code == 0 and printed == f"2 sessions exported to {out} as xAPI statements.\n"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "tests" / "data" / "xapi-statement.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    ann = next(s for s in data if s["actor"]["name"] == "ann")
+    assert ann["actor"]["account"] == {"homePage": "https://bank.example", "name": "ann"}
+    assert ann["object"]["id"] == "https://bank.example/scenarios/atm_card_swallowed"
+    scores = ann["result"]["extensions"]["https://bank.example/xapi/scores"]
+    assert scores["empathy"]["override"] == 10 and scores["empathy"]["automatic"] > 0
+    assert scores["clarity"]["override"] is None
+    assert 0 <= ann["result"]["score"]["scaled"] <= 1
+    zh = next(s for s in data if s["context"]["language"] == "zh-CN")
+    assert "zh-CN" in zh["object"]["definition"]["name"]
+    again = tmp_path / "again.json"
+    export(capsys, "--format", "xapi", "--out", str(again), "--home-page", "https://bank.example")
+    assert [s["id"] for s in json.loads(again.read_text())] == [s["id"] for s in data]  # same ids
+    broken = [dict(data[0], id="not-a-uuid")]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+    code, _, err = export(capsys, "--out", str(out), "--home-page", "bank")
+    assert code == 2 and "--home-page must be a web address" in err

@@ -73,7 +73,7 @@ SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
        s.scenario_id, s.scenario_title, s.category, s.language, s.difficulty,
        s.started_at, s.ended_at, COALESCE(s.outcome, s.status) AS outcome,
        s.turn_count AS replies, s.final_mood, s.critical_count AS critical_fails,
-       {columns}
+       s.avg_overall, {columns}
 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
 {where} AND s.turn_count > 0
 ORDER BY s.started_at, s.id
