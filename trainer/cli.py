@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export the sessions started in a period with automatic and "
                                    "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
                                    "Excel reads Chinese. XLSX: Summary, Sessions and Replies "
-                                   "sheets. xAPI: a JSON array of statements, one a session, "
+                                   "sheets. xAPI: a JSON array of statements, one a finished session, "
                                    "for a learning-management system. Cells a spreadsheet would "
                                    "run as formulas are neutralised.")
     p.add_argument("--format", choices=("csv", "xlsx", "xapi"), default=None,
@@ -331,11 +331,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError(f"--to ({args.date_to}) is before --from ({args.date_from}).")
-    repo = _open_repository(args.db)
-    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
     if not args.home_page.startswith(("https://", "http://")):
         raise UserError(f"--home-page must be a web address starting with https:// "
                         f"(got '{args.home_page}').")
+    repo = _open_repository(args.db)
+    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
     suffix = args.out.suffix.lower()
     kind = args.format or {".xlsx": "xlsx", ".json": "xapi"}.get(suffix, "csv")
     try:

@@ -125,6 +125,17 @@ def test_bad_dates_and_impossible_places_are_one_sentence(
     assert "'28/11/2026' is not a date like 2026-11-28" in capsys.readouterr().err
 
 
+def test_exporting_onto_a_folder_fails_cleanly(filled: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Runs as root too (unlike the read-only test): the target is a folder, so the final move fails."""
+    target = tmp_path / "reports.xlsx"
+    target.mkdir()
+    code, _, err = export(capsys, "--out", str(target))
+    assert code == 2 and err == f"trainer: cannot write {target}: is a directory.\n"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert target.is_dir() and list(target.iterdir()) == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_folder_leaves_nothing(filled: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,3 +239,9 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
         jsonschema.validate(broken, schema)
     code, _, err = export(capsys, "--out", str(out), "--home-page", "bank")
     assert code == 2 and "--home-page must be a web address" in err
+    repo = Repository(open_database(filled))
+    unfinished = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("ann"))
+    unfinished.reply("I'm sorry, let me check.")
+    unfinished.stop()                      # stopped by the trainee: not "completed"
+    code, printed, _ = export(capsys, "--out", str(out))
+    assert printed.startswith("2 sessions exported") and len(json.loads(out.read_text())) == 2

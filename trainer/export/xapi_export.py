@@ -24,14 +24,18 @@ DEFAULT_HOME_PAGE = "https://teller-trainer.invalid"
 COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 XAPI_VERSION = "1.0.3"
+OUTCOMES = ("resolved", "escalated", "walked_out")
 
 
 def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]],
                home_page: str = DEFAULT_HOME_PAGE) -> Iterator[dict[str, Any]]:
-    """One statement per session row (see ``selection.session_rows``)."""
+    """One statement per finished session row (see ``selection.session_rows``); sessions still
+    in progress, stopped by the trainee or cut off did not complete, so they make no statement."""
     base = home_page.rstrip("/")
     for row in rows:
         s = dict(zip(columns, row, strict=True))
+        if s["outcome"] not in OUTCOMES:
+            continue
         language = "zh-CN" if s["language"] == "zh-CN" else "en-US"
         scores = {d: {"automatic": s[f"avg_{d}"], "override": s[f"override_{d}"]} for d in DIMENSIONS}
         statement: dict[str, Any] = {
