@@ -252,6 +252,11 @@ class AccessService:
         """For other services (scenario publishes, exports): who did it comes from the database."""
         self._audit(self.current(who), action, detail)
 
+    def record_command_line(self, login_name: str, action: str, detail: dict[str, Any]) -> None:
+        """The ``trainer`` command has no sign-in: whoever can read the database file can use it,
+        so the entry names the operating-system login, marked as the command line."""
+        self._audit(None, action, {**detail, "username": f"{login_name} (command line)"})
+
     def audit_log(self, who: Identity, limit: int = 500) -> list[dict[str, Any]]:
         who = self.current(who)
         who.require("view_audit", "read the audit log")

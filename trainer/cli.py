@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from trainer import __version__
+from trainer.access_service import AccessService
 from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import Practice
 from trainer.domain.scenario import Scenario
@@ -345,16 +346,21 @@ def cmd_export(args: argparse.Namespace) -> int:
                 ("Sessions", *session_rows(repo.db, selection)),
                 ("Replies", *turn_rows(repo.db, selection)),
             ])
-            print(f"{counts['Summary']} trainees, {counts['Sessions']} sessions and "
-                  f"{counts['Replies']} replies exported to {args.out}.")
+            count = counts["Replies"]
+            message = (f"{counts['Summary']} trainees, {counts['Sessions']} sessions and "
+                       f"{count} replies exported to {args.out}.")
         elif kind == "xapi":
             count = write_xapi(args.out, *session_rows(repo.db, selection), home_page=args.home_page)
-            print(f"{count} sessions exported to {args.out} as xAPI statements.")
+            message = f"{count} sessions exported to {args.out} as xAPI statements."
         else:
             count = write_csv(args.out, *turn_rows(repo.db, selection))
-            print(f"{count} replies exported to {args.out}.")
+            message = f"{count} replies exported to {args.out}."
     except ExportError as exc:
         raise UserError(str(exc)) from None
+    AccessService(repo).record_command_line(_login_name(), "exported", {
+        "format": kind, "from": str(args.date_from), "to": str(args.date_to), "team": args.team,
+        "trainee": args.trainee, "file": str(args.out.resolve()), "rows": count})
+    print(message)
     return EXIT_OK
 
 

@@ -245,3 +245,18 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
     unfinished.stop()                      # stopped by the trainee: not "completed"
     code, printed, _ = export(capsys, "--out", str(out))
     assert printed.startswith("2 sessions exported") and len(json.loads(out.read_text())) == 2
+
+
+def test_every_export_is_in_the_audit_log(filled: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "branch.csv"
+    export(capsys, "--team", "Branch 1", "--out", str(out))
+    export(capsys, "--out", str(tmp_path / "no" / "where.csv"))  # failed: nothing exported, no entry
+    access = AccessService(Repository(open_database(filled)))
+    entries = [e for e in access.audit_log(access.sign_in("hr", "secret-admin"))
+               if e["action"] == "exported"]
+    assert len(entries) == 1
+    detail = json.loads(entries[0]["detail"])
+    assert entries[0]["username"].endswith("(command line)") and entries[0]["account_id"] is None
+    assert detail["format"] == "csv" and detail["team"] == "Branch 1" and detail["rows"] == 2
+    assert detail["file"] == str(out.resolve())
