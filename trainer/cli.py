@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import getpass
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -357,6 +358,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             message = f"{count} replies exported to {args.out}."
     except ExportError as exc:
         raise UserError(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise UserError(f"cannot read the practice data: {exc}; {args.out} was not changed.") from None
     AccessService(repo).record_command_line(_login_name(), "exported", {
         "format": kind, "from": str(args.date_from), "to": str(args.date_to), "team": args.team,
         "trainee": args.trainee, "file": str(args.out.resolve()), "rows": count})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -260,3 +261,22 @@ def test_every_export_is_in_the_audit_log(filled: Path, tmp_path: Path,
     assert entries[0]["username"].endswith("(command line)") and entries[0]["account_id"] is None
     assert detail["format"] == "csv" and detail["team"] == "Branch 1" and detail["rows"] == 2
     assert detail["file"] == str(out.resolve())
+
+
+def test_an_unreadable_database_mid_export_is_one_sentence(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import trainer.cli as cli
+
+    def failing(*_: object) -> tuple[list[str], Iterator[tuple[int]]]:
+        def rows() -> Iterator[tuple[int]]:
+            yield (1,)
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return ["n"], rows()
+
+    monkeypatch.setattr(cli, "turn_rows", failing)
+    out = tmp_path / "scores.csv"
+    code, _, err = export(capsys, "--out", str(out))
+    assert code == 2 and err == ("trainer: cannot read the practice data: database disk image is "
+                                 f"malformed; {out} was not changed.\n")
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
