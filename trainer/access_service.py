@@ -221,11 +221,7 @@ class AccessService:
 
     def overrides(self, who: Identity, session_id: int) -> list[Override]:
         self.check_session_access(who, session_id)
-        rows = self.db.execute(
-            "SELECT o.session_id, o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
-            "FROM score_overrides o JOIN accounts a ON a.id = o.account_id WHERE o.session_id = ? "
-            "ORDER BY o.id", [session_id]).fetchall()
-        return [Override(*r) for r in rows]
+        return [Override(session_id, **r) for r in self.repo.overrides(session_id)]
 
     def add_coaching_note(self, who: Identity, trainee_id: int, note: str,
                           session_id: int | None = None) -> None:

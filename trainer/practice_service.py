@@ -474,15 +474,7 @@ class PracticeService:
             focus=next_focus(scores),
             started_at=session["started_at"],
             trainee_id=session["trainee_id"],
-            overrides=[
-                dict(zip(("dimension", "automatic", "value", "comment", "by", "at"), r, strict=True))
-                for r in self.repo.db.execute(
-                    "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
-                    "FROM score_overrides o JOIN accounts a ON a.id = o.account_id "
-                    "WHERE o.session_id = ? ORDER BY o.id",
-                    [session_id],
-                ).fetchall()
-            ],
+            overrides=self.repo.overrides(session_id),
         )
 
     @staticmethod

@@ -41,14 +41,20 @@ def sign_in(qtbot: QtBot, win: MainWindow, name: str = "Mei Chen") -> None:
     qtbot.waitUntil(lambda: win.current_page() is target, timeout=WAIT_MS)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    make_accounts(db_path)
-    win = build(db_path=db_path, settings_path=tmp_path / "settings.ini", models_dir=tmp_path / "models")
+def open_window(qtbot: QtBot, db_path: Path, settings_path: Path, models_dir: Path) -> MainWindow:
+    """The main window as the app builds it, shown and loaded (ready for sign-in)."""
+    win = build(db_path=db_path, settings_path=settings_path, models_dir=models_dir)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
         win.load()
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    make_accounts(db_path)
+    win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     yield win
     i18n.install("en")
     win.close()  # stops the engine and voice threads, as when the user closes the app

