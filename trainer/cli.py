@@ -28,7 +28,6 @@ from trainer.export.atomic import ExportError
 from trainer.export.csv_export import write_csv
 from trainer.export.selection import ExportFilter, session_rows, summary_rows, turn_rows
 from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
-from trainer.export.xlsx_export import write_xlsx
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
 from trainer.storage.database import StorageError, default_db_path, open_database
@@ -342,6 +341,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     kind = args.format or {".xlsx": "xlsx", ".json": "xapi"}.get(suffix, "csv")
     try:
         if kind == "xlsx":
+            from trainer.export.xlsx_export import write_xlsx  # openpyxl: ~55 ms, only when needed
+
             counts = write_xlsx(args.out, [
                 ("Summary", *summary_rows(repo.db, selection)),
                 ("Sessions", *session_rows(repo.db, selection)),
