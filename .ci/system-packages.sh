@@ -18,6 +18,8 @@ PACKAGES=(
   xvfb xauth
   # Sound server for the fake microphone the tests use (no sound card needed)
   pulseaudio pulseaudio-utils
+  # pdftotext: the tests read the PDF scorecards back as text
+  poppler-utils
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

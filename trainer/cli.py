@@ -20,17 +20,19 @@ from typing import TextIO
 from trainer import __version__
 from trainer.access_service import AccessService
 from trainer.domain.dialogue import Exchange
+from trainer.domain.incentives import IncentiveRules
 from trainer.domain.practice import Practice
-from trainer.domain.scenario import Scenario
+from trainer.domain.scenario import CATEGORIES, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.export.atomic import ExportError
-from trainer.export.csv_export import write_csv
-from trainer.export.selection import ExportFilter, session_rows, summary_rows, turn_rows
-from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
+from trainer.export.run import FORMATS, ExportRequest, format_for, run_export
+from trainer.export.selection import ExportFilter
+from trainer.export.xapi_export import DEFAULT_HOME_PAGE
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
+from trainer.library.incentive_rules import active_rules
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
-from trainer.storage.database import StorageError, default_db_path, open_database
+from trainer.storage.database import StorageError, data_dir, default_db_path, open_database
 from trainer.storage.repository import Repository, local_minute
 
 EXIT_OK, EXIT_INVALID, EXIT_BAD_INPUT = 0, 1, 2
@@ -96,27 +98,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object a line")
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("export", help="export scorecards for HR (CSV, XLSX or xAPI)",
+    p = sub.add_parser("export", help="export scorecards for HR (CSV, XLSX, PDF or xAPI)",
                        description="Export the sessions started in a period with automatic and "
                                    "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
-                                   "Excel reads Chinese. XLSX: Summary, Sessions and Replies "
-                                   "sheets. xAPI: a JSON array of statements, one a finished session, "
-                                   "for a learning-management system. Cells a spreadsheet would "
-                                   "run as formulas are neutralised.")
-    p.add_argument("--format", choices=("csv", "xlsx", "xapi"), default=None,
-                   help="the file format (default: from the --out suffix: .xlsx, .json for xapi, "
-                        "else csv)")
+                                   "Excel reads Chinese. XLSX: Summary (with level and "
+                                   "certification), Sessions and Replies sheets. PDF: with --trainee "
+                                   "that trainee's scorecard, else a team page and every trainee's "
+                                   "scorecard in one file. xAPI: a JSON array of statements, one a "
+                                   "finished session, for a learning-management system. Cells a "
+                                   "spreadsheet would run as formulas are neutralised.")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="the file format (default: from the --out suffix: .xlsx, .pdf, .json for "
+                        "xapi, else csv)")
     p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE",
                    help="first day, YYYY-MM-DD (your local time)")
     p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE",
                    help="last day, YYYY-MM-DD, included")
     p.add_argument("--team", metavar="T", help="only this team or branch")
     p.add_argument("--trainee", metavar="NAME", help="only this trainee")
+    p.add_argument("--category", choices=CATEGORIES, default=None,
+                   help="only scenarios about this cause of upset")
     p.add_argument("--out", required=True, type=Path, metavar="PATH",
                    help="the file to write; replaced only once the export is complete")
     p.add_argument("--home-page", default=DEFAULT_HOME_PAGE, metavar="URL",
                    help="xapi only: your organisation's address, which names trainees' accounts "
                         f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
+    p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
+                   help="pdf only: the scorecards' language (default: en)")
     p.set_defaults(func=cmd_export)
     return parser
 
@@ -336,36 +344,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"--home-page must be a web address starting with https:// "
                         f"(got '{args.home_page}').")
     repo = _open_repository(args.db)
-    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee)
-    suffix = args.out.suffix.lower()
-    kind = args.format or {".xlsx": "xlsx", ".json": "xapi"}.get(suffix, "csv")
+    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
+    request = ExportRequest(format_for(args.out, args.format), args.out, selection, args.lang,
+                            args.home_page)
     try:
-        if kind == "xlsx":
-            from trainer.export.xlsx_export import write_xlsx  # openpyxl: ~55 ms, only when needed
-
-            counts = write_xlsx(args.out, [
-                ("Summary", *summary_rows(repo.db, selection)),
-                ("Sessions", *session_rows(repo.db, selection)),
-                ("Replies", *turn_rows(repo.db, selection)),
-            ])
-            count = counts["Replies"]
-            message = (f"{counts['Summary']} trainees, {counts['Sessions']} sessions and "
-                       f"{count} replies exported to {args.out}.")
-        elif kind == "xapi":
-            count = write_xapi(args.out, *session_rows(repo.db, selection), home_page=args.home_page)
-            message = f"{count} sessions exported to {args.out} as xAPI statements."
-        else:
-            count = write_csv(args.out, *turn_rows(repo.db, selection))
-            message = f"{count} replies exported to {args.out}."
+        result = run_export(repo.db, request, _incentive_rules(), on_progress=None)
     except ExportError as exc:
         raise UserError(str(exc)) from None
     except sqlite3.Error as exc:
         raise UserError(f"cannot read the practice data: {exc}; {args.out} was not changed.") from None
-    AccessService(repo).record_command_line(_login_name(), "exported", {
-        "format": kind, "from": str(args.date_from), "to": str(args.date_to), "team": args.team,
-        "trainee": args.trainee, "file": str(args.out.resolve()), "rows": count})
-    print(message)
+    AccessService(repo).record_command_line(_login_name(), "exported", result.detail(request))
+    n = result.counts
+    print({
+        "csv": lambda: f"{n.get('replies')} replies exported to {args.out}.",
+        "xlsx": lambda: (f"{n.get('trainees')} trainees, {n.get('sessions')} sessions and "
+                         f"{n.get('replies')} replies exported to {args.out}."),
+        "xapi": lambda: f"{n.get('sessions')} sessions exported to {args.out} as xAPI statements.",
+        "pdf": lambda: f"{n.get('scorecards')} scorecards written to {args.out}.",
+    }[result.kind]())
     return EXIT_OK
+
+
+def _incentive_rules() -> IncentiveRules:
+    """The branch's own rules if it has them (as the app uses), else the bundled ones."""
+    try:
+        return active_rules(data_dir())[0]
+    except ScenarioError as exc:
+        raise UserError(str(exc.reports[0])) from None
 
 
 # -- helpers -----------------------------------------------------------------------------------------

@@ -266,7 +266,7 @@ def test_every_export_is_in_the_audit_log(filled: Path, tmp_path: Path,
 def test_an_unreadable_database_mid_export_is_one_sentence(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import trainer.cli as cli
+    import trainer.export.run as run
 
     def failing(*_: object) -> tuple[list[str], Iterator[tuple[int]]]:
         def rows() -> Iterator[tuple[int]]:
@@ -274,7 +274,7 @@ def test_an_unreadable_database_mid_export_is_one_sentence(
             raise sqlite3.DatabaseError("database disk image is malformed")
         return ["n"], rows()
 
-    monkeypatch.setattr(cli, "turn_rows", failing)
+    monkeypatch.setattr(run, "turn_rows", failing)
     out = tmp_path / "scores.csv"
     code, _, err = export(capsys, "--out", str(out))
     assert code == 2 and err == ("trainer: cannot read the practice data: database disk image is "

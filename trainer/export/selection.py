@@ -14,12 +14,14 @@ DIMENSIONS = ("empathy", "clarity", "solution")
 
 @dataclass(frozen=True)
 class ExportFilter:
-    """Sessions started between two local dates (both included), optionally one team or trainee."""
+    """Sessions started between two local dates (both included), optionally one team, trainee
+    or scenario category."""
 
     date_from: date
     date_to: date
     team: str | None = None
     trainee: str | None = None
+    category: str | None = None
 
     def utc_bounds(self) -> tuple[str, str]:
         """The period as stored UTC stamps: [start of date_from, start of the day after date_to)."""
@@ -28,14 +30,21 @@ class ExportFilter:
             return local.astimezone(UTC).isoformat(timespec="milliseconds")
         return stamp(self.date_from), stamp(self.date_to + timedelta(days=1))
 
+    def parameters(self) -> dict[str, Any]:
+        """The named parameters of :data:`WHERE`."""
+        start, end = self.utc_bounds()
+        return {"start": start, "end": end, "team": self.team, "trainee": self.trainee,
+                "category": self.category}
 
-_WHERE = """
+
+WHERE = """
 WHERE s.started_at >= :start AND s.started_at < :end
   AND (:team IS NULL OR t.team = :team)
   AND (:trainee IS NULL OR t.name = :trainee)
+  AND (:category IS NULL OR s.category = :category)
 """
 
-_LATEST_OVERRIDE = """(SELECT o.value FROM score_overrides o WHERE o.session_id = s.id
+LATEST_OVERRIDE = """(SELECT o.value FROM score_overrides o WHERE o.session_id = s.id
         AND o.dimension = '{d}' ORDER BY o.id DESC LIMIT 1)"""
 
 # One row per scored reply, with its session and the latest override of each session score.
@@ -63,8 +72,8 @@ _OVERRIDE_COLUMN = """
         ORDER BY o.id DESC LIMIT 1) AS override_{d}_comment"""
 
 TURNS_SQL = _TURNS_SQL.format(
-    where=_WHERE,
-    override_columns=",".join(_OVERRIDE_COLUMN.format(d=d, latest=_LATEST_OVERRIDE.format(d=d))
+    where=WHERE,
+    override_columns=",".join(_OVERRIDE_COLUMN.format(d=d, latest=LATEST_OVERRIDE.format(d=d))
                               for d in DIMENSIONS))
 
 # One row per session that has at least one scored reply.
@@ -77,25 +86,27 @@ SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
 {where} AND s.turn_count > 0
 ORDER BY s.started_at, s.id
-""".format(where=_WHERE, columns=",\n       ".join(
-    f"s.avg_{d} AS avg_{d}, {_LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
+""".format(where=WHERE, columns=",\n       ".join(
+    f"s.avg_{d} AS avg_{d}, {LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
 
 # One row per trainee: the automatic averages and the averages once trainers' overrides apply.
 SUMMARY_SQL = """
-SELECT t.name AS trainee, t.team AS team, COUNT(*) AS sessions, SUM(s.turn_count) AS replies,
+SELECT t.id AS trainee_id, t.name AS trainee, t.team AS team,
+       COUNT(*) AS sessions, SUM(s.turn_count) AS replies,
        {columns},
        SUM(s.critical_count) AS critical_fails,
        SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
        SUM(s.outcome = 'walked_out') AS walked_out,
        (SELECT COUNT(*) FROM score_overrides o JOIN sessions x ON x.id = o.session_id
-        WHERE x.trainee_id = t.id AND x.started_at >= :start AND x.started_at < :end) AS overrides
+        WHERE x.trainee_id = t.id AND x.started_at >= :start AND x.started_at < :end
+          AND (:category IS NULL OR x.category = :category)) AS overrides
 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
 {where} AND s.turn_count > 0
 GROUP BY t.id
 ORDER BY t.team, t.name
-""".format(where=_WHERE, columns=",\n       ".join(
+""".format(where=WHERE, columns=",\n       ".join(
     f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, "
-    f"ROUND(AVG(COALESCE({_LATEST_OVERRIDE.format(d=d)}, s.avg_{d})), 1) AS with_overrides_{d}"
+    f"ROUND(AVG(COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})), 1) AS with_overrides_{d}"
     for d in DIMENSIONS))
 
 
@@ -116,7 +127,5 @@ def summary_rows(db: Database, selection: ExportFilter) -> Rows:
 
 
 def _query(db: Database, sql: str, selection: ExportFilter) -> Rows:
-    start, end = selection.utc_bounds()
-    cursor = db.conn.execute(sql, {"start": start, "end": end, "team": selection.team,
-                                   "trainee": selection.trainee})
+    cursor = db.conn.execute(sql, selection.parameters())
     return [c[0] for c in cursor.description], iter(cursor)

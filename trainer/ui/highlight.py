@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from trainer.domain.score import ReplyScore
+from trainer.palette import BACKGROUNDS, COLOURS
 
-COLOURS = {"empathy": "#1b7f5c", "clarity": "#1f5fbf", "solution": "#8a4baf", "critical": "#c62828"}
-BACKGROUNDS = {"empathy": "#d9f2e6", "clarity": "#dde8fa", "solution": "#efe1f7", "critical": "#fde0e0"}
+__all__ = ["BACKGROUNDS", "COLOURS", "highlighted_html"]
 
 
 def highlighted_html(text: str, score: ReplyScore) -> str:

@@ -1,0 +1,223 @@
+"""HR reports and PDF scorecards: trainee lines with level and certification, the team trend, the
+PDF read back with pdftotext, the category filter, progress and cancelling an export."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from trainer.access_service import AccessService
+from trainer.cli import main
+from trainer.domain.incentives import SessionFact
+from trainer.domain.practice import Practice
+from trainer.domain.scoring import RubricScorer
+from trainer.export.atomic import ExportError
+from trainer.export.report import bucket_size, standing, trainee_lines, trend
+from trainer.export.run import ExportCancelled, ExportRequest, format_for, run_export
+from trainer.export.selection import ExportFilter
+from trainer.library.incentive_rules import bundled_rules_path, load_rules
+from trainer.storage.database import open_database
+from trainer.storage.repository import Repository
+
+from helpers import bundled
+
+TODAY = date.today()
+PERIOD = ["--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY)]
+RULES = load_rules(bundled_rules_path())
+NOTE = "Say sorry before you explain. 先道歉，再解释。"
+
+
+@pytest.fixture
+def team(db_path: Path) -> Path:
+    """Branch 1: ann (two English sessions, one overridden, a coaching note) and 李娜 (Chinese);
+    Branch 2: bob, whose session is about another cause."""
+    repo = Repository(open_database(db_path))
+    access = AccessService(repo)
+    admin = access.create_first_admin("hr", "secret-admin")
+    access.create_account(admin, "tina", "1234", "trainer")
+    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
+    tina = access.sign_in("tina", "1234")
+    scorer = RubricScorer()
+    for _ in range(2):
+        practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
+        practice.reply("I'm so sorry. May I see your ID card, please?")
+        practice.reply("Calm down.")
+    access.override_score(tina, practice.session_id, "empathy", 10, "ignored the customer's fear")
+    access.add_coaching_note(tina, ann.trainee_id, NOTE)  # type: ignore[arg-type]
+    li = repo.trainee("李娜", team="Branch 1")
+    Practice(bundled("zh_fund_loss"), scorer, repo, li).reply("非常抱歉让您着急了，我马上帮您查。")
+    bob = repo.trainee("bob", team="Branch 2")
+    Practice(bundled("long_queue"), scorer, repo, bob).reply("I'm sorry about the wait; I'll help now.")
+    return db_path
+
+
+def pdf_text(path: Path) -> str:
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is installed by `make test`"
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def selection(**kwargs: str) -> ExportFilter:
+    return ExportFilter(TODAY - timedelta(days=1), TODAY, **kwargs)  # type: ignore[arg-type]
+
+
+def test_trainee_lines_have_both_averages_level_and_certification(team: Path) -> None:
+    db = open_database(team)
+    lines = {line.name: line for line in trainee_lines(db, selection(team="Branch 1"), RULES)}
+    assert set(lines) == {"ann", "李娜"}
+    ann = lines["ann"]
+    assert ann.sessions == 2 and ann.replies == 4 and ann.overrides == 1
+    assert ann.with_overrides["empathy"] < ann.automatic["empathy"]  # one session overridden to 10
+    assert ann.with_overrides["clarity"] == ann.automatic["clarity"]
+    assert ann.level == RULES.levels[0].name and ann.points > 0 and ann.certified is False
+    assert ann.overall == pytest.approx(sum(ann.with_overrides.values()) / 3, abs=0.05)
+
+
+def test_standing_counts_only_sessions_up_to_the_end_of_the_period() -> None:
+    def fact(sid: int, day: date) -> SessionFact:
+        started = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=10)
+        return SessionFact(sid, "atm_card_swallowed", "system_failure", 1, started, "finished", "resolved",
+                           80, 80, 80, 80, 0, 3)
+    facts = [fact(1, TODAY - timedelta(days=3)), fact(2, TODAY - timedelta(days=1)), fact(3, TODAY)]
+    assert standing(facts, RULES, TODAY - timedelta(days=1)).sessions == 2
+    assert standing(facts, RULES, TODAY).sessions == 3
+    assert standing(facts, RULES, TODAY).points > standing(facts, RULES, TODAY - timedelta(days=1)).points
+
+
+def test_trend_buckets_by_day_week_or_month(team: Path) -> None:
+    assert bucket_size(date(2026, 11, 1), date(2026, 11, 30)) == "day"
+    assert bucket_size(date(2026, 9, 1), date(2026, 11, 30)) == "week"
+    assert bucket_size(date(2026, 1, 1), date(2026, 11, 30)) == "month"
+    db = open_database(team)
+    size, points = trend(db, selection(team="Branch 1"))
+    assert size == "day" and len(points) == 1 and points[0].sessions == 3
+    size, points = trend(db, ExportFilter(TODAY - timedelta(days=60), TODAY, "Branch 1"))
+    assert size == "week" and points[0].start.weekday() == 0 and points[0].start <= TODAY
+
+
+def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ann.pdf"
+    assert main(["export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"1 scorecards written to {out}.\n"
+    line = trainee_lines(open_database(team), selection(trainee="ann"), RULES)[0]
+    text = pdf_text(out)
+    assert pdf_pages(out) == 1
+    for expected in ("Practice scorecard", "ann", "Team: Branch 1",
+                     f"Period: {TODAY - timedelta(days=1)} – {TODAY}",
+                     "Sessions: 2", "Replies: 4", f"Level: {line.level} · {line.points} points",
+                     "Not certified yet", "Badges:", "Trainers' comments", NOTE.split(" 先")[0], "先道歉",
+                     "Score overrides", "by tina: ignored the customer's fear"):
+        assert expected in text, expected
+    empathy_row = next(row for row in text.splitlines() if row.strip().startswith("Empathy"))
+    assert empathy_row.split()[1:] == [f"{line.automatic['empathy']:.1f}",
+                                       f"{line.with_overrides['empathy']:.1f}"]
+
+
+def test_team_pdf_in_chinese_has_a_team_page_and_a_scorecard_each(
+        team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "branch1.pdf"
+    code = main(["export", *PERIOD, "--team", "Branch 1", "--lang", "zh-CN", "--out", str(out)])
+    assert code == 0 and "2 scorecards" in capsys.readouterr().out
+    text = pdf_text(out)
+    assert pdf_pages(out) == 3  # the team page, then ann's and 李娜's
+    pages = text.split("\f")
+    assert "团队成绩单：Branch 1" in pages[0] and "同理心" in pages[0] and "团队趋势" in pages[0]
+    assert "ann" in pages[0] and "李娜" in pages[0] and "bob" not in text
+    assert "练习成绩单" in pages[1] and "ann" in pages[1] and "先道歉" in pages[1]
+    assert "练习成绩单" in pages[2] and "李娜" in pages[2]
+
+
+def test_pdf_with_nothing_to_show_or_nowhere_to_go_is_one_sentence(
+        team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "nobody.pdf"
+    assert main(["export", "--from", "2020-01-01", "--to", "2020-01-31", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (f"trainer: cannot write {out}: nobody practised in this period, "
+                                       "so there is no scorecard to print.\n")
+    assert main(["export", *PERIOD, "--trainee", "nobody", "--out", str(out)]) == 2
+    assert "nobody has no practice from" in capsys.readouterr().err
+    missing = tmp_path / "no" / "such" / "card.pdf"
+    assert main(["export", *PERIOD, "--trainee", "ann", "--out", str(missing)]) == 2
+    assert capsys.readouterr().err == (f"trainer: cannot write {missing}: the folder "
+                                       f"{missing.parent} does not exist.\n")
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cause.csv"
+    assert main(["export", *PERIOD, "--category", "service_quality", "--out", str(out)]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["trainee"], r["category"]) for r in rows} == {("bob", "service_quality")}
+    lines = trainee_lines(open_database(team), selection(category="system_failure"), RULES)
+    assert [line.name for line in lines] == ["ann"]
+
+
+def test_xlsx_summary_has_level_and_certification(team: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "all.xlsx"
+    assert main(["export", *PERIOD, "--out", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out)["Summary"]
+    rows = list(sheet.iter_rows(values_only=True))
+    summary = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert set(summary) == {"ann", "李娜", "bob"}
+    assert summary["ann"]["level"] == RULES.levels[0].name and summary["ann"]["certified"] is False
+    assert isinstance(summary["ann"]["points"], int) and summary["ann"]["points"] > 0
+
+
+def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_path: Path) -> None:
+    db = open_database(team)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "scores.csv"
+    out.write_text("last month\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    result = run_export(db, ExportRequest("csv", out, selection()), RULES,
+                        on_progress=lambda done, total: seen.append((done, total)))
+    assert result.counts == {"replies": 6} and seen[-1] == (6, 6)
+
+    def cancel(done: int, total: int) -> None:
+        raise ExportCancelled
+
+    out.write_text("last month\n", encoding="utf-8")
+    for kind in ("csv", "xlsx", "xapi", "pdf"):
+        with pytest.raises(ExportCancelled):
+            run_export(db, ExportRequest(kind, out, selection()), RULES, on_progress=cancel)  # type: ignore[arg-type]
+        assert out.read_text(encoding="utf-8") == "last month\n", kind
+        assert [p.name for p in folder.iterdir()] == ["scores.csv"], kind
+
+
+def test_format_follows_the_suffix_unless_given() -> None:
+    assert [format_for(Path(f"x{s}")) for s in (".csv", ".XLSX", ".pdf", ".json", ".txt", "")] == [
+        "csv", "xlsx", "pdf", "xapi", "csv", "csv"]
+    assert format_for(Path("x.csv"), "pdf") == "pdf"
+    with pytest.raises(ValueError, match="unknown export format 'doc'"):
+        format_for(Path("x.doc"), "doc")
+
+
+def test_a_pdf_that_cannot_be_written_leaves_the_old_one(team: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import trainer.export.scorecard_pdf as pdf
+
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "ann.pdf"
+    out.write_bytes(b"%PDF last month")
+
+    def broken(self: object, card: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf._Document, "scorecard", broken)
+    with pytest.raises(ExportError, match=r"cannot write .*ann.pdf: no space left on device\."):
+        run_export(open_database(team), ExportRequest("pdf", out, selection(trainee="ann")), RULES)
+    assert out.read_bytes() == b"%PDF last month" and [p.name for p in out.parent.iterdir()] == ["ann.pdf"]

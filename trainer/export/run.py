@@ -1,0 +1,143 @@
+"""One export, whichever the format: what the command line and the Reports view both call.
+
+Rows are streamed from the database into the file (CSV, XLSX, xAPI), so memory stays flat however
+many turns there are; PDF scorecards are drawn one trainee at a time. ``on_progress(done, total)``
+is called every few hundred rows (every scorecard) while the file is still being written; raising
+:class:`ExportCancelled` from it stops the export and leaves the earlier file (if any) as it was,
+like any other failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from trainer.domain.incentives import IncentiveRules
+from trainer.export.atomic import ExportError
+from trainer.export.csv_export import write_csv
+from trainer.export.report import scorecards, summary_table, trend
+from trainer.export.selection import WHERE, ExportFilter, session_rows, turn_rows
+from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
+
+Format = Literal["csv", "xlsx", "pdf", "xapi"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "pdf", "xapi")
+SUFFIXES: dict[Format, str] = {"csv": ".csv", "xlsx": ".xlsx", "pdf": ".pdf", "xapi": ".json"}
+
+ProgressCallback = Callable[[int, int], None]
+_EVERY = 500
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; nothing was written."""
+
+
+def format_for(path: Path, explicit: str | None = None) -> Format:
+    """The format asked for, else the one the file's suffix names (CSV when it names none)."""
+    if explicit:
+        if explicit not in FORMATS:
+            raise ValueError(f"unknown export format '{explicit}'")
+        return explicit
+    suffix = path.suffix.lower()
+    return next((kind for kind, s in SUFFIXES.items() if s == suffix), "csv")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    kind: Format
+    out: Path
+    selection: ExportFilter
+    language: str = "en"
+    """PDF only: the scorecards' language, ``en`` or ``zh-CN``."""
+    home_page: str = DEFAULT_HOME_PAGE
+    """xAPI only: the organisation's web address."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    kind: Format
+    out: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    """What was written: ``replies`` (CSV), ``trainees``/``sessions``/``replies`` (XLSX),
+    ``sessions`` (xAPI), ``scorecards`` (PDF)."""
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+    def detail(self, request: ExportRequest) -> dict[str, Any]:
+        """What the audit log records about it."""
+        s = request.selection
+        return {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
+                "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
+                "rows": self.rows}
+
+
+def run_export(db: Database, request: ExportRequest, rules: IncentiveRules,
+               on_progress: ProgressCallback | None = None) -> ExportResult:
+    """Write the export; raises :class:`ExportError` (one sentence) or :class:`ExportCancelled`."""
+    selection, out = request.selection, request.out
+    tick = on_progress or (lambda done, total: None)
+    if request.kind == "csv":
+        total = _count(db, selection, "turns")
+        columns, rows = turn_rows(db, selection)
+        count = write_csv(out, columns, _reporting(rows, tick, 0, total))
+        return ExportResult("csv", out, {"replies": count})
+    if request.kind == "xlsx":
+        from trainer.export.xlsx_export import write_xlsx  # openpyxl: ~55 ms, only when needed
+
+        sessions, turns = _count(db, selection, "sessions"), _count(db, selection, "turns")
+        total = sessions + turns
+        s_columns, s_rows = session_rows(db, selection)
+        t_columns, t_rows = turn_rows(db, selection)
+        counts = write_xlsx(out, [
+            ("Summary", *summary_table(db, selection, rules)),
+            ("Sessions", s_columns, _reporting(s_rows, tick, 0, total)),
+            ("Replies", t_columns, _reporting(t_rows, tick, sessions, total)),
+        ])
+        return ExportResult("xlsx", out, {"trainees": counts["Summary"], "sessions": counts["Sessions"],
+                                          "replies": counts["Replies"]})
+    if request.kind == "xapi":
+        total = _count(db, selection, "sessions")
+        columns, rows = session_rows(db, selection)
+        count = write_xapi(out, columns, _reporting(rows, tick, 0, total), home_page=request.home_page)
+        return ExportResult("xapi", out, {"sessions": count})
+    return _pdf(db, request, rules, tick)
+
+
+def _pdf(db: Database, request: ExportRequest, rules: IncentiveRules,
+         tick: ProgressCallback) -> ExportResult:
+    from trainer.export.scorecard_pdf import write_scorecard, write_team_scorecards  # Qt: only here
+
+    selection, out = request.selection, request.out
+    cards = scorecards(db, selection, rules)
+    if selection.trainee:
+        if not cards:
+            raise ExportError(f"cannot write {out}: {selection.trainee} has no practice from "
+                              f"{selection.date_from} to {selection.date_to}, so there is no scorecard.")
+        write_scorecard(out, cards[0], request.language)
+    else:
+        write_team_scorecards(out, selection.team, cards, trend(db, selection), request.language, tick)
+    return ExportResult("pdf", out, {"scorecards": len(cards)})
+
+
+def _count(db: Database, selection: ExportFilter, what: Literal["sessions", "turns"]) -> int:
+    join = "JOIN turns u ON u.session_id = s.id" if what == "turns" else ""
+    sql = (f"SELECT COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id {join} {WHERE} "
+           "AND s.turn_count > 0")
+    return int(db.execute(sql, selection.parameters()).fetchone()[0])
+
+
+def _reporting(rows: Iterable[Any], tick: ProgressCallback, offset: int, total: int) -> Iterator[Any]:
+    """The rows, calling ``tick`` every few hundred and after the last, while the file is still
+    being written (so a cancel from ``tick`` always leaves no file)."""
+    done = offset
+    for row in rows:
+        yield row
+        done += 1
+        if done % _EVERY == 0:
+            tick(done, total)
+    tick(done, total)
