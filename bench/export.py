@@ -4,7 +4,9 @@ for CSV and for XLSX each.
 Generates 25,000 finished sessions of 4 scored replies each (100,000 turns) for 1,000 trainees in
 10 branches, with a trainer override on one session in ten, in a throwaway database; then runs
 ``trainer export --format csv`` and ``--format xlsx`` over the whole period, each in its own child
-process exactly as HR would, and reports wall time, peak memory (max RSS) and file size.
+process exactly as HR would, and reports wall time, peak memory (max RSS) and file size. Then the
+same for a PDF of one branch (100 trainees, 2,500 sessions: a team page and 100 scorecards), and
+the Reports view's query (trainee lines and trend) for everyone and for one branch.
 
 Run: .venv/bin/python bench/export.py
 """
@@ -70,7 +72,7 @@ def generate(path: Path) -> datetime:
     return now
 
 
-def export(db: Path, kind: str, start: str, end: str) -> None:
+def export(db: Path, kind: str, start: str, end: str, *extra: str) -> None:
     """One export in a fresh process; the peak memory figure is that process's max RSS."""
     code = (
         "import resource, sys\n"
@@ -83,7 +85,7 @@ def export(db: Path, kind: str, start: str, end: str) -> None:
     t0 = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code, "--db", str(db), "export", "--format", kind,
-         "--from", start, "--to", end, "--out", str(out)],
+         "--from", start, "--to", end, "--out", str(out), *extra],
         capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - t0
     if result.returncode != 0:
@@ -104,6 +106,29 @@ def main() -> None:
         end = (now + timedelta(days=1)).date().isoformat()
         for kind in ("csv", "xlsx"):
             export(db, kind, start, end)
+        export(db, "pdf", start, end, "--team", "Branch 1")
+        report(db, start, end)
+
+
+def report(db_path: Path, start: str, end: str) -> None:
+    """What the Reports view asks the engine thread for when a filter changes."""
+    from datetime import date
+
+    from trainer.export.report import trainee_lines, trend
+    from trainer.export.selection import ExportFilter
+    from trainer.library.incentive_rules import bundled_rules_path, load_rules
+
+    db, rules = open_database(db_path), load_rules(bundled_rules_path())
+    for team in (None, "Branch 1"):
+        selection = ExportFilter(date.fromisoformat(start), date.fromisoformat(end), team)
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            lines = trainee_lines(db, selection, rules)
+            trend(db, selection)
+            times.append(time.perf_counter() - t0)
+        print(f"reports view, {team or 'every branch'} ({len(lines)} trainees): "
+              f"{min(times) * 1000:.0f} ms best of 3, {max(times) * 1000:.0f} ms worst")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Write docs/screenshots/*.png: library, practice with feedback and summary, in both languages.
+"""Write docs/screenshots/*.png: library, practice with feedback, summary, HR's reports and a PDF
+scorecard, in both languages.
 
 Run under a virtual display: `make screenshots` (xvfb-run .venv/bin/python docs/screenshots.py).
 Uses a throwaway database and settings, so your own practice data is untouched.
@@ -6,17 +7,23 @@ Uses a throwaway database and settings, so your own practice data is untouched.
 
 from __future__ import annotations
 
+import random
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from trainer.export.run import ExportRequest, run_export
+from trainer.export.selection import ExportFilter
 from trainer.practice_service import PracticeService
+from trainer.storage.database import open_database
 from trainer.ui import i18n
 from trainer.ui.app import build
 
@@ -52,6 +59,55 @@ def shoot(window, name: str) -> None:  # type: ignore[no-untyped-def]
     print(f"wrote {path}")
 
 
+TEAM = {"en": ["Ben Ortiz", "Chloe Wu", "Dev Patel", "Emma Stone"],
+        "zh-CN": ["李娜", "张伟", "陈静", "刘洋"]}
+
+
+def add_team_history(db_path: Path, names: list[str]) -> None:
+    """A month of practice for four more trainees of Branch 7, so the reports have something to show."""
+    rng = random.Random(3)
+    db = open_database(db_path)
+    now = datetime.now(UTC)
+    with db.conn:
+        for name in names:
+            trainee = db.table("trainees").insert({"name": name, "team": "Branch 7", "initials_only": 0,
+                                                   "created_at": now.isoformat()}).last_pk
+            skill = rng.uniform(45, 75)
+            for day in range(28, 0, -3):
+                skill = min(95, skill + rng.uniform(-2, 4))
+                scores = [max(0, min(100, skill + rng.uniform(-12, 12))) for _ in range(3)]
+                db.table("sessions").insert({
+                    "trainee_id": trainee, "scenario_id": "long_queue", "scenario_title": "The long queue",
+                    "language": "en", "category": "service_quality", "difficulty": 1,
+                    "started_at": (now - timedelta(days=day, hours=rng.randrange(8))).isoformat(),
+                    "status": "finished", "outcome": rng.choice(["resolved", "resolved", "escalated"]),
+                    "turn_count": 3, "avg_empathy": scores[0], "avg_clarity": scores[1],
+                    "avg_solution": scores[2], "avg_overall": sum(scores) / 3,
+                    "critical_count": int(rng.random() < 0.15)})
+    db.close()
+
+
+def shoot_reports(app: QApplication, window, lang: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.sign_out()
+    wait_until(app, lambda w=window: w.current_page() is w.sign_in_page and not w.jobs.pending)
+    window.sign_in_page.name.setText("hr")
+    window.sign_in_page.password.setText("screenshot-admin")
+    window.sign_in_page.button.click()
+    wait_until(app, lambda w=window: w.current_page() is w.accounts_page)
+    window.show_reports()
+    wait_until(app, lambda w=window: w.current_page() is w.reports_page and w.reports_page.report is not None
+               and not w.jobs.pending)
+    shoot(window, f"reports-{lang}")
+    # page 2 of the team PDF: the first trainee's scorecard, as HR files it
+    pdf = db_path.with_name("team.pdf")
+    selection = ExportFilter(date.today() - timedelta(days=29), date.today(), "Branch 7")
+    run_export(open_database(db_path), ExportRequest("pdf", pdf, selection, lang),
+               window.service.rules)
+    subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", "70", "-png", "-singlefile", str(pdf),
+                    str(OUT / f"scorecard-{lang}")], check=True)
+    print(f"wrote {OUT / f'scorecard-{lang}.png'}")
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -62,6 +118,7 @@ def main() -> int:
             admin = service.access.create_first_admin("hr", "screenshot-admin")
             service.access.create_account(admin, trainee, "1234", "trainee", "Branch 7")
             service.repo.db.close()
+            add_team_history(Path(tmp) / "shots.db", TEAM[lang])
             window = build(db_path=Path(tmp) / "shots.db", settings_path=Path(tmp) / "settings.ini")
             window.set_language(lang)
             window.resize(1280, 800)
@@ -95,6 +152,7 @@ def main() -> int:
             if window.practice_page.summary_button.isVisible():
                 window.practice_page.summary_button.click()
                 shoot(window, f"summary-{lang}")
+            shoot_reports(app, window, lang, Path(tmp) / "shots.db")
             window.close()
     i18n.install("en")
     return 0

@@ -36,6 +36,7 @@ from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
 from trainer.library.loader import ScenarioError, load_scenario_text
 from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
+from trainer.report_service import ReportService
 from trainer.storage.database import data_dir, default_db_path, open_database
 from trainer.storage.repository import Repository
 
@@ -144,6 +145,7 @@ class PracticeService:
     _rules: IncentiveRules | None = None
     _rules_source: str = ""
     _access: AccessService | None = None
+    _reports: ReportService | None = None
 
     # -- start-up -----------------------------------------------------------------------------------
 
@@ -170,6 +172,13 @@ class PracticeService:
         if self._access is None:
             self._access = AccessService(self.repo)
         return self._access
+
+    @property
+    def reports(self) -> ReportService:
+        """HR's reports and exports (same database and incentive rules)."""
+        if self._reports is None:
+            self._reports = ReportService(self.access, self.rules)
+        return self._reports
 
     @property
     def user_dir(self) -> Path:

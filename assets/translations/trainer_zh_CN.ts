@@ -3,95 +3,100 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="171" />
-        <location filename="../../trainer/ui/account_pages.py" line="174" />
+        <location filename="../../trainer/ui/account_pages.py" line="175" />
+        <location filename="../../trainer/ui/account_pages.py" line="178" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="172" />
+        <location filename="../../trainer/ui/account_pages.py" line="176" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="173" />
+        <location filename="../../trainer/ui/account_pages.py" line="177" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="173" />
+        <location filename="../../trainer/ui/account_pages.py" line="177" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="173" />
+        <location filename="../../trainer/ui/account_pages.py" line="177" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="175" />
+        <location filename="../../trainer/ui/account_pages.py" line="179" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="175" />
+        <location filename="../../trainer/ui/account_pages.py" line="179" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="176" />
+        <location filename="../../trainer/ui/account_pages.py" line="180" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="176" />
+        <location filename="../../trainer/ui/account_pages.py" line="180" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="178" />
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="179" />
+        <location filename="../../trainer/ui/account_pages.py" line="183" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="180" />
+        <location filename="../../trainer/ui/account_pages.py" line="184" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="181" />
+        <location filename="../../trainer/ui/account_pages.py" line="185" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="186" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="189" />
+        <location filename="../../trainer/ui/account_pages.py" line="193" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="194" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="196" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
+        <source>&amp;Reports and exports</source>
+        <translation>报表与导出(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -120,33 +125,33 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="238" />
-        <location filename="../../trainer/ui/account_pages.py" line="241" />
+        <location filename="../../trainer/ui/account_pages.py" line="243" />
+        <location filename="../../trainer/ui/account_pages.py" line="246" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="239" />
+        <location filename="../../trainer/ui/account_pages.py" line="244" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="239" />
+        <location filename="../../trainer/ui/account_pages.py" line="244" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="239" />
+        <location filename="../../trainer/ui/account_pages.py" line="244" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="240" />
+        <location filename="../../trainer/ui/account_pages.py" line="245" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="242" />
+        <location filename="../../trainer/ui/account_pages.py" line="247" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -480,19 +485,32 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="54" />
+        <location filename="../../trainer/ui/errors.py" line="56" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="63" />
+        <location filename="../../trainer/ui/errors.py" line="65" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="65" />
+        <location filename="../../trainer/ui/errors.py" line="67" />
         <source>Error message</source>
         <translation>错误信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <location filename="../../trainer/ui/export_progress.py" line="26" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/export_progress.py" line="27" />
+        <source>Exporting</source>
+        <translation>正在导出</translation>
     </message>
 </context>
 <context>
@@ -1046,104 +1064,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="150" />
+        <location filename="../../trainer/ui/main_window.py" line="161" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="155" />
+        <location filename="../../trainer/ui/main_window.py" line="166" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="157" />
+        <location filename="../../trainer/ui/main_window.py" line="168" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="224" />
+        <location filename="../../trainer/ui/main_window.py" line="236" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="305" />
+        <location filename="../../trainer/ui/main_window.py" line="290" />
+        <source>Exporting to {file}…</source>
+        <translation>正在导出到 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="300" />
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="312" />
+        <source>{n} replies exported to {file}.</source>
+        <translation>已将 {n} 条回复导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="313" />
+        <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
+        <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="315" />
+        <source>{n} sessions exported to {file} as xAPI statements.</source>
+        <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="317" />
+        <source>{n} scorecards written to {file}.</source>
+        <translation>已将 {n} 份成绩单写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="371" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="333" />
+        <location filename="../../trainer/ui/main_window.py" line="399" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="336" />
+        <location filename="../../trainer/ui/main_window.py" line="402" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="355" />
+        <location filename="../../trainer/ui/main_window.py" line="421" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="584" />
+        <location filename="../../trainer/ui/main_window.py" line="654" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="585" />
+        <location filename="../../trainer/ui/main_window.py" line="655" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="586" />
+        <location filename="../../trainer/ui/main_window.py" line="656" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="587" />
+        <location filename="../../trainer/ui/main_window.py" line="657" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="588" />
+        <location filename="../../trainer/ui/main_window.py" line="658" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="589" />
+        <location filename="../../trainer/ui/main_window.py" line="659" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="590" />
+        <location filename="../../trainer/ui/main_window.py" line="660" />
+        <source>&amp;Reports and exports (HR)</source>
+        <translation>报表与导出（人力资源）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="661" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="591" />
+        <location filename="../../trainer/ui/main_window.py" line="662" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="592" />
+        <location filename="../../trainer/ui/main_window.py" line="663" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="593" />
+        <location filename="../../trainer/ui/main_window.py" line="664" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="594" />
+        <location filename="../../trainer/ui/main_window.py" line="665" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="595" />
+        <location filename="../../trainer/ui/main_window.py" line="666" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1372,6 +1425,249 @@ Replace: {replaced}</source>
         <location filename="../../trainer/ui/practice_page.py" line="274" />
         <source>You</source>
         <translation>您</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="144" />
+        <source>Every team</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="155" />
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="164" />
+        <source>The last day is before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="187" />
+        <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
+        <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="190" />
+        <source>Nobody practised with these filters in this period.</source>
+        <translation>在此期间没有符合筛选条件的练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="201" />
+        <source>{score} (automatic {automatic})</source>
+        <translation>{score}（自动 {automatic}）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="203" />
+        <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
+        <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="209" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="209" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="210" />
+        <source>{points} points</source>
+        <translation>{points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="223" />
+        <source>every team</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="224" />
+        <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
+        <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="259" />
+        <source>PDF scorecard of {name}…</source>
+        <translation>{name}的 PDF 成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="260" />
+        <source>PDF scorecard of the selected trainee…</source>
+        <translation>所选学员的 PDF 成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="286" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="303" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="303" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="304" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="304" />
+        <source>xAPI statements (*.json)</source>
+        <translation>xAPI 语句 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="307" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <source>&amp;Team or branch:</source>
+        <translation>团队或网点(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <source>T&amp;rainee:</source>
+        <translation>学员(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <source>&amp;Cause:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="310" />
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="310" />
+        <source>T&amp;o:</source>
+        <translation>结束日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="312" />
+        <source>Team or branch</source>
+        <translation>团队或网点</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="313" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="314" />
+        <source>Cause of upset</source>
+        <translation>客户不满的原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="315" />
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="316" />
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="317" />
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="318" />
+        <source>Trend chart</source>
+        <translation>趋势图</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <source>Sessions</source>
+        <translation>练习次数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <source>Critical fails</source>
+        <translation>严重失误</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <source>Certified</source>
+        <translation>已认证</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="322" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="323" />
+        <source>Replies as CSV…</source>
+        <translation>回复（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="324" />
+        <source>Workbook (XLSX): summary, sessions, replies…</source>
+        <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="325" />
+        <source>PDF scorecards of everyone shown…</source>
+        <translation>所列全部学员的 PDF 成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="326" />
+        <source>xAPI statements for an LMS…</source>
+        <translation>用于学习管理系统的 xAPI 语句…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="327" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="331" />
+        <source>Every cause</source>
+        <translation>全部原因</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,12 @@ RULES = load_rules(bundled_rules_path())
 NOTE = "Say sorry before you explain. 先道歉，再解释。"
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """The app's QApplication, made first: the PDF writer would otherwise make a QGuiApplication
+    (as the command line does), and widget tests later in the run need a QApplication."""
+
+
 @pytest.fixture
 def team(db_path: Path) -> Path:
     """Branch 1: ann (two English sessions, one overridden, a coaching note) and 李娜 (Chinese);
@@ -221,3 +227,28 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_one(team: Path, tmp_path: P
     with pytest.raises(ExportError, match=r"cannot write .*ann.pdf: no space left on device\."):
         run_export(open_database(team), ExportRequest("pdf", out, selection(trainee="ann")), RULES)
     assert out.read_bytes() == b"%PDF last month" and [p.name for p in out.parent.iterdir()] == ["ann.pdf"]
+
+
+def test_reports_and_exports_are_for_hr_only_and_logged(team: Path, tmp_path: Path) -> None:
+    from trainer.domain.accounts import AccessDenied
+    from trainer.report_service import ReportService
+
+    repo = Repository(open_database(team))
+    access = AccessService(repo)
+    reports = ReportService(access, RULES)
+    tina, hr = access.sign_in("tina", "1234"), access.sign_in("hr", "secret-admin")
+    ann = access.sign_in("ann", "4321")
+    request = ExportRequest("csv", tmp_path / "x.csv", selection())
+    for who in (tina, ann):
+        with pytest.raises(AccessDenied):
+            reports.report(who, selection())
+        with pytest.raises(AccessDenied):
+            reports.export(who, request)
+    assert not request.out.exists()
+    report = reports.report(hr, selection(team="Branch 1"))
+    assert [line.name for line in report.lines] == ["ann", "李娜"] and report.trend_size == "day"
+    assert reports.choices(hr).teams == ["Branch 1", "Branch 2"]
+    assert ("ann", "Branch 1") in reports.choices(hr).trainees
+    reports.export(hr, request)
+    [entry] = [e for e in access.audit_log(hr) if e["action"] == "exported"]
+    assert entry["username"] == "hr" and '"rows": 6' in entry["detail"]

@@ -126,6 +126,7 @@ def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecar
     with _document(path, team or TEXT[language]["all_teams"], language) as doc:
         doc.team_page(team, cards, team_trend)
         for i, card in enumerate(cards):
+            doc.subject = f"{team} · {card.line.name}" if team else card.line.name  # the footer
             doc.new_page()
             doc.scorecard(card)
             if on_progress:
@@ -282,10 +283,10 @@ class _Document:
         p.setPen(QColor("#444444"))
         shown = sorted({0, count - 1, (count - 1) // 2}) if count else []
         for i in shown:
-            box = QRectF(x_of(i) - self.pt(40), plot.bottom() + self.pt(2), self.pt(80), self.pt(10))
+            box = QRectF(x_of(i) - self.pt(40), plot.bottom() + self.pt(6), self.pt(80), self.pt(10))
             p.drawText(box, int(Qt.AlignmentFlag.AlignHCenter), labels[i])
         legend_x = plot.left()
-        legend_y = plot.bottom() + self.pt(14)
+        legend_y = plot.bottom() + self.pt(18)
         p.setFont(self.font(8))
         for dimension in series:
             p.fillRect(QRectF(legend_x, legend_y + self.pt(3), self.pt(10), self.pt(3)),

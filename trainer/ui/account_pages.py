@@ -118,13 +118,14 @@ class AccountsPage(Retranslating, QWidget):
     """HR: the accounts, a form to add one, and role changes.
 
     Signals: create_account(str, str, str, str) name, password, role, team; set_role(str, str);
-    audit_requested(); coaching_requested().
+    audit_requested(); coaching_requested(); reports_requested().
     """
 
     create_account = Signal(str, str, str, str)
     set_role = Signal(str, str)
     audit_requested = Signal()
     coaching_requested = Signal()
+    reports_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +144,8 @@ class AccountsPage(Retranslating, QWidget):
         self.audit_button.clicked.connect(self.audit_requested)
         self.coaching_button = QPushButton()
         self.coaching_button.clicked.connect(self.coaching_requested)
+        self.reports_button = QPushButton()
+        self.reports_button.clicked.connect(self.reports_requested)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.labels = [QLabel() for _ in range(4)]
@@ -154,6 +157,7 @@ class AccountsPage(Retranslating, QWidget):
         change.addWidget(self.change_role)
         change.addWidget(self.change_button)
         change.addStretch(1)
+        change.addWidget(self.reports_button)
         change.addWidget(self.coaching_button)
         change.addWidget(self.audit_button)
         layout = QVBoxLayout(self)
@@ -190,6 +194,7 @@ class AccountsPage(Retranslating, QWidget):
         self.change_button.setText(self.tr("&Change role"))
         self.audit_button.setText(self.tr("A&udit log"))
         self.coaching_button.setText(self.tr("Coaching &view"))
+        self.reports_button.setText(self.tr("&Reports and exports"))
         self.set_rows(self.rows)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from trainer.access_service import SignInFailed
 from trainer.domain.accounts import AccessDenied
 from trainer.domain.scoring import EmptyReply
+from trainer.export.atomic import ExportError
 from trainer.library.loader import ScenarioError
 from trainer.library.packs import PackError
 from trainer.speech.models import ModelError
@@ -42,7 +43,8 @@ def setup_logging(path: Path | None = None) -> Path:
 
 def plain_message(exc: BaseException) -> str:
     """What to tell the user: the error's own sentence when it has one meant for people."""
-    ours = isinstance(exc, StorageError | AccessDenied | ModelError | PackError | SignInFailed | EmptyReply)
+    ours = isinstance(exc, StorageError | AccessDenied | ModelError | PackError | SignInFailed | EmptyReply
+                      | ExportError)
     # The services raise LookupError and ValueError with sentences for people; their built-in
     # subclasses (KeyError, UnicodeDecodeError...) are programming errors and go to the log.
     plain = type(exc) in (LookupError, ValueError)

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QS
 from trainer.access_service import SignInFailed
 from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.scenario import Scenario
+from trainer.export.atomic import ExportError
+from trainer.export.run import ExportCancelled, ExportRequest, ExportResult
+from trainer.export.selection import ExportFilter
 from trainer.library.loader import ScenarioError
 from trainer.library.packs import PackError, PackPreview
 from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
@@ -21,10 +24,12 @@ from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
 from trainer.ui.audio import AudioUnavailable
 from trainer.ui.editor_page import EditorPage
 from trainer.ui.errors import plain_message, show_error
+from trainer.ui.export_progress import ExportProgress
 from trainer.ui.jobs import Jobs
 from trainer.ui.models_dialog import ModelsDialog
 from trainer.ui.practice_page import PracticePage
 from trainer.ui.progress_pages import CoachingPage, DashboardPage, LeaderboardPage
+from trainer.ui.reports_page import ReportsPage
 from trainer.ui.review_pages import HistoryPage, SummaryPage
 from trainer.ui.start_pages import LibraryPage
 from trainer.ui.voice import CustomerVoice, TraineeVoice
@@ -59,6 +64,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sign_in_page = SignInPage()
         self.accounts_page = AccountsPage()
         self.audit_page = AuditPage()
+        self.reports_page = ReportsPage(settings)
         self.editor_page = EditorPage()
         self.library_page = LibraryPage()
         self.practice_page = PracticePage()
@@ -71,6 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.sign_in_page,
             self.accounts_page,
             self.audit_page,
+            self.reports_page,
             self.editor_page,
             self.library_page,
             self.practice_page,
@@ -93,6 +100,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.accounts_page.audit_requested.connect(self.show_audit)
         self.accounts_page.coaching_requested.connect(self.show_coaching)
         self.audit_page.back.connect(self.show_accounts)
+        self.accounts_page.reports_requested.connect(self.show_reports)
+        self.reports_page.refresh.connect(self._load_report)
+        self.reports_page.export_requested.connect(self._export)
+        self.reports_page.back.connect(self._reports_back)
         self.summary_page.override.connect(self._override)
         self.summary_page.play_recording.connect(self._play_recording)
         self.dashboard_page.record_audio.connect(self._record_audio)
@@ -205,6 +216,7 @@ class MainWindow(Retranslating, QMainWindow):
         who = self.identity
         self.coaching_action.setEnabled(bool(who and who.may("coach")))
         self.accounts_action.setEnabled(bool(who and who.may("manage_accounts")))
+        self.reports_action.setEnabled(bool(who and who.may("view_reports")))
         self.editor_action.setEnabled(bool(who and who.may("edit_scenarios")))
         self.history_action.setEnabled(bool(who and who.trainee_id is not None))
         self.sign_out_action.setEnabled(who is not None)
@@ -251,6 +263,60 @@ class MainWindow(Retranslating, QMainWindow):
     def _audit_loaded(self, rows: list) -> None:
         self.audit_page.set_rows(rows)
         self.pages.setCurrentWidget(self.audit_page)
+
+    # -- HR: reports and exports -------------------------------------------------------------------------
+
+    def show_reports(self) -> None:
+        self.jobs.submit(self.service.reports.choices, self.identity, on_done=self._report_choices)
+
+    def _report_choices(self, choices: object) -> None:
+        self.reports_page.set_choices(choices)  # type: ignore[arg-type]
+        self.pages.setCurrentWidget(self.reports_page)
+        self._load_report(self.reports_page.selection())
+
+    def _load_report(self, selection: ExportFilter) -> None:
+        self.jobs.submit(self.service.reports.report, self.identity, selection,
+                         on_done=self.reports_page.show_report)
+
+    def _reports_back(self) -> None:
+        if self.trainee_id is not None:
+            self.show_library()
+        else:
+            self.show_accounts()
+
+    def _export(self, kind: str, path: str, selection: ExportFilter) -> None:
+        """Write the export on the engine thread, with a progress dialog that can cancel it."""
+        request = ExportRequest(kind, Path(path), selection, i18n.current_language())  # type: ignore[arg-type]
+        progress = ExportProgress(self, self.tr("Exporting to {file}…").format(file=Path(path).name))
+        self.export_progress = progress
+
+        def done(result: ExportResult) -> None:
+            progress.finish()
+            self.reports_page.show_message(self._exported(result))
+
+        def failed(exc: BaseException) -> None:
+            progress.finish()
+            if isinstance(exc, ExportCancelled):
+                self.reports_page.show_message(self.tr("Export cancelled; nothing was written."))
+            else:
+                self.reports_page.show_message(plain_message(exc))
+                if not isinstance(exc, ExportError | AccessDenied):
+                    self.show_error(exc)
+
+        self.jobs.submit(self.service.reports.export, self.identity, request, progress.report,
+                         on_done=done, on_error=failed)
+
+    def _exported(self, result: ExportResult) -> str:
+        n, file = result.counts, str(result.out)
+        return {
+            "csv": lambda: self.tr("{n} replies exported to {file}.").format(n=n.get("replies"), file=file),
+            "xlsx": lambda: self.tr("{t} trainees, {s} sessions and {r} replies exported to {file}.").format(
+                t=n.get("trainees"), s=n.get("sessions"), r=n.get("replies"), file=file),
+            "xapi": lambda: self.tr("{n} sessions exported to {file} as xAPI statements.").format(
+                n=n.get("sessions"), file=file),
+            "pdf": lambda: self.tr("{n} scorecards written to {file}.").format(
+                n=n.get("scorecards"), file=file),
+        }[result.kind]()
 
     # -- trainers: review ---------------------------------------------------------------------------------
 
@@ -549,6 +615,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.accounts_action = QAction(self)
         self.accounts_action.triggered.connect(self.show_accounts)
         self.file_menu.addAction(self.accounts_action)
+        self.reports_action = QAction(self)
+        self.reports_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reports_action.triggered.connect(self.show_reports)
+        self.file_menu.addAction(self.reports_action)
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.sign_out)
         self.file_menu.addAction(self.sign_out_action)
@@ -587,6 +657,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
         self.accounts_action.setText(self.tr("&Accounts (HR)"))
+        self.reports_action.setText(self.tr("&Reports and exports (HR)"))
         self.editor_action.setText(self.tr("Scenario &editor (trainers)"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.settings_menu.setTitle(self.tr("&Settings"))
