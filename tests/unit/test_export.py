@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -137,18 +141,64 @@ def test_exporting_onto_a_folder_fails_cleanly(filled: Path, tmp_path: Path,
     assert target.is_dir() and list(target.iterdir()) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_folder_leaves_nothing(filled: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o555)
+def test_read_only_folder_leaves_nothing(filled: Path) -> None:
+    """Run as another user when the tests run as root, since root may write anywhere."""
+    shared = Path(tempfile.mkdtemp(prefix="trainer-readonly-"))
     try:
-        code, _, err = export(capsys, "--out", str(locked / "scores.csv"))
-        assert code == 2 and "cannot write" in err and "permission denied" in err
+        shared.chmod(0o777)
+        db = shared / "trainer.db"
+        with sqlite3.connect(filled) as source, sqlite3.connect(db) as copy:
+            source.backup(copy)
+        db.chmod(0o666)
+        locked = shared / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        command = [sys.executable, "-m", "trainer", "--db", str(db), "export", "--from", str(TODAY),
+                   "--to", str(TODAY), "--out", str(locked / "scores.csv")]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        result = subprocess.run(command, capture_output=True, text=True, check=False,
+                                env={**os.environ, "HOME": str(shared)}, cwd=shared)
+        assert (result.returncode, result.stderr) == (
+            2, f"trainer: cannot write {locked / 'scores.csv'}: permission denied.\n")
         assert list(locked.iterdir()) == []
     finally:
-        locked.chmod(0o755)
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 16 KiB filesystem, filled up. Needs root (CI and `make test` run as root here)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(disk)],
+                             capture_output=True, check=False).returncode == 0
+    if not mounted:
+        pytest.skip("mounting a small filesystem needs root")
+    try:
+        (disk / "old").write_text("last month's export\n", encoding="utf-8")
+        fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while True:
+                os.write(fd, b"\0" * 512)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.parametrize("name", ["scores.csv", "scores.xlsx", "scores.json", "scores.pdf"])
+def test_a_full_disk_is_one_sentence_and_the_old_file_stays(
+        filled: Path, full_disk: Path, name: str, qapp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    out = full_disk / name
+    (full_disk / "old").rename(out)
+    code, printed, err = export(capsys, "--out", str(out))
+    assert (code, printed, err) == (2, "", f"trainer: cannot write {out}: no space left on device.\n")
+    assert out.read_text(encoding="utf-8") == "last month's export\n"
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler", name]
 
 
 def test_a_failure_mid_export_keeps_the_old_file_and_leaves_no_partial(tmp_path: Path) -> None:

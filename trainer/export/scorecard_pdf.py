@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -135,13 +135,19 @@ def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecar
 
 @contextlib.contextmanager
 def _document(path: Path, subject: str, language: str) -> Iterator[_Document]:
-    """A PDF being drawn into a temporary file, moved to ``path`` once it is finished."""
+    """A PDF drawn in memory, then written to a temporary file and moved to ``path``.
+
+    Qt's PDF engine ignores write errors (on a full disk it leaves an empty file and reports
+    success), so the bytes are written by Python, where a full disk or a lost share raises.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)} (got '{language}')")
     ensure_gui_application()
     t = TEXT[language]
-    with atomic_output(path) as temporary:
-        writer = QPdfWriter(str(temporary))
+    with atomic_output(path) as temporary:  # checks the folder before any drawing
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(300)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
@@ -156,6 +162,7 @@ def _document(path: Path, subject: str, language: str) -> Iterator[_Document]:
             finished = painter.end()
         if not finished:
             raise OSError(errno.EIO, "the PDF could not be finished")
+        temporary.write_bytes(buffer.data().data())
 
 
 MARGIN_MM = 16.0
