@@ -32,7 +32,7 @@ from trainer.export.xapi_export import DEFAULT_HOME_PAGE
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
-from trainer.storage.database import StorageError, data_dir, default_db_path, open_database
+from trainer.storage.database import StorageError, data_dir, default_db_path, open_database, plain_reason
 from trainer.storage.repository import Repository, local_minute
 
 EXIT_OK, EXIT_INVALID, EXIT_BAD_INPUT = 0, 1, 2
@@ -352,7 +352,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise UserError(str(exc)) from None
     except sqlite3.Error as exc:
-        raise UserError(f"cannot read the practice data: {exc}; {args.out} was not changed.") from None
+        reason = plain_reason(exc)
+        raise UserError(f"cannot read the practice data: {reason}; {args.out} was not changed.") from None
     AccessService(repo).record_command_line(_login_name(), "exported", result.detail(request))
     n = result.counts
     print({

@@ -327,6 +327,6 @@ def test_an_unreadable_database_mid_export_is_one_sentence(
     monkeypatch.setattr(run, "turn_rows", failing)
     out = tmp_path / "scores.csv"
     code, _, err = export(capsys, "--out", str(out))
-    assert code == 2 and err == ("trainer: cannot read the practice data: database disk image is "
-                                 f"malformed; {out} was not changed.\n")
+    assert code == 2 and err == ("trainer: cannot read the practice data: the file is damaged or is not "
+                                 f"a database; {out} was not changed.\n")
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

@@ -42,7 +42,7 @@ def open_database(path: Path | str | None = None, *, memory: bool = False) -> Da
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"Cannot open the database {target}: {_reason(exc)}.") from None
+        raise StorageError(f"Cannot open the database {target}: {plain_reason(exc)}.") from None
     return _prepare(Database(conn), str(target))
 
 
@@ -64,11 +64,12 @@ def _prepare(db: Database, where: str) -> Database:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as exc:
         db.close()
-        raise StorageError(f"Cannot use the database {where}: {_reason(exc)}.") from None
+        raise StorageError(f"Cannot use the database {where}: {plain_reason(exc)}.") from None
     return db
 
 
-def _reason(exc: BaseException) -> str:
+def plain_reason(exc: BaseException) -> str:
+    """Why SQLite or the file system refused, in words a user can act on."""
     text = str(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
     if "locked" in text:
         return "it is locked by another program (close it and try again)"

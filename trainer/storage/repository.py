@@ -19,7 +19,7 @@ from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.spoken import SpokenReply
-from trainer.storage.database import StorageError, _reason
+from trainer.storage.database import StorageError, plain_reason
 from trainer.storage.migrations import SESSION_TOTALS_SQL
 
 
@@ -269,12 +269,12 @@ class _Transaction:
         try:
             self._atomic.__enter__()
         except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
+            raise StorageError(f"Cannot write to the database: {plain_reason(exc)}.") from None
 
     def __exit__(self, *exc_info: Any) -> None:
         try:
             self._atomic.__exit__(*exc_info)
         except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to the database: {_reason(exc)}.") from None
+            raise StorageError(f"Cannot write to the database: {plain_reason(exc)}.") from None
         if exc_info[0] is not None and issubclass(exc_info[0], sqlite3.Error):
-            raise StorageError(f"Cannot write to the database: {_reason(exc_info[1])}.") from None
+            raise StorageError(f"Cannot write to the database: {plain_reason(exc_info[1])}.") from None
