@@ -170,3 +170,22 @@ def test_only_hr_sees_reports(qtbot: QtBot, db_path: Path, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: win.jobs.pending == 0, timeout=WAIT_MS)
     assert win.current_page() is not win.reports_page
     win.close()
+
+
+def test_names_sort_by_pinyin_in_chinese(qtbot: QtBot) -> None:
+    from trainer.export.report import TraineeLine
+    from trainer.report_service import Report
+    from trainer.ui.reports_page import ReportsPage
+
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    scores = {"empathy": 60.0, "clarity": 60.0, "solution": 60.0}
+    lines = [TraineeLine(i, name, "Branch 7", 1, 1, scores, scores, 0, {}, 0, "Bronze", "铜牌", 10, False)
+             for i, name in enumerate(["张伟", "李娜", "陈静", "Ann"])]
+    i18n.install("zh-CN")
+    try:
+        page.show_report(Report(page.selection(), lines, "day", []))
+        assert [page.table.item(r, 0).text() for r in range(4)] == ["陈静", "李娜", "张伟", "Ann"]
+        assert page.table.item(0, 7).text() == "铜牌"
+    finally:
+        i18n.install("en")

@@ -9,11 +9,11 @@ work on the engine thread and shows its progress.
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QMargins, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QDate, QLocale, QMargins, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,7 +54,15 @@ class _SortableItem(QTableWidgetItem):
         mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
         if isinstance(mine, int | float) and isinstance(theirs, int | float):
             return mine < theirs
-        return str(mine).casefold() < str(theirs).casefold()
+        return _collator(i18n.current_language()).compare(str(mine), str(theirs)) < 0
+
+
+@cache
+def _collator(language: str) -> QCollator:
+    """Names in the order people expect: Chinese by pinyin, accents beside their letter."""
+    collator = QCollator(QLocale("zh_CN" if language == "zh-CN" else "en_US"))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
 
 
 class ReportsPage(Retranslating, QWidget):
