@@ -1064,139 +1064,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="161" />
+        <location filename="../../trainer/ui/main_window.py" line="164" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="166" />
+        <location filename="../../trainer/ui/main_window.py" line="169" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="168" />
+        <location filename="../../trainer/ui/main_window.py" line="171" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="236" />
+        <location filename="../../trainer/ui/main_window.py" line="239" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="290" />
+        <location filename="../../trainer/ui/main_window.py" line="293" />
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="300" />
+        <location filename="../../trainer/ui/main_window.py" line="303" />
+        <source>The export had finished before it could be cancelled. {message}</source>
+        <translation>取消之前导出已经完成。{message}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="311" />
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="312" />
+        <location filename="../../trainer/ui/main_window.py" line="323" />
         <source>{n} replies exported to {file}.</source>
         <translation>已将 {n} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="313" />
+        <location filename="../../trainer/ui/main_window.py" line="324" />
         <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
         <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="315" />
+        <location filename="../../trainer/ui/main_window.py" line="326" />
         <source>{n} sessions exported to {file} as xAPI statements.</source>
         <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="317" />
+        <location filename="../../trainer/ui/main_window.py" line="328" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="371" />
+        <location filename="../../trainer/ui/main_window.py" line="382" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="399" />
+        <location filename="../../trainer/ui/main_window.py" line="410" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="402" />
+        <location filename="../../trainer/ui/main_window.py" line="413" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="421" />
+        <location filename="../../trainer/ui/main_window.py" line="432" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="654" />
+        <location filename="../../trainer/ui/main_window.py" line="665" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="655" />
+        <location filename="../../trainer/ui/main_window.py" line="666" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="656" />
+        <location filename="../../trainer/ui/main_window.py" line="667" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="657" />
+        <location filename="../../trainer/ui/main_window.py" line="668" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="658" />
+        <location filename="../../trainer/ui/main_window.py" line="669" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="659" />
+        <location filename="../../trainer/ui/main_window.py" line="670" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="660" />
+        <location filename="../../trainer/ui/main_window.py" line="671" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="661" />
+        <location filename="../../trainer/ui/main_window.py" line="672" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="662" />
+        <location filename="../../trainer/ui/main_window.py" line="673" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="663" />
+        <location filename="../../trainer/ui/main_window.py" line="674" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="664" />
+        <location filename="../../trainer/ui/main_window.py" line="675" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="665" />
+        <location filename="../../trainer/ui/main_window.py" line="676" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="666" />
+        <location filename="../../trainer/ui/main_window.py" line="677" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1430,242 +1435,242 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="144" />
+        <location filename="../../trainer/ui/reports_page.py" line="169" />
         <source>Every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="155" />
+        <location filename="../../trainer/ui/reports_page.py" line="180" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="164" />
+        <location filename="../../trainer/ui/reports_page.py" line="193" />
         <source>The last day is before the first day.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="187" />
+        <location filename="../../trainer/ui/reports_page.py" line="217" />
         <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
         <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="190" />
+        <location filename="../../trainer/ui/reports_page.py" line="220" />
         <source>Nobody practised with these filters in this period.</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="201" />
+        <location filename="../../trainer/ui/reports_page.py" line="231" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="203" />
+        <location filename="../../trainer/ui/reports_page.py" line="233" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="209" />
+        <location filename="../../trainer/ui/reports_page.py" line="239" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="209" />
+        <location filename="../../trainer/ui/reports_page.py" line="239" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="210" />
+        <location filename="../../trainer/ui/reports_page.py" line="240" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <location filename="../../trainer/ui/reports_page.py" line="252" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <location filename="../../trainer/ui/reports_page.py" line="252" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="222" />
+        <location filename="../../trainer/ui/reports_page.py" line="252" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="223" />
+        <location filename="../../trainer/ui/reports_page.py" line="253" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="224" />
+        <location filename="../../trainer/ui/reports_page.py" line="254" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="259" />
+        <location filename="../../trainer/ui/reports_page.py" line="299" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="260" />
+        <location filename="../../trainer/ui/reports_page.py" line="300" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="286" />
+        <location filename="../../trainer/ui/reports_page.py" line="329" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="303" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="303" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="304" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="304" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="307" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="309" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="310" />
+        <location filename="../../trainer/ui/reports_page.py" line="353" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="310" />
+        <location filename="../../trainer/ui/reports_page.py" line="353" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="312" />
+        <location filename="../../trainer/ui/reports_page.py" line="355" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="313" />
+        <location filename="../../trainer/ui/reports_page.py" line="356" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="314" />
+        <location filename="../../trainer/ui/reports_page.py" line="357" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="315" />
+        <location filename="../../trainer/ui/reports_page.py" line="358" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="316" />
+        <location filename="../../trainer/ui/reports_page.py" line="359" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="317" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="318" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <location filename="../../trainer/ui/reports_page.py" line="363" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <location filename="../../trainer/ui/reports_page.py" line="363" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="320" />
+        <location filename="../../trainer/ui/reports_page.py" line="363" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="321" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="322" />
+        <location filename="../../trainer/ui/reports_page.py" line="365" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="323" />
+        <location filename="../../trainer/ui/reports_page.py" line="366" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="324" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="325" />
+        <location filename="../../trainer/ui/reports_page.py" line="368" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="326" />
+        <location filename="../../trainer/ui/reports_page.py" line="369" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="327" />
+        <location filename="../../trainer/ui/reports_page.py" line="370" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="331" />
+        <location filename="../../trainer/ui/reports_page.py" line="374" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>

@@ -409,4 +409,5 @@ ZH_CN = {
     "PDF scorecards of everyone shown…": "所列全部学员的 PDF 成绩单…",
     "xAPI statements for an LMS…": "用于学习管理系统的 xAPI 语句…",
     "Every cause": "全部原因",
+    "The export had finished before it could be cancelled. {message}": "取消之前导出已经完成。{message}",
 }

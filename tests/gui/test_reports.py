@@ -79,7 +79,9 @@ def test_filters_sorting_and_the_trend_chart(qtbot: QtBot, practised: MainWindow
     assert "average per day" in page.chart.title()
     values = page.series_values()
     assert set(values) == {"Empathy", "Clarity", "Solution"}
-    assert values["Empathy"] == [p.averages["empathy"] for p in page.report.trend]  # type: ignore[union-attr]
+    trend = page.report.trend  # type: ignore[union-attr]
+    assert len(trend) == 30 and sum(p.sessions for p in trend) == 3  # every day, practised or not
+    assert values["Empathy"] == [(p.start, p.averages["empathy"]) for p in trend if p.sessions]
 
     # one team: its trainees only, in the table and in the trainee filter
     page.team.setCurrentIndex(page.team.findData("Branch 7"))
@@ -145,10 +147,10 @@ def test_an_export_can_be_cancelled_and_a_bad_place_is_one_sentence(
     win.jobs.submit(hold.wait, 10)  # the engine is busy: the export waits its turn
     page.export_actions["xlsx"].trigger()
     progress = win.export_progress
+    assert progress is not None and not progress.cancelled
     qtbot.waitUntil(progress.dialog.isVisible, timeout=WAIT_MS)  # shown once it takes a moment
     assert progress.dialog.labelText() == "Exporting to all.xlsx…"
     qtbot.mouseClick(progress.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
-    assert progress.cancelled
     hold.set()
     qtbot.waitUntil(lambda: "cancelled" in page.message.text(), timeout=WAIT_MS)
     assert page.message.text() == "Export cancelled; nothing was written."
@@ -189,3 +191,57 @@ def test_names_sort_by_pinyin_in_chinese(qtbot: QtBot) -> None:
         assert page.table.item(0, 7).text() == "铜牌"
     finally:
         i18n.install("en")
+
+
+def test_one_trainees_pdf_can_be_cancelled(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    out = tmp_path / "mei.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    page.table.selectRow(next(i for i, r in enumerate(rows(win)) if r[0] == "Mei Chen"))
+    hold = threading.Event()
+    win.jobs.submit(hold.wait, 10)
+    page.trainee_pdf_action.trigger()
+    qtbot.waitUntil(win.export_progress.dialog.isVisible, timeout=WAIT_MS)  # type: ignore[union-attr]
+    qtbot.mouseClick(win.export_progress.dialog.findChild(QPushButton),  # type: ignore[union-attr]
+                     Qt.MouseButton.LeftButton)
+    hold.set()
+    qtbot.waitUntil(lambda: page.message.text() == "Export cancelled; nothing was written.", timeout=WAIT_MS)
+    assert not out.exists() and list(tmp_path.glob(".mei.pdf.*")) == []
+
+
+def test_closing_the_window_stops_a_running_export(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    out = tmp_path / "all.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    hold = threading.Event()
+    win.jobs.submit(hold.wait, 10)
+    page.export_actions["xlsx"].trigger()
+    threading.Timer(0.3, hold.set).start()  # the engine frees up while the window is closing
+    win.close()  # waits for the engine: the export starts, sees the cancel and stops
+    assert not out.exists() and list(tmp_path.glob(".all.xlsx.*")) == []
+
+
+def test_exports_wait_until_the_table_shows_the_filters(qtbot: QtBot, practised: MainWindow) -> None:
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    assert page.export_actions["csv"].isEnabled()
+    refreshes: list[object] = []
+    page.refresh.connect(refreshes.append)
+    page.date_to.setDate(page.date_from.date().addDays(-1))  # the last day before the first
+    assert page.message.text() == "The last day is before the first day."
+    assert not page.export_actions["csv"].isEnabled() and not page.export_actions["pdf"].isEnabled()
+    qtbot.wait(2 * 250 + 100)
+    assert refreshes == [] and not page.export_actions["csv"].isEnabled()  # nothing asked, nothing on offer
+    page.date_to.setDate(page.date_from.date().addDays(29))
+    assert not page.export_actions["csv"].isEnabled()  # a refresh is on its way
+    qtbot.waitUntil(lambda: page.export_actions["csv"].isEnabled(), timeout=WAIT_MS)
+    assert len(refreshes) == 1 and page.report is not None and page.report.selection == page.selection()
+    # a report that arrives after the filters changed again is not shown
+    old = page.report
+    page.team.setCurrentIndex(page.team.findData("Branch 3"))
+    page.show_report(old)
+    assert not page.export_actions["csv"].isEnabled()

@@ -4,9 +4,10 @@ PDF read back with pdftotext, the category filter, progress and cancelling an ex
 from __future__ import annotations
 
 import csv
+import itertools
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -106,10 +107,10 @@ def test_trend_buckets_by_day_week_or_month(team: Path) -> None:
     assert bucket_size(date(2026, 9, 1), date(2026, 11, 30)) == "week"
     assert bucket_size(date(2026, 1, 1), date(2026, 11, 30)) == "month"
     db = open_database(team)
-    size, points = trend(db, selection(team="Branch 1"))
-    assert size == "day" and len(points) == 1 and points[0].sessions == 3
-    size, points = trend(db, ExportFilter(TODAY - timedelta(days=60), TODAY, "Branch 1"))
-    assert size == "week" and points[0].start.weekday() == 0 and points[0].start <= TODAY
+    size, points = trend(db, selection(team="Branch 1"))  # yesterday and today
+    assert size == "day" and [(p.start, p.sessions) for p in points] == [(TODAY - timedelta(days=1), 0),
+                                                                         (TODAY, 3)]
+    assert points[0].averages == {} and set(points[1].averages) == {"empathy", "clarity", "solution"}
 
 
 def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
@@ -252,3 +253,102 @@ def test_reports_and_exports_are_for_hr_only_and_logged(team: Path, tmp_path: Pa
     reports.export(hr, request)
     [entry] = [e for e in access.audit_log(hr) if e["action"] == "exported"]
     assert entry["username"] == "hr" and '"rows": 6' in entry["detail"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "xapi", "pdf"])
+def test_a_cancel_at_the_very_last_moment_still_leaves_no_file(team: Path, tmp_path: Path, kind: str) -> None:
+    """The last progress report comes while the file is still a temporary one, for every format."""
+    out = tmp_path / "exports" / f"out.{kind}"
+    out.parent.mkdir()
+    calls: list[tuple[int, int]] = []
+
+    def cancel_at_the_end(done: int, total: int) -> None:
+        calls.append((done, total))
+        if done == total:
+            raise ExportCancelled
+
+    with pytest.raises(ExportCancelled):
+        run_export(open_database(team), ExportRequest(kind, out, selection()), RULES,  # type: ignore[arg-type]
+                   on_progress=cancel_at_the_end)
+    assert calls and list(out.parent.iterdir()) == []
+    one = ExportRequest("pdf", out.with_suffix(".pdf"), selection(trainee="ann"))
+    with pytest.raises(ExportCancelled):
+        run_export(open_database(team), one, RULES, on_progress=cancel_at_the_end)
+    assert list(out.parent.iterdir()) == []
+
+
+def insert_sessions(db_path: Path, name: str, team: str,
+                    days_ago_scores: list[tuple[float, str, str, int]]) -> None:
+    """Finished sessions straight into the database: (days ago, scenario id, category, score)."""
+    db = open_database(db_path)
+    trainee = Repository(db).trainee(name, team)
+    now = datetime.now().astimezone()
+    with db.conn:
+        for days_ago, scenario_id, category, score in days_ago_scores:
+            started = (now - timedelta(days=days_ago)).astimezone(UTC).isoformat(timespec="milliseconds")
+            db.table("sessions").insert({
+                "trainee_id": trainee, "scenario_id": scenario_id, "scenario_title": scenario_id,
+                "language": "en", "category": category, "difficulty": 2, "started_at": started,
+                "status": "finished", "outcome": "resolved", "turn_count": 3, "avg_empathy": score,
+                "avg_clarity": score, "avg_solution": score, "avg_overall": score, "critical_count": 0})
+
+
+def test_a_certified_trainee_with_a_higher_level_shows_so_everywhere(
+        team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    causes = ("communication", "service_quality", "system_failure")
+    good = [(0.2, f"s{i}", causes[i % 3], 90) for i in range(12)]
+    insert_sessions(team, "cara", "Branch 1", good)
+    [cara] = trainee_lines(open_database(team), selection(trainee="cara"), RULES)
+    expected = standing(Repository(open_database(team)).session_facts(cara.trainee_id), RULES, TODAY)
+    assert cara.certified and expected.certification.certified
+    assert cara.level == expected.level.name != RULES.levels[0].name and cara.points == expected.points
+    out = tmp_path / "cara.pdf"
+    assert main(["export", *PERIOD, "--trainee", "cara", "--out", str(out)]) == 0
+    text = pdf_text(out)
+    assert "Certified: every dimension at 70 or above on" in text and f"Level: {cara.level}" in text
+    assert "Not certified" not in text
+    # at the end of a day before any of it: not certified, first level
+    before = standing(Repository(open_database(team)).session_facts(cara.trainee_id), RULES,
+                      TODAY - timedelta(days=2))
+    assert not before.certification.certified and before.level.name == RULES.levels[0].name
+
+
+def test_trend_has_every_week_and_month_of_the_period(team: Path) -> None:
+    c = "communication"
+    insert_sessions(team, "dan", "Branch 5", [(1, "a", c, 40), (15, "a", c, 80), (16, "a", c, 60)])
+    db = open_database(team)
+    size, points = trend(db, ExportFilter(TODAY - timedelta(days=50), TODAY, "Branch 5"))
+    assert size == "week" and all(p.start.weekday() == 0 for p in points)
+    assert points[0].start <= TODAY - timedelta(days=50) < points[0].start + timedelta(days=7)
+    assert points[-1].start <= TODAY < points[-1].start + timedelta(days=7)
+    assert {b.start - a.start for a, b in itertools.pairwise(points)} == {timedelta(days=7)}
+    assert sum(p.sessions for p in points) == 3 and sum(1 for p in points if p.averages) in (2, 3)
+    empty = [p for p in points if not p.sessions]
+    assert empty and all(p.averages == {} for p in empty)
+    size, months = trend(db, ExportFilter(date(2025, 11, 15), date(2026, 11, 28), "Branch 5"))
+    assert size == "month" and months[0].start == date(2025, 11, 1) and months[-1].start == date(2026, 11, 1)
+    assert len(months) == 13 and months[2].start == date(2026, 1, 1)
+
+
+def test_the_period_follows_the_local_time_zone(team: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session at 17:30 UTC on the 27th is on the 28th in Shanghai (UTC+8), not in New York."""
+    import time as clock
+
+    db = open_database(team)
+    trainee = Repository(db).trainee("eve", "Branch 6")
+    with db.conn:
+        db.table("sessions").insert({
+            "trainee_id": trainee, "scenario_id": "a", "scenario_title": "a", "language": "en",
+            "category": "communication", "difficulty": 1, "started_at": "2026-11-27T17:30:00.000+00:00",
+            "status": "finished", "outcome": "resolved", "turn_count": 1, "avg_empathy": 50.0,
+            "avg_clarity": 50.0, "avg_solution": 50.0, "avg_overall": 50.0, "critical_count": 0})
+    day = ExportFilter(date(2026, 11, 28), date(2026, 11, 28), "Branch 6")
+    try:
+        for zone, expected in (("Asia/Shanghai", 1), ("America/New_York", 0), ("UTC", 0)):
+            monkeypatch.setenv("TZ", zone)
+            clock.tzset()
+            assert len(trainee_lines(db, day, RULES)) == expected, zone
+            assert sum(p.sessions for p in trend(db, day)[1]) == expected, zone
+    finally:
+        monkeypatch.undo()
+        clock.tzset()

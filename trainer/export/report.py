@@ -49,7 +49,8 @@ class TraineeLine:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """Sessions that started in one day, week or month, and their average scores (overrides applied)."""
+    """Sessions that started in one day, week (from Monday) or month, and their average scores
+    with overrides applied; ``averages`` is empty for a day, week or month without practice."""
 
     start: date
     sessions: int
@@ -176,19 +177,31 @@ def _bucket(day: date, size: str) -> date:
     return day.replace(day=1)
 
 
+def _next(start: date, size: str) -> date:
+    if size == "day":
+        return start + timedelta(days=1)
+    if size == "week":
+        return start + timedelta(days=7)
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
 def trend(db: Database, selection: ExportFilter) -> tuple[str, list[TrendPoint]]:
-    """The selection's average scores (overrides applied) per day, week or month, oldest first."""
+    """The selection's average scores (overrides applied) per day, week or month, oldest first:
+    every one in the period, those without practice included (so gaps show as gaps)."""
     size = bucket_size(selection.date_from, selection.date_to)
     sums: dict[date, list[float]] = {}
+    start = _bucket(selection.date_from, size)
+    while start <= selection.date_to:
+        sums[start] = [0.0] * (len(DIMENSIONS) + 1)
+        start = _next(start, size)
     for point in _session_points(db, selection):
-        key = _bucket(point.started_at.date(), size)
-        acc = sums.setdefault(key, [0.0] * (len(DIMENSIONS) + 1))
+        acc = sums[_bucket(point.started_at.date(), size)]
         acc[0] += 1
         for i, d in enumerate(DIMENSIONS):
             acc[i + 1] += point.with_overrides[d]
     return size, [TrendPoint(key, int(acc[0]), {d: round(acc[i + 1] / acc[0], 1)
-                                                for i, d in enumerate(DIMENSIONS)})
-                  for key, acc in sorted(sums.items())]
+                                                for i, d in enumerate(DIMENSIONS)} if acc[0] else {})
+                  for key, acc in sums.items()]
 
 
 def scorecards(db: Database, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:

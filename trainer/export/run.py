@@ -66,7 +66,9 @@ class ExportResult:
 
     @property
     def rows(self) -> int:
-        return sum(self.counts.values())
+        """The main count: replies (CSV, XLSX), sessions (xAPI) or scorecards (PDF)."""
+        return self.counts[{"csv": "replies", "xlsx": "replies", "xapi": "sessions",
+                            "pdf": "scorecards"}[self.kind]]
 
     def detail(self, request: ExportRequest) -> dict[str, Any]:
         """What the audit log records about it."""
@@ -97,7 +99,7 @@ def run_export(db: Database, request: ExportRequest, rules: IncentiveRules,
             ("Summary", *summary_table(db, selection, rules)),
             ("Sessions", s_columns, _reporting(s_rows, tick, 0, total)),
             ("Replies", t_columns, _reporting(t_rows, tick, sessions, total)),
-        ])
+        ], before_saving=lambda: tick(total, total))
         return ExportResult("xlsx", out, {"trainees": counts["Summary"], "sessions": counts["Sessions"],
                                           "replies": counts["Replies"]})
     if request.kind == "xapi":
@@ -118,7 +120,7 @@ def _pdf(db: Database, request: ExportRequest, rules: IncentiveRules,
         if not cards:
             raise ExportError(f"cannot write {out}: {selection.trainee} has no practice from "
                               f"{selection.date_from} to {selection.date_to}, so there is no scorecard.")
-        write_scorecard(out, cards[0], request.language)
+        write_scorecard(out, cards[0], request.language, tick)
     else:
         write_team_scorecards(out, selection.team, cards, trend(db, selection), request.language, tick)
     return ExportResult("pdf", out, {"scorecards": len(cards)})

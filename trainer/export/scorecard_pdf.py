@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -101,19 +100,23 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """The command line has no application object; fonts need one. Offscreen without a display."""
+    """The command line has no application object; fonts need one. Drawing a PDF needs no
+    window, so it is always offscreen: an unreachable display cannot stop it."""
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication):
         return app
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication(["trainer"])
+    return QGuiApplication(["trainer", "-platform", "offscreen"])
 
 
-def write_scorecard(path: Path, card: Scorecard, language: str = "en") -> None:
+def write_scorecard(path: Path, card: Scorecard, language: str = "en",
+                    on_progress: ProgressCallback | None = None) -> None:
     """One trainee's scorecard as a PDF at ``path`` (written whole or not at all)."""
     with _document(path, card.line.name, language) as doc:
+        if on_progress:
+            on_progress(0, 1)
         doc.scorecard(card)
+        if on_progress:
+            on_progress(1, 1)
 
 
 def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecard],
@@ -252,9 +255,10 @@ class _Document:
 
     # -- charts -----------------------------------------------------------------------------------
 
-    def chart(self, labels: Sequence[str], series: dict[str, Sequence[float]],
+    def chart(self, labels: Sequence[str], series: dict[str, Sequence[float | None]],
               height_pt: float = 150) -> None:
-        """A line per dimension over evenly spaced points, 0 to 100, labelled below."""
+        """A line per dimension over evenly spaced points, 0 to 100, labelled below; a None
+        (nothing practised then) leaves a gap in the line."""
         height = self.pt(height_pt)
         self.room(height + self.pt(30))
         axis = self.pt(22)
@@ -275,12 +279,17 @@ class _Document:
 
         for dimension, values in series.items():
             path = QPainterPath()
+            previous: float | None = None
             for i, score in enumerate(values):
+                if score is None:
+                    previous = None
+                    continue
                 point = QPointF(x_of(i), plot.bottom() - plot.height() * max(0.0, min(100.0, score)) / 100)
-                if i == 0:
+                if previous is None:
                     path.moveTo(point)
                 else:
                     path.lineTo(point)
+                previous = score
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(COLOURS[dimension]))
                 p.drawEllipse(point, self.pt(1.6), self.pt(1.6))
@@ -334,7 +343,7 @@ class _Document:
         size, points = team_trend
         self.text(self.t["team_trend"].format(size=self.t[size]), 11, bold=True)
         self.chart([p.start.isoformat() for p in points],
-                   {d: [p.averages[d] for p in points] for d in DIMENSIONS})
+                   {d: [p.averages.get(d) for p in points] for d in DIMENSIONS})
 
     def _level(self, progress: Progress) -> str:
         level = progress.level

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,10 @@ DATE_FORMAT = "yyyy-mm-dd hh:mm"
 _BOLD = Font(bold=True)
 
 
-def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
-    """Write each (title, columns, rows) as a sheet; returns the row count of each sheet."""
+def write_xlsx(path: Path, sheets: Sequence[Sheet],
+               before_saving: Callable[[], None] | None = None) -> dict[str, int]:
+    """Write each (title, columns, rows) as a sheet; returns the row count of each sheet.
+    ``before_saving`` runs once every row is in, before the file is packed (it may raise to stop)."""
     counts: dict[str, int] = {}
     with atomic_output(path) as temporary:
         book = Workbook(write_only=True)
@@ -35,17 +37,27 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
                 sheet = book.create_sheet(title)
                 counts[title] = _fill(sheet, columns, rows)
         except BaseException:
-            for open_sheet in book.worksheets:  # finish their streams; openpyxl drops them at exit
-                with contextlib.suppress(Exception):
-                    open_sheet.close()
+            _close(book)
             raise
         # Zipped in memory (about a tenth of the CSV's size), then written by Python: openpyxl's
         # zip file, failing on a full disk, would complain again on the terminal when collected.
+        if before_saving is not None:
+            try:
+                before_saving()
+            except BaseException:
+                _close(book)
+                raise
         packed = io.BytesIO()
         book.save(packed)
         with temporary.open("wb") as out:
             out.write(packed.getbuffer())
     return counts
+
+
+def _close(book: Workbook) -> None:
+    for open_sheet in book.worksheets:  # finish their streams; openpyxl drops them at exit
+        with contextlib.suppress(Exception):
+            open_sheet.close()
 
 
 def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

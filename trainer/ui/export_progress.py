@@ -53,6 +53,7 @@ class ExportProgress(QObject):
             self.dialog.setValue(min(done, total))
 
     def finish(self) -> None:
+        self.dialog.canceled.disconnect(self._cancelled.set)  # closing the dialog says "canceled" too
         self.dialog.reset()
         self.dialog.close()
         self.dialog.deleteLater()

@@ -153,6 +153,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_geometry()
         self._last_summary: SessionSummary | None = None
+        self.export_progress: ExportProgress | None = None
+        """The latest export's progress (for tests); all running ones are in ``_running_exports``."""
+        self._running_exports: list[ExportProgress] = []
 
     # -- start-up -------------------------------------------------------------------------------------
 
@@ -289,12 +292,20 @@ class MainWindow(Retranslating, QMainWindow):
         request = ExportRequest(kind, Path(path), selection, i18n.current_language())  # type: ignore[arg-type]
         progress = ExportProgress(self, self.tr("Exporting to {file}…").format(file=Path(path).name))
         self.export_progress = progress
+        self._running_exports.append(progress)
 
         def done(result: ExportResult) -> None:
+            self._running_exports.remove(progress)
+            cancelled = progress.cancelled
             progress.finish()
-            self.reports_page.show_message(self._exported(result))
+            message = self._exported(result)
+            if cancelled:  # Cancel came as the last bytes were written: the file is complete
+                message = self.tr("The export had finished before it could be cancelled. {message}").format(
+                    message=message)
+            self.reports_page.show_message(message)
 
         def failed(exc: BaseException) -> None:
+            self._running_exports.remove(progress)
             progress.finish()
             if isinstance(exc, ExportCancelled):
                 self.reports_page.show_message(self.tr("Export cancelled; nothing was written."))
@@ -683,6 +694,8 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
+        for export in self._running_exports:
+            export.cancel()  # closing stops a running export; it leaves no file
         if not self.jobs.closed:
             self.jobs.submit(self.service.stop)  # a session left open is saved as stopped
             self.jobs.shutdown()  # queued writes finish before the window goes

@@ -9,11 +9,24 @@ work on the engine thread and shows its progress.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCollator, QDate, QLocale, QMargins, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import (
+    QCollator,
+    QDate,
+    QDateTime,
+    QLocale,
+    QMargins,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,6 +90,8 @@ class ReportsPage(Retranslating, QWidget):
         super().__init__(parent)
         self.settings = settings
         self.report: Report | None = None
+        self._current = False
+        """Whether the table shows what the filters say (so an export covers what is shown)."""
         self._choices = ReportChoices([], [])
         self.title = heading()
         self.team, self.trainee, self.category = QComboBox(), QComboBox(), QComboBox()
@@ -170,7 +185,11 @@ class ReportsPage(Retranslating, QWidget):
         self.trainee.blockSignals(False)
 
     def _changed(self, *_: object) -> None:
+        """Exports wait until the table shows what the filters say."""
+        self._current = False
+        self._selection_changed()
         if self.date_to.date() < self.date_from.date():
+            self._timer.stop()
             self.message.setText(self.tr("The last day is before the first day."))
             return
         self._timer.start()
@@ -181,9 +200,10 @@ class ReportsPage(Retranslating, QWidget):
     # -- showing ------------------------------------------------------------------------------------------
 
     def show_report(self, report: Report) -> None:
-        if report.selection != self.selection():
+        if report.selection != self.selection() or self._timer.isActive():
             return  # the filters changed while it was being read; the newer one is on its way
         self.report = report
+        self._current = True
         self.message.clear()
         self._fill_table()
         self._render_chart()
@@ -233,8 +253,14 @@ class ReportsPage(Retranslating, QWidget):
         team = report.selection.team or self.tr("every team")
         title = self.tr("Trend of {team}: average per {size} (trainers' overrides applied)")
         self.chart.setTitle(title.format(team=team, size=sizes[report.trend_size]))
-        x_axis = QBarCategoryAxis()
-        x_axis.append([p.start.isoformat() for p in report.trend] or ["—"])
+        # Time on the x axis, so a week without practice is a gap of a week, not a missing point.
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("yyyy-MM" if report.trend_size == "month" else "MM-dd")
+        starts = [_msecs(p.start) for p in report.trend] or [_msecs(report.selection.date_from)]
+        half_day = 43_200_000
+        x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(starts[0]) - half_day),
+                        QDateTime.fromMSecsSinceEpoch(int(starts[-1]) + half_day))
+        x_axis.setTickCount(max(2, min(len(starts), 8)))
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)
         y_axis.setLabelFormat("%d")
@@ -245,15 +271,20 @@ class ReportsPage(Retranslating, QWidget):
             series.setName(labels.dimension(d))
             series.setPen(QPen(QColor(COLOURS[d]), 2))
             series.setPointsVisible(True)
-            for i, point in enumerate(report.trend):
-                series.append(i, point.averages[d])
+            for point in report.trend:
+                if point.averages:
+                    series.append(_msecs(point.start), point.averages[d])
             self.chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
 
-    def series_values(self) -> dict[str, list[float]]:
-        """The chart's values per dimension, as drawn (for tests and accessibility checks)."""
-        return {s.name(): [p.y() for p in s.points()] for s in self.chart.series()}  # type: ignore[attr-defined]
+    def series_values(self) -> dict[str, list[tuple[date, float]]]:
+        """The chart's points per dimension, as drawn: (day, score)."""
+        values: dict[str, list[tuple[date, float]]] = {}
+        for series in self.chart.series():
+            assert isinstance(series, QLineSeries)
+            values[series.name()] = [(_day(point.x()), point.y()) for point in series.points()]
+        return values
 
     def selected_trainee(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -264,13 +295,13 @@ class ReportsPage(Retranslating, QWidget):
 
     def _selection_changed(self) -> None:
         name = self.selected_trainee()
-        self.trainee_pdf_action.setEnabled(name is not None)
         self.trainee_pdf_action.setText(
             self.tr("PDF scorecard of {name}…").format(name=name) if name
             else self.tr("PDF scorecard of the selected trainee…"))
-        has_rows = bool(self.report and self.report.lines)
+        exportable = bool(self._current and self.report and self.report.lines)
+        self.trainee_pdf_action.setEnabled(exportable and name is not None)
         for action in self.export_actions.values():
-            action.setEnabled(has_rows)
+            action.setEnabled(exportable)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -278,14 +309,16 @@ class ReportsPage(Retranslating, QWidget):
     # -- exporting ----------------------------------------------------------------------------------------
 
     def _ask_export(self, kind: str) -> None:
-        selection = self.selection()
+        if not self._current or self.report is None:
+            return
+        selection = self.report.selection  # what the table shows
         self._ask(kind, selection, f"scorecards-{selection.team or 'all'}")
 
     def _ask_trainee_pdf(self) -> None:
         name = self.selected_trainee()
-        if name is None:
+        if name is None or not self._current or self.report is None:
             return
-        base = self.selection()
+        base = self.report.selection
         selection = ExportFilter(base.date_from, base.date_to, None, name, base.category)
         self._ask("pdf", selection, f"scorecard-{name}")
 
@@ -348,6 +381,15 @@ class ReportsPage(Retranslating, QWidget):
         if self.report is not None:
             self._fill_table()
             self._render_chart()
+
+
+def _day(msecs: float) -> date:
+    qdate = QDateTime.fromMSecsSinceEpoch(int(msecs)).date()
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def _msecs(day: date) -> float:
+    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0)).toMSecsSinceEpoch())
 
 
 def _file_name(text: str) -> str:
