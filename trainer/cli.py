@@ -361,7 +361,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         "xlsx": lambda: (f"{n.get('trainees')} trainees, {n.get('sessions')} sessions and "
                          f"{n.get('replies')} replies exported to {args.out}."),
         "xapi": lambda: f"{n.get('sessions')} sessions exported to {args.out} as xAPI statements.",
-        "pdf": lambda: f"{n.get('scorecards')} scorecards written to {args.out}.",
+        "pdf": lambda: (f"The scorecard was written to {args.out}." if n.get("scorecards") == 1
+                        else f"{n.get('scorecards')} scorecards written to {args.out}."),
     }[result.kind]())
     return EXIT_OK
 

@@ -1115,93 +1115,98 @@
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="328" />
+        <source>The scorecard was written to {file}.</source>
+        <translation>成绩单已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="329" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="382" />
+        <location filename="../../trainer/ui/main_window.py" line="383" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="410" />
+        <location filename="../../trainer/ui/main_window.py" line="411" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="413" />
+        <location filename="../../trainer/ui/main_window.py" line="414" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="432" />
+        <location filename="../../trainer/ui/main_window.py" line="433" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="665" />
+        <location filename="../../trainer/ui/main_window.py" line="666" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="666" />
+        <location filename="../../trainer/ui/main_window.py" line="667" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="667" />
+        <location filename="../../trainer/ui/main_window.py" line="668" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="668" />
+        <location filename="../../trainer/ui/main_window.py" line="669" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="669" />
+        <location filename="../../trainer/ui/main_window.py" line="670" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="670" />
+        <location filename="../../trainer/ui/main_window.py" line="671" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="671" />
+        <location filename="../../trainer/ui/main_window.py" line="672" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="672" />
+        <location filename="../../trainer/ui/main_window.py" line="673" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="673" />
+        <location filename="../../trainer/ui/main_window.py" line="674" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="674" />
+        <location filename="../../trainer/ui/main_window.py" line="675" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="675" />
+        <location filename="../../trainer/ui/main_window.py" line="676" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="676" />
+        <location filename="../../trainer/ui/main_window.py" line="677" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="677" />
+        <location filename="../../trainer/ui/main_window.py" line="678" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>

@@ -410,4 +410,5 @@ ZH_CN = {
     "xAPI statements for an LMS…": "用于学习管理系统的 xAPI 语句…",
     "Every cause": "全部原因",
     "The export had finished before it could be cancelled. {message}": "取消之前导出已经完成。{message}",
+    "The scorecard was written to {file}.": "成绩单已写入 {file}。",
 }

@@ -124,8 +124,9 @@ def test_exports_from_the_view_are_written_and_logged(
     page.table.selectRow(row)
     assert page.trainee_pdf_action.isEnabled() and "Mei Chen" in page.trainee_pdf_action.text()
     page.trainee_pdf_action.trigger()
-    qtbot.waitUntil(lambda: "scorecards written" in page.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "scorecard was written" in page.message.text(), timeout=WAIT_MS)
     pdf = next(target.glob("scorecard-Mei-Chen-*.pdf"))
+    assert page.message.text() == f"The scorecard was written to {pdf}."
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Mei Chen" in text and "Branch 7" in text and "no warmth at all" in text and "Wang Lei" not in text
     assert Path(asked[-1]).parent == target  # the next dialog opens where the last export went

@@ -117,7 +117,7 @@ def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ann.pdf"
     assert main(["export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"1 scorecards written to {out}.\n"
+    assert capsys.readouterr().out == f"The scorecard was written to {out}.\n"
     line = trainee_lines(open_database(team), selection(trainee="ann"), RULES)[0]
     text = pdf_text(out)
     assert pdf_pages(out) == 1

@@ -325,7 +325,8 @@ class MainWindow(Retranslating, QMainWindow):
                 t=n.get("trainees"), s=n.get("sessions"), r=n.get("replies"), file=file),
             "xapi": lambda: self.tr("{n} sessions exported to {file} as xAPI statements.").format(
                 n=n.get("sessions"), file=file),
-            "pdf": lambda: self.tr("{n} scorecards written to {file}.").format(
+            "pdf": lambda: self.tr("The scorecard was written to {file}.").format(file=file)
+            if n.get("scorecards") == 1 else self.tr("{n} scorecards written to {file}.").format(
                 n=n.get("scorecards"), file=file),
         }[result.kind]()
 
