@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +23,7 @@ from trainer.domain.incentives import Level
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
 from trainer.practice_service import AttentionRow, Dashboard, LeaderboardRow
 from trainer.ui import i18n, labels
-from trainer.ui.highlight import COLOURS
+from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading, read_only_table
 
 
@@ -49,11 +48,7 @@ class DashboardPage(Retranslating, QWidget):
         self.level_bar.setFormat("%v / %m")
         self.certification = QLabel()
         self.certification.setWordWrap(True)
-        self.chart = QChart()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
+        self.chart, self.chart_view = score_chart(200)
         self.categories = read_only_table(1 + len(DIMENSIONS))
         self.badges = QListWidget()
         self.badges.setWordWrap(True)
@@ -210,26 +205,13 @@ class DashboardPage(Retranslating, QWidget):
     def _render_chart(self) -> None:
         assert self.dashboard is not None
         trend = self.dashboard.progress.trend
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis = QValueAxis()
         x_axis.setRange(1, max(2, len(trend)))
         x_axis.setLabelFormat("%d")
         x_axis.setTitleText(self.tr("Session"))
-        y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%d")
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for index, d in enumerate(DIMENSIONS):
-            series = QLineSeries()
-            series.setName(labels.dimension(d))
-            series.setPen(QPen(QColor(COLOURS[d]), 2))
-            for n, point in enumerate(trend, 1):
-                series.append(n, float(point[1 + index]))  # type: ignore[arg-type]
-            self.chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+        plot_scores(self.chart, x_axis, {
+            d: [(n, float(point[1 + index])) for n, point in enumerate(trend, 1)]  # type: ignore[arg-type]
+            for index, d in enumerate(DIMENSIONS)}, points_visible=False)
 
     def _practise(self) -> None:
         if self.dashboard is not None and self.dashboard.recommended is not None:

@@ -13,13 +13,12 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QDateTimeAxis, QLineSeries
 from PySide6.QtCore import (
     QCollator,
     QDate,
     QDateTime,
     QLocale,
-    QMargins,
     QSettings,
     QStandardPaths,
     Qt,
@@ -27,7 +26,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -47,7 +45,7 @@ from trainer.export.run import SUFFIXES
 from trainer.export.selection import ExportFilter
 from trainer.report_service import Report, ReportChoices
 from trainer.ui import i18n, labels
-from trainer.ui.highlight import COLOURS
+from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, heading, read_only_table
 
 REFRESH_DELAY_MS = 250
@@ -118,11 +116,7 @@ class ReportsPage(Retranslating, QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.chart = QChart()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart, self.chart_view = score_chart(220)
         self.export_button = QPushButton()
         self.export_menu = QMenu(self)
         self.export_actions = {
@@ -246,9 +240,6 @@ class ReportsPage(Retranslating, QWidget):
     def _render_chart(self) -> None:
         assert self.report is not None
         report = self.report
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
         sizes = {"day": self.tr("day"), "week": self.tr("week"), "month": self.tr("month")}
         team = report.selection.team or self.tr("every team")
         title = self.tr("Trend of {team}: average per {size} (trainers' overrides applied)")
@@ -261,22 +252,9 @@ class ReportsPage(Retranslating, QWidget):
         x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(starts[0]) - half_day),
                         QDateTime.fromMSecsSinceEpoch(int(starts[-1]) + half_day))
         x_axis.setTickCount(max(2, min(len(starts), 8)))
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%d")
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for d in DIMENSIONS:
-            series = QLineSeries()
-            series.setName(labels.dimension(d))
-            series.setPen(QPen(QColor(COLOURS[d]), 2))
-            series.setPointsVisible(True)
-            for point in report.trend:
-                if point.averages:
-                    series.append(_msecs(point.start), point.averages[d])
-            self.chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+        practised = [p for p in report.trend if p.averages]
+        plot_scores(self.chart, x_axis, {d: [(_msecs(p.start), p.averages[d]) for p in practised]
+                                         for d in DIMENSIONS})
 
     def series_values(self) -> dict[str, list[tuple[date, float]]]:
         """The chart's points per dimension, as drawn: (day, score)."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,7 +25,8 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.practice_service import SessionSummary
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
-from trainer.ui.highlight import COLOURS, highlighted_html
+from trainer.ui.highlight import highlighted_html
+from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading
 
 
@@ -72,11 +72,7 @@ class SummaryPage(Retranslating, QWidget):
         self.focus_box = QLabel()
         self.focus_box.setWordWrap(True)
         self.focus_box.setStyleSheet("background:#fff8e1; padding:8px; border-radius:4px;")
-        self.chart = QChart()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(180)
+        self.chart, self.chart_view = score_chart(180)
         self.turns = QTextBrowser()
         self.turns.setOpenLinks(False)
         self.turns.anchorClicked.connect(lambda url: self.play_recording.emit(url.toLocalFile()))
@@ -188,28 +184,13 @@ class SummaryPage(Retranslating, QWidget):
         self.note_text.clear()
 
     def _render_chart(self, s: SessionSummary) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis = QValueAxis()
         x_axis.setRange(1, max(2, len(s.turns)))
         x_axis.setTickCount(max(2, len(s.turns)))
         x_axis.setLabelFormat("%d")
         x_axis.setTitleText(self.tr("Turn"))
-        y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%d")
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for d in DIMENSIONS:
-            series = QLineSeries()
-            series.setName(labels.dimension(d))
-            series.setPen(QPen(QColor(COLOURS[d]), 2))
-            series.setPointsVisible(True)
-            for t in s.turns:
-                series.append(t.index + 1, getattr(t.score, d))
-            self.chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+        plot_scores(self.chart, x_axis, {d: [(t.index + 1, getattr(t.score, d)) for t in s.turns]
+                                         for d in DIMENSIONS})
 
     def _render_turns(self, s: SessionSummary) -> None:
         t_title, t_customer, t_you, t_model = (
