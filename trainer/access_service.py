@@ -238,9 +238,7 @@ class AccessService:
     def coaching_notes(self, who: Identity, trainee_id: int) -> list[dict[str, Any]]:
         if not who.may("coach") and who.trainee_id != trainee_id:
             raise AccessDenied(f"{who.username} may only read their own coaching notes.")
-        return [dict(zip(("note", "by", "at"), r, strict=True)) for r in self.db.execute(
-            "SELECT n.note, a.username, n.at FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
-            "WHERE n.trainee_id = ? ORDER BY n.id DESC", [trainee_id]).fetchall()]
+        return self.repo.coaching_notes(trainee_id)
 
     # -- audit --------------------------------------------------------------------------------------------
 

@@ -369,15 +369,7 @@ class PracticeService:
         trainee = next(t for t in self.repo.trainees() if t["id"] == trainee_id)
         facts = self.repo.session_facts(trainee_id)
         progress = evaluate(facts, self.rules, today or date.today())
-        notes = [
-            dict(zip(("note", "by", "at"), r, strict=True))
-            for r in self.repo.db.execute(
-                "SELECT n.note, a.username, n.at FROM coaching_notes n "
-                "JOIN accounts a ON a.id = n.account_id "
-                "WHERE n.trainee_id = ? ORDER BY n.id DESC LIMIT 5",
-                [trainee_id],
-            ).fetchall()
-        ]
+        notes = self.repo.coaching_notes(trainee_id, limit=5)
         return Dashboard(trainee, progress, self._recommend(progress, facts), self._rules_source, notes)
 
     def _recommend(self, progress: Progress, facts: list[SessionFact]) -> Scenario | None:

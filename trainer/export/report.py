@@ -206,15 +206,14 @@ def trend(db: Database, selection: ExportFilter) -> tuple[str, list[TrendPoint]]
 
 def scorecards(db: Database, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:
     """One scorecard per trainee in the selection, in the order of :func:`trainee_lines`."""
+    repo = Repository(db)
     start, end = selection.utc_bounds()
     cards = []
     for line, progress in _lines(db, selection, rules):
         only = ExportFilter(selection.date_from, selection.date_to, None, line.name, selection.category)
         sessions = list(_session_points(db, only))
-        notes = [NoteLine(datetime.fromisoformat(at).astimezone(), by, note) for at, by, note in db.execute(
-            "SELECT n.at, a.username, n.note FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
-            "WHERE n.trainee_id = ? AND n.at >= ? AND n.at < ? ORDER BY n.id",
-            [line.trainee_id, start, end]).fetchall()]
+        notes = [NoteLine(datetime.fromisoformat(n["at"]).astimezone(), n["by"], n["note"])
+                 for n in reversed(repo.coaching_notes(line.trainee_id, start, end))]  # oldest first
         overrides = [
             OverrideLine(datetime.fromisoformat(started).astimezone(), title or "", dimension, automatic,
                          value, by, comment)

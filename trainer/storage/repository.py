@@ -250,6 +250,16 @@ class Repository:
         keys = ("dimension", "automatic", "value", "comment", "by", "at")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def coaching_notes(self, trainee_id: int, since: str | None = None, until: str | None = None,
+                       limit: int = -1) -> list[dict[str, Any]]:
+        """Trainers' notes to a trainee, newest first: note, by (who wrote it), at (UTC stamp);
+        optionally only those written in [since, until)."""
+        rows = self.db.execute(
+            "SELECT n.note, a.username, n.at FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
+            "WHERE n.trainee_id = ? AND (? IS NULL OR n.at >= ?) AND (? IS NULL OR n.at < ?) "
+            "ORDER BY n.id DESC LIMIT ?", [trainee_id, since, since, until, until, limit]).fetchall()
+        return [dict(zip(("note", "by", "at"), r, strict=True)) for r in rows]
+
     def turns(self, session_id: int) -> list[dict[str, Any]]:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
