@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -49,6 +50,17 @@ def open_reports(qtbot: QtBot, win: MainWindow) -> None:
     qtbot.mouseClick(win.accounts_page.reports_button, Qt.MouseButton.LeftButton)
     page = win.reports_page
     qtbot.waitUntil(lambda: win.current_page() is page and page.report is not None, timeout=WAIT_MS)
+
+
+def export_while_busy(win: MainWindow, action: QAction, out: Path,
+                      monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Ask for an export to ``out`` while the engine is busy, so it waits its turn; set the
+    returned event to let the engine go on."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    hold = threading.Event()
+    win.jobs.submit(hold.wait, 10)
+    action.trigger()
+    return hold
 
 
 def rows(win: MainWindow) -> list[list[str]]:
@@ -143,10 +155,7 @@ def test_an_export_can_be_cancelled_and_a_bad_place_is_one_sentence(
     win, page = practised, practised.reports_page
     open_reports(qtbot, win)
     out = tmp_path / "all.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
-    hold = threading.Event()
-    win.jobs.submit(hold.wait, 10)  # the engine is busy: the export waits its turn
-    page.export_actions["xlsx"].trigger()
+    hold = export_while_busy(win, page.export_actions["xlsx"], out, monkeypatch)
     progress = win.export_progress
     assert progress is not None and not progress.cancelled
     qtbot.waitUntil(progress.dialog.isVisible, timeout=WAIT_MS)  # shown once it takes a moment
@@ -199,11 +208,8 @@ def test_one_trainees_pdf_can_be_cancelled(
     win, page = practised, practised.reports_page
     open_reports(qtbot, win)
     out = tmp_path / "mei.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
     page.table.selectRow(next(i for i, r in enumerate(rows(win)) if r[0] == "Mei Chen"))
-    hold = threading.Event()
-    win.jobs.submit(hold.wait, 10)
-    page.trainee_pdf_action.trigger()
+    hold = export_while_busy(win, page.trainee_pdf_action, out, monkeypatch)
     qtbot.waitUntil(win.export_progress.dialog.isVisible, timeout=WAIT_MS)  # type: ignore[union-attr]
     qtbot.mouseClick(win.export_progress.dialog.findChild(QPushButton),  # type: ignore[union-attr]
                      Qt.MouseButton.LeftButton)
@@ -217,10 +223,7 @@ def test_closing_the_window_stops_a_running_export(
     win, page = practised, practised.reports_page
     open_reports(qtbot, win)
     out = tmp_path / "all.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
-    hold = threading.Event()
-    win.jobs.submit(hold.wait, 10)
-    page.export_actions["xlsx"].trigger()
+    hold = export_while_busy(win, page.export_actions["xlsx"], out, monkeypatch)
     threading.Timer(0.3, hold.set).start()  # the engine frees up while the window is closing
     win.close()  # waits for the engine: the export starts, sees the cancel and stops
     assert not out.exists() and list(tmp_path.glob(".all.xlsx.*")) == []

@@ -29,7 +29,7 @@ from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
-from helpers import ROOT, bundled
+from helpers import ROOT, bundled, hr_tina_and_ann
 
 TODAY = date.today()
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
@@ -38,12 +38,7 @@ HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 sorry"
 
 @pytest.fixture
 def filled(db_path: Path) -> Path:
-    repo = Repository(open_database(db_path))
-    access = AccessService(repo)
-    admin = access.create_first_admin("hr", "secret-admin")
-    access.create_account(admin, "tina", "1234", "trainer")
-    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
-    tina = access.sign_in("tina", "1234")
+    repo, access, tina, ann = hr_tina_and_ann(db_path)
     scorer = RubricScorer()
     practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
     practice.reply("I'm so sorry. May I see your ID card, please?")

@@ -26,7 +26,7 @@ from trainer.library.incentive_rules import bundled_rules_path, load_rules
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
-from helpers import bundled
+from helpers import bundled, hr_tina_and_ann
 
 TODAY = date.today()
 PERIOD = ["--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY)]
@@ -44,12 +44,7 @@ def _application(qapp: object) -> None:
 def team(db_path: Path) -> Path:
     """Branch 1: ann (two English sessions, one overridden, a coaching note) and 李娜 (Chinese);
     Branch 2: bob, whose session is about another cause."""
-    repo = Repository(open_database(db_path))
-    access = AccessService(repo)
-    admin = access.create_first_admin("hr", "secret-admin")
-    access.create_account(admin, "tina", "1234", "trainer")
-    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
-    tina = access.sign_in("tina", "1234")
+    repo, access, tina, ann = hr_tina_and_ann(db_path)
     scorer = RubricScorer()
     for _ in range(2):
         practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
