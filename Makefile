@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test deps system-deps lint bench screenshots translations clean
+.PHONY: run test deps system-deps lint bench screenshots translations train-scorer clean
 
 run: deps
 	@$(BIN)/python main.py || [ $$? -eq 2 ]  # 2: no display, already explained
@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: deps
-	$(BIN)/ruff check trainer tests bench docs main.py
+	$(BIN)/ruff check trainer tests bench docs training main.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
@@ -43,6 +43,13 @@ screenshots: deps
 translations: deps
 	$(BIN)/pyside6-lupdate trainer/ui/*.py -ts assets/translations/trainer_zh_CN.ts -no-obsolete
 	$(BIN)/python assets/translations/fill_translations.py
+
+# Re-fit the scorer's detectors from training/corpus (writes assets/rubric/detectors.npz and
+# training/metrics.json; deterministic, about a minute the first time, seconds after).
+train-scorer: deps
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	$(BIN)/python training/check_corpus.py training/corpus/*.jsonl > /dev/null
+	$(BIN)/python training/train_scorer.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from trainer.app.scoring import scorer_for
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.library.catalog import load_catalog
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
@@ -26,7 +26,7 @@ def main() -> None:
     catalog = load_catalog()
     print(f"library: {len(catalog)} scenarios loaded and validated in {ms(time.perf_counter() - t0)}")
 
-    scorer = RubricScorer()
+    scorer = scorer_for()
     zh = next(s for s in catalog if s.language == "zh-CN")
     t0 = time.perf_counter()
     scorer.score("您好，非常抱歉让您久等了，我马上帮您查询。", scenario=zh)

@@ -19,12 +19,14 @@ from typing import TextIO
 
 from trainer import __version__
 from trainer.access_service import AccessService
+from trainer.app.scoring import scorer_for
 from trainer.domain.dialogue import Exchange
 from trainer.domain.incentives import IncentiveRules
 from trainer.domain.practice import Practice
 from trainer.domain.scenario import CATEGORIES, Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
+from trainer.domain.scoring.rubric import Rubric
 from trainer.export.atomic import ExportError
 from trainer.export.run import FORMATS, ExportRequest, format_for, run_export
 from trainer.export.selection import ExportFilter
@@ -32,6 +34,8 @@ from trainer.export.xapi_export import DEFAULT_HOME_PAGE
 from trainer.library.catalog import bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules
 from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
+from trainer.library.rubric_docs import markdown_tables, plain_rubric
+from trainer.library.rubric_files import active_rubric, load_rubric
 from trainer.storage.database import StorageError, data_dir, default_db_path, open_database, plain_reason
 from trainer.storage.repository import Repository, local_minute
 
@@ -91,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "'scenario', 'lang'); '-' reads standard input; one JSON result a line "
                         "comes out, in the same order")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("rubric", help="show or check the scoring rubric",
+                       description="Print the rubric replies are scored by: every item with its "
+                                   "points and reason, and the critical fails. The branch's own "
+                                   "rubric.yaml in the data directory is used if it has one.")
+    p.add_argument("--check", type=Path, metavar="FILE",
+                   help="check a rubric file instead (every problem as FILE:LINE: message; exit 1)")
+    p.add_argument("--lang", choices=("en", "zh-CN"), default="en", help="the reasons' language")
+    p.add_argument("--markdown", action="store_true", help="print Markdown tables (as in docs/scoring.md)")
+    p.set_defaults(func=cmd_rubric)
 
     p = sub.add_parser("history", help="list past practice sessions",
                        description="List past sessions, newest first, with their outcome.")
@@ -198,7 +212,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     replies = _reply_source(args.replies, scenario)  # a bad replies file stops us before we start
     repo = _open_repository(args.db)
     trainee_id = repo.trainee(name)
-    practice = Practice(scenario, RubricScorer(), repo, trainee_id)
+    scorer = _scorer()
+    practice = Practice(scenario, scorer, repo, trainee_id)
     out = sys.stdout
     _print_opening(scenario, practice.session_id, out)
     try:
@@ -214,7 +229,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 exchange = practice.reply(reply)
             except EmptyReply:
                 continue
-            _print_exchange(exchange, out)
+            _print_exchange(exchange, scorer.rubric, out)
     finally:
         if not practice.finished:  # stopped by the user or by an error: saved as stopped
             with contextlib.suppress(StorageError):
@@ -226,7 +241,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     if (args.text is None) == (args.jsonl is None):
         raise UserError("give either TEXT or --jsonl FILE.")
-    scorer = RubricScorer()
+    scorer = _scorer()
     if args.jsonl is not None:
         return _score_batch(scorer, args.jsonl)
     scenario = _catalog_scenario(args.scenario) if args.scenario else None
@@ -237,7 +252,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        _print_score(result, sys.stdout)
+        _print_score(result, scorer.rubric, sys.stdout)
     return EXIT_OK
 
 
@@ -300,18 +315,45 @@ def _catalog_scenario(scenario_id: str) -> Scenario:
     return scenario
 
 
-def _print_score(s: ReplyScore, out: TextIO) -> None:
+def _print_score(s: ReplyScore, rubric: Rubric, out: TextIO) -> None:
     print(f"empathy {s.empathy}  clarity {s.clarity}  solution {s.solution}  "
           f"overall {s.overall}  ({s.language})", file=out)
     for dimension in ("empathy", "clarity", "solution"):
         print(f"\n{dimension}:", file=out)
+        scaling = next((x for x in s.scaling if x.dimension == dimension), None)
+        if scaling is not None and scaling.steps_share:
+            print(f"  (scenario steps are worth {scaling.steps_share} points; the other items count "
+                  f"×{scaling.factor:g})", file=out)
         for i in (i for i in s.items if i.dimension == dimension):
+            name = _item_name(i.item, rubric)
             if i.met:
-                print(f"  {i.points:+4d}  {i.item}: “{i.text}” — {i.why}", file=out)
-            elif i.points == 0 and i.start is None and i.text:
-                print(f"     -  {i.item} (missed; e.g. “{i.text}”)", file=out)
+                print(f"  {i.points:+4d}  {name}: “{i.text}” — {i.why}", file=out)
+            elif i.carried:
+                print(f"     ✓  {name} (done in an earlier reply)", file=out)
+            elif i.text:
+                print(f"     -  {name} (missed; e.g. “{i.text}”)", file=out)
     for c in s.critical:
-        print(f"\nCRITICAL {c.item}: “{c.text}” — {c.why}", file=out)
+        print(f"\nCRITICAL {_item_name(c.item, rubric)}: “{c.text}” — {c.why}", file=out)
+
+
+def _item_name(item_id: str, rubric: Rubric) -> str:
+    if item_id.startswith("step:"):
+        return f"scenario step {item_id[5:]}"
+    return rubric.display_name(item_id, "en")
+
+
+def cmd_rubric(args: argparse.Namespace) -> int:
+    try:
+        rubric, source = (load_rubric(args.check), args.check) if args.check else active_rubric(data_dir())
+    except ScenarioError as exc:
+        for report in exc.reports:
+            print(report)
+        return EXIT_INVALID
+    if args.check:
+        print(f"{source}: no problems.")
+        return EXIT_OK
+    print(markdown_tables(rubric, args.lang) if args.markdown else plain_rubric(rubric, args.lang))
+    return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -365,6 +407,14 @@ def cmd_export(args: argparse.Namespace) -> int:
                         else f"{n.get('scorecards')} scorecards written to {args.out}."),
     }[result.kind]())
     return EXIT_OK
+
+
+def _scorer() -> RubricScorer:
+    """The scorer with the branch's own rubric if it has one (as the app uses)."""
+    try:
+        return scorer_for(data_dir())
+    except ScenarioError as exc:
+        raise UserError(str(exc.reports[0])) from None
 
 
 def _incentive_rules() -> IncentiveRules:
@@ -454,12 +504,12 @@ def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:
     print("Steps to take: " + "; ".join(s.description for s in scenario.steps), file=out)
 
 
-def _print_exchange(exchange: Exchange, out: TextIO) -> None:
+def _print_exchange(exchange: Exchange, rubric: Rubric, out: TextIO) -> None:
     s = exchange.score
     print(f"You: {exchange.reply}", file=out)
     print(f"  Scores: empathy {s.empathy}, clarity {s.clarity}, solution {s.solution} "
           f"(overall {s.overall})", file=out)
-    earned = [f"{i.item} “{i.text}” ({i.points:+d})" for i in s.items if i.met]
+    earned = [f"{_item_name(i.item, rubric)} “{i.text}” ({i.points:+d})" for i in s.items if i.met]
     if earned:
         print("  Evidence: " + "; ".join(earned), file=out)
     for c in s.critical:

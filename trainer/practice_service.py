@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.access_service import AccessService
+from trainer.app.scoring import scorer_for
 from trainer.domain.accounts import Identity
 from trainer.domain.coaching import Focus, averages, next_focus
 from trainer.domain.delivery import Delivery
@@ -164,6 +165,11 @@ class PracticeService:
         except ScenarioError as exc:  # a broken branch file: say so, use the bundled rules
             problems += [str(r) for r in exc.reports]
             self._rules, self._rules_source = load_rules(bundled_rules_path()), str(bundled_rules_path())
+        try:
+            self._scorer = scorer_for(self.rules_dir or data_dir())
+        except ScenarioError as exc:  # a broken branch rubric: say so, score with the bundled one
+            problems += [str(r) for r in exc.reports]
+            self._scorer = scorer_for(None)
         return problems
 
     @property
@@ -277,7 +283,7 @@ class PracticeService:
     @property
     def scorer(self) -> RubricScorer:
         if self._scorer is None:
-            self._scorer = RubricScorer()
+            self._scorer = scorer_for(None)
         return self._scorer
 
     @property

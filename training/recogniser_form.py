@@ -3,10 +3,12 @@
 Used to measure the scorer on spoken replies and to teach its detectors the spoken form. The
 transform is deterministic and follows what Vosk's models print:
 
-- English: lower case; no punctuation except apostrophes inside words ("i'm"); numbers, amounts
+- English: lower case; no punctuation except apostrophes inside words ("i'm"); a menu path read
+  aloud ("Settings > Security" → "settings then security"); numbers, amounts
   and times as words ("£35" → "thirty five pounds", "5:30 pm" → "five thirty p m", "3,200" →
   "three thousand two hundred", "23rd" → "twenty third", "10%" → "ten percent").
-- Chinese: no punctuation; numbers in Chinese characters ("3500元" → "三千五百元", "5点" → "五点",
+- Chinese: no punctuation; a menu path read aloud (“我的”—“安全中心” → 我的再点安全中心); numbers in
+  Chinese characters ("3500元" → "三千五百元", "5点" → "五点",
   card or phone digits one by one: "尾号6688" → "尾号六六八八"); the words separated by single spaces,
   as the recogniser segments them (jieba's segmentation stands in for the recogniser's lexicon);
   English words inside Chinese lower-cased.
@@ -34,7 +36,7 @@ _CURRENCY = {"£": "pounds", "$": "dollars", "€": "euros", "¥": "yuan"}
 
 def spoken_form(text: str, lang: str | None = None) -> str:
     """``text`` as a recogniser would print it (see the module docstring)."""
-    chinese = lang == "zh-CN" if lang else bool(_CJK.search(text))
+    chinese = lang.startswith("zh") if lang else bool(_CJK.search(text))
     return _chinese(text) if chinese else _english(text)
 
 
@@ -48,6 +50,7 @@ def _words(n: str) -> str:
 
 def _english(text: str) -> str:
     t = text.replace("’", "'")
+    t = re.sub(r"\s*(?:>|→|->|»)\s*", " then ", t)  # a menu path read aloud: "settings then security"
     t = re.sub(r"([£$€¥])\s?(\d[\d,]*(?:\.\d+)?)",
                lambda m: f"{m.group(2)} {_CURRENCY[m.group(1)]}", t)
     t = re.sub(r"(\d)\s*%", r"\1 percent", t)
@@ -75,12 +78,21 @@ def _zh_number(digits: str, before: str) -> str:
     return str(cn2an.an2cn(digits, "low"))
 
 
+def _zh_clock(m: re.Match[str]) -> str:
+    minutes = "" if m.group(2) == "00" else m.group(2) + "分"
+    return f"{m.group(1)}点{minutes}"
+
+
+def _zh_digits(m: re.Match[str]) -> str:
+    return _zh_number(m.group(0).replace(",", ""), m.string[max(0, m.start() - 2):m.start()])
+
+
 def _chinese(text: str) -> str:
+    text = re.sub(r"[”\"’」]\s*(?:—+|-+|>|→)\s*[“\"‘「]", "再点", text)  # “我的”—“安全中心”: 我的再点安全中心
     t = re.sub(r"([£$€¥])\s?(\d[\d,]*(?:\.\d+)?)", lambda m: f"{m.group(2)}元", text)
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%", lambda m: "百分之" + m.group(1), t)
-    t = re.sub(r"(\d{1,2}):(\d{2})", lambda m: f"{m.group(1)}点{'' if m.group(2) == '00' else m.group(2) + '分'}", t)
-    t = re.sub(r"\d+(?:,\d{3})*(?:\.\d+)?",
-               lambda m: _zh_number(m.group(0).replace(",", ""), m.string[max(0, m.start() - 2):m.start()]), t)
+    t = re.sub(r"(\d{1,2}):(\d{2})", _zh_clock, t)
+    t = re.sub(r"\d+(?:,\d{3})*(?:\.\d+)?", _zh_digits, t)
     t = re.sub(r"[^\w\u3400-\u9fff]+", " ", t)
     words: list[str] = []
     for chunk in t.split():

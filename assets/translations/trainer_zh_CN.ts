@@ -159,67 +159,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="330" />
+        <location filename="../../trainer/ui/progress_pages.py" line="312" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="331" />
+        <location filename="../../trainer/ui/progress_pages.py" line="313" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="331" />
+        <location filename="../../trainer/ui/progress_pages.py" line="313" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="331" />
+        <location filename="../../trainer/ui/progress_pages.py" line="313" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="332" />
+        <location filename="../../trainer/ui/progress_pages.py" line="314" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="333" />
+        <location filename="../../trainer/ui/progress_pages.py" line="315" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="334" />
+        <location filename="../../trainer/ui/progress_pages.py" line="316" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="335" />
+        <location filename="../../trainer/ui/progress_pages.py" line="317" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="340" />
+        <location filename="../../trainer/ui/progress_pages.py" line="322" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="342" />
+        <location filename="../../trainer/ui/progress_pages.py" line="324" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="344" />
+        <location filename="../../trainer/ui/progress_pages.py" line="326" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="346" />
+        <location filename="../../trainer/ui/progress_pages.py" line="328" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="346" />
+        <location filename="../../trainer/ui/progress_pages.py" line="328" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -227,98 +227,98 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="101" />
+        <location filename="../../trainer/ui/progress_pages.py" line="96" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="102" />
+        <location filename="../../trainer/ui/progress_pages.py" line="97" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="103" />
+        <location filename="../../trainer/ui/progress_pages.py" line="98" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="104" />
-        <location filename="../../trainer/ui/progress_pages.py" line="106" />
+        <location filename="../../trainer/ui/progress_pages.py" line="99" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <location filename="../../trainer/ui/progress_pages.py" line="100" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="107" />
+        <location filename="../../trainer/ui/progress_pages.py" line="102" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="108" />
+        <location filename="../../trainer/ui/progress_pages.py" line="103" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="109" />
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
         <source>&amp;Keep recordings of my spoken replies for my trainer</source>
         <translation>保留我的语音回复录音，供培训师点评(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="110" />
+        <location filename="../../trainer/ui/progress_pages.py" line="105" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="112" />
+        <location filename="../../trainer/ui/progress_pages.py" line="107" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="130" />
+        <location filename="../../trainer/ui/progress_pages.py" line="125" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="133" />
+        <location filename="../../trainer/ui/progress_pages.py" line="128" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="144" />
+        <location filename="../../trainer/ui/progress_pages.py" line="139" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="154" />
+        <location filename="../../trainer/ui/progress_pages.py" line="149" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="160" />
+        <location filename="../../trainer/ui/progress_pages.py" line="155" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="190" />
+        <location filename="../../trainer/ui/progress_pages.py" line="185" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="196" />
+        <location filename="../../trainer/ui/progress_pages.py" line="191" />
         <source>From your trainer</source>
         <translation>培训师的意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="202" />
+        <location filename="../../trainer/ui/progress_pages.py" line="197" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="219" />
+        <location filename="../../trainer/ui/progress_pages.py" line="211" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -516,122 +516,142 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="45" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="46" />
         <source>{dimension} score</source>
         <translation>{dimension}得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="46" />
-        <location filename="../../trainer/ui/feedback_panel.py" line="70" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="47" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="72" />
         <source>Feedback on your reply</source>
         <translation>对您回复的反馈</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="67" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="69" />
         <source>How replies are scored</source>
         <translation>回复的评分标准</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="74" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="76" />
         <source>Each reply earns points for what it does well and loses points for what hurts. The words that earned each point are highlighted.</source>
         <translation>每句回复做得好的地方加分，伤害客户的地方扣分。每一分对应的原话都会被标出来。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="76" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="78" />
         <source>Steps this customer needs</source>
         <translation>这位客户需要的处理步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="77" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="79" />
         <source>Critical fails (forbidden phrases, asking for a PIN, promises the bank cannot keep) are shown apart in red.</source>
         <translation>严重失误（服务禁语、索要密码、银行做不到的承诺）单独用红色标出。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="93" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="97" />
         <source>{n} words a minute</source>
         <translation>每分钟 {n} 个词</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="94" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="98" />
         <source>{n} fillers per 100 words</source>
         <translation>每 100 个词有 {n} 个口头禅</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="95" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="99" />
         <source>longest pause {n} s</source>
         <translation>最长停顿 {n} 秒</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="97" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="101" />
         <source>you started while the customer was still speaking</source>
         <translation>客户还没说完您就开口了</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="115" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="115" />
         <source>Missed</source>
         <translation>未做到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="111" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="115" />
         <source>for example</source>
         <translation>例如</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="116" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="120" />
         <source>How you said it</source>
         <translation>表达方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/feedback_panel.py" line="117" />
+        <location filename="../../trainer/ui/feedback_panel.py" line="121" />
         <source>Shown to help you; it does not change the scores.</source>
         <translation>仅供参考，不影响得分。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="129" />
+        <source>already done in an earlier reply, not needed again</source>
+        <translation>前面的回复已经做到，这次不必重复</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="159" />
+        <source>This customer's steps are worth {share} points; {names} was done earlier, so the other items count ×{factor}.</source>
+        <translation>这位客户的处理步骤占 {share} 分；{names}前面已经做到，所以其余各项按 ×{factor} 计分。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="163" />
+        <source>This customer's steps are worth {share} of the 100 points, so the other items count ×{factor}.</source>
+        <translation>这位客户的处理步骤占 100 分中的 {share} 分，所以其余各项按 ×{factor} 计分。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/feedback_panel.py" line="165" />
+        <source>{names} was done in an earlier reply, so the other items count ×{factor}.</source>
+        <translation>{names}前面的回复已经做到，所以其余各项按 ×{factor} 计分。</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="252" />
-        <location filename="../../trainer/ui/review_pages.py" line="255" />
+        <location filename="../../trainer/ui/review_pages.py" line="233" />
+        <location filename="../../trainer/ui/review_pages.py" line="236" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="253" />
+        <location filename="../../trainer/ui/review_pages.py" line="234" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="253" />
+        <location filename="../../trainer/ui/review_pages.py" line="234" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="253" />
+        <location filename="../../trainer/ui/review_pages.py" line="234" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="254" />
+        <location filename="../../trainer/ui/review_pages.py" line="235" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="256" />
+        <location filename="../../trainer/ui/review_pages.py" line="237" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="257" />
+        <location filename="../../trainer/ui/review_pages.py" line="238" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="258" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -865,31 +885,41 @@
     </message>
     <message>
         <location filename="../../trainer/ui/labels.py" line="89" />
+        <source>A complete plan</source>
+        <translation>完整的方案</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="90" />
         <source>Time frame</source>
         <translation>时间承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="90" />
+        <location filename="../../trainer/ui/labels.py" line="91" />
         <source>Follow-up or escalation</source>
         <translation>跟进或上报</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="91" />
+        <location filename="../../trainer/ui/labels.py" line="92" />
         <source>Forbidden phrase</source>
         <translation>服务禁语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="92" />
+        <location filename="../../trainer/ui/labels.py" line="93" />
         <source>Asks for a PIN or password</source>
         <translation>索要密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="93" />
+        <location filename="../../trainer/ui/labels.py" line="94" />
+        <source>Asks for a PIN, password or code</source>
+        <translation>索要密码或验证码</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="95" />
         <source>Discloses another customer's data</source>
         <translation>泄露其他客户信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="94" />
+        <location filename="../../trainer/ui/labels.py" line="96" />
         <source>Promises what the bank cannot</source>
         <translation>做出银行无法兑现的承诺</translation>
     </message>
@@ -897,78 +927,78 @@
 <context>
     <name>LeaderboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="271" />
-        <location filename="../../trainer/ui/progress_pages.py" line="276" />
+        <location filename="../../trainer/ui/progress_pages.py" line="253" />
+        <location filename="../../trainer/ui/progress_pages.py" line="258" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="272" />
+        <location filename="../../trainer/ui/progress_pages.py" line="254" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="273" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="274" />
+        <location filename="../../trainer/ui/progress_pages.py" line="256" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="257" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <location filename="../../trainer/ui/progress_pages.py" line="260" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="280" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="285" />
+        <location filename="../../trainer/ui/progress_pages.py" line="267" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="286" />
+        <location filename="../../trainer/ui/progress_pages.py" line="268" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="287" />
+        <location filename="../../trainer/ui/progress_pages.py" line="269" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="298" />
+        <location filename="../../trainer/ui/progress_pages.py" line="280" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -1332,107 +1362,107 @@ Replace: {replaced}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="140" />
+        <location filename="../../trainer/ui/practice_page.py" line="141" />
         <source>Customer's mood (100 = furious)</source>
         <translation>客户情绪（100 = 非常愤怒）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="141" />
+        <location filename="../../trainer/ui/practice_page.py" line="142" />
         <source>Customer's mood</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="142" />
+        <location filename="../../trainer/ui/practice_page.py" line="143" />
         <source>%v / 100</source>
         <translation>%v / 100</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="143" />
+        <location filename="../../trainer/ui/practice_page.py" line="144" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="144" />
+        <location filename="../../trainer/ui/practice_page.py" line="145" />
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="145" />
+        <location filename="../../trainer/ui/practice_page.py" line="146" />
         <source>Type your reply. Enter sends, Shift+Enter starts a new line.</source>
         <translation>输入您的回复。按 Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="146" />
+        <location filename="../../trainer/ui/practice_page.py" line="147" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="147" />
+        <location filename="../../trainer/ui/practice_page.py" line="148" />
         <source>&amp;End session</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="148" />
+        <location filename="../../trainer/ui/practice_page.py" line="149" />
         <source>See the &amp;summary</source>
         <translation>查看总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="149" />
+        <location filename="../../trainer/ui/practice_page.py" line="150" />
         <source>Hold to &amp;talk</source>
         <translation>按住说话(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="150" />
+        <location filename="../../trainer/ui/practice_page.py" line="151" />
         <source>Hold to talk</source>
         <translation>按住说话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="151" />
+        <location filename="../../trainer/ui/practice_page.py" line="152" />
         <source>Hold this button (or Space while it has focus) and speak; release to see what was heard.</source>
         <translation>按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="153" />
+        <location filename="../../trainer/ui/practice_page.py" line="154" />
         <source>&amp;Mute customer</source>
         <translation>客户静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="154" />
+        <location filename="../../trainer/ui/practice_page.py" line="155" />
         <source>&amp;Replay customer</source>
         <translation>重听客户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="189" />
+        <location filename="../../trainer/ui/practice_page.py" line="190" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="207" />
+        <location filename="../../trainer/ui/practice_page.py" line="208" />
         <source>Listening…</source>
         <translation>正在听……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="210" />
+        <location filename="../../trainer/ui/practice_page.py" line="211" />
         <source>Heard so far: {text}</source>
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="216" />
+        <location filename="../../trainer/ui/practice_page.py" line="217" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="239" />
+        <location filename="../../trainer/ui/practice_page.py" line="241" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="267" />
+        <location filename="../../trainer/ui/practice_page.py" line="269" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="274" />
+        <location filename="../../trainer/ui/practice_page.py" line="276" />
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1440,242 +1470,242 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="169" />
+        <location filename="../../trainer/ui/reports_page.py" line="163" />
         <source>Every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="180" />
+        <location filename="../../trainer/ui/reports_page.py" line="174" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="193" />
+        <location filename="../../trainer/ui/reports_page.py" line="187" />
         <source>The last day is before the first day.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="217" />
+        <location filename="../../trainer/ui/reports_page.py" line="211" />
         <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
         <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="220" />
+        <location filename="../../trainer/ui/reports_page.py" line="214" />
         <source>Nobody practised with these filters in this period.</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="231" />
+        <location filename="../../trainer/ui/reports_page.py" line="225" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="233" />
+        <location filename="../../trainer/ui/reports_page.py" line="227" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="239" />
+        <location filename="../../trainer/ui/reports_page.py" line="233" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="239" />
+        <location filename="../../trainer/ui/reports_page.py" line="233" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="240" />
+        <location filename="../../trainer/ui/reports_page.py" line="234" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="252" />
+        <location filename="../../trainer/ui/reports_page.py" line="243" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="252" />
+        <location filename="../../trainer/ui/reports_page.py" line="243" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="252" />
+        <location filename="../../trainer/ui/reports_page.py" line="243" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="253" />
+        <location filename="../../trainer/ui/reports_page.py" line="244" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="254" />
+        <location filename="../../trainer/ui/reports_page.py" line="245" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="299" />
+        <location filename="../../trainer/ui/reports_page.py" line="277" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="300" />
+        <location filename="../../trainer/ui/reports_page.py" line="278" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="329" />
+        <location filename="../../trainer/ui/reports_page.py" line="307" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="324" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="324" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="325" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="325" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="328" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="330" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="330" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="330" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="353" />
+        <location filename="../../trainer/ui/reports_page.py" line="331" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="353" />
+        <location filename="../../trainer/ui/reports_page.py" line="331" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="355" />
+        <location filename="../../trainer/ui/reports_page.py" line="333" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="356" />
+        <location filename="../../trainer/ui/reports_page.py" line="334" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="357" />
+        <location filename="../../trainer/ui/reports_page.py" line="335" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="358" />
+        <location filename="../../trainer/ui/reports_page.py" line="336" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="359" />
+        <location filename="../../trainer/ui/reports_page.py" line="337" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="360" />
+        <location filename="../../trainer/ui/reports_page.py" line="338" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="361" />
+        <location filename="../../trainer/ui/reports_page.py" line="339" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="363" />
+        <location filename="../../trainer/ui/reports_page.py" line="341" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="363" />
+        <location filename="../../trainer/ui/reports_page.py" line="341" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="363" />
+        <location filename="../../trainer/ui/reports_page.py" line="341" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="364" />
+        <location filename="../../trainer/ui/reports_page.py" line="342" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="364" />
+        <location filename="../../trainer/ui/reports_page.py" line="342" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="364" />
+        <location filename="../../trainer/ui/reports_page.py" line="342" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="365" />
+        <location filename="../../trainer/ui/reports_page.py" line="343" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="366" />
+        <location filename="../../trainer/ui/reports_page.py" line="344" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="367" />
+        <location filename="../../trainer/ui/reports_page.py" line="345" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="368" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="369" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="370" />
+        <location filename="../../trainer/ui/reports_page.py" line="348" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="374" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>
@@ -1997,142 +2027,142 @@ Replace: {replaced}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="109" />
+        <location filename="../../trainer/ui/review_pages.py" line="105" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="110" />
+        <location filename="../../trainer/ui/review_pages.py" line="106" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="111" />
+        <location filename="../../trainer/ui/review_pages.py" line="107" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="112" />
+        <location filename="../../trainer/ui/review_pages.py" line="108" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <location filename="../../trainer/ui/review_pages.py" line="114" />
         <source>Dimension to override</source>
         <translation>要修改的评分维度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <location filename="../../trainer/ui/review_pages.py" line="115" />
         <source>Overriding score</source>
         <translation>修改后的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="116" />
         <source>Why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
         <source>Why the score is overridden</source>
         <translation>修改分数的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="122" />
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
         <source>&amp;Override score</source>
         <translation>修改分数(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="123" />
+        <location filename="../../trainer/ui/review_pages.py" line="119" />
         <source>Coaching note for the trainee</source>
         <translation>给学员的辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="124" />
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Coaching note</source>
         <translation>辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="125" />
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
         <source>Add &amp;note</source>
         <translation>添加意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="143" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="143" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="143" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="144" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="156" />
+        <location filename="../../trainer/ui/review_pages.py" line="152" />
         <source>Trainer overrides</source>
         <translation>培训师修改的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="157" />
+        <location filename="../../trainer/ui/review_pages.py" line="153" />
         <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="165" />
+        <location filename="../../trainer/ui/review_pages.py" line="161" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="166" />
+        <location filename="../../trainer/ui/review_pages.py" line="162" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="198" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="216" />
+        <location filename="../../trainer/ui/review_pages.py" line="197" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="216" />
+        <location filename="../../trainer/ui/review_pages.py" line="197" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="216" />
+        <location filename="../../trainer/ui/review_pages.py" line="197" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="216" />
+        <location filename="../../trainer/ui/review_pages.py" line="197" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="217" />
+        <location filename="../../trainer/ui/review_pages.py" line="198" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="218" />
+        <location filename="../../trainer/ui/review_pages.py" line="199" />
         <source>▶ Listen to the recording</source>
         <translation>▶ 收听录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="221" />
+        <location filename="../../trainer/ui/review_pages.py" line="202" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>

@@ -67,7 +67,9 @@ def test_form_and_yaml_stay_in_sync_and_a_duplicate_saves(
     qtbot.waitUntil(lambda: page.note.text().startswith("Saved"), timeout=WAIT_MS)
     saved = db_path.parent / "scenarios" / f"{scenario.id}.yaml"
     assert load_scenario_text(saved.read_text(encoding="utf-8"), str(saved)).scenario == scenario
-    assert any(sid == scenario.id for sid in (page.picker.itemData(i) for i in range(page.picker.count())))
+    # the library is listed again on the engine thread after the save: wait for it
+    qtbot.waitUntil(lambda: any(page.picker.itemData(i) == scenario.id for i in range(page.picker.count())),
+                    timeout=WAIT_MS)
 
 
 def test_saving_a_bundled_id_is_refused_and_test_play_starts_a_session(

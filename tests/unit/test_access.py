@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from trainer.access_service import AccessService, SignInFailed
+from trainer.app.scoring import scorer_for
 from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
@@ -35,7 +35,7 @@ def world(db_path: Path):  # type: ignore[no-untyped-def]
     trainer = access.create_account(admin, "tina", "1234", "trainer")
     ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
     bob = access.create_account(admin, "bob", "5678", "trainee", team="Branch 1")
-    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, ann.trainee_id)  # type: ignore[arg-type]
+    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, ann.trainee_id)  # type: ignore[arg-type]
     practice.reply("I'm so sorry. May I see your ID card, please?")
     practice.reply("Calm down.")
     return access, clock, admin, trainer, ann, bob, practice.session_id

@@ -8,15 +8,15 @@ from functools import cache
 
 import pytest
 
+from trainer.app.scoring import scorer_for
 from trainer.domain.dialogue import Dialogue
 from trainer.domain.scenario import CATEGORIES, Scenario
 from trainer.domain.scenario_checks import reachable_ids
-from trainer.domain.score import ReplyScore
-from trainer.domain.scoring import RubricScorer
+from trainer.domain.score import Context, ReplyScore
 from trainer.library.catalog import load_catalog
 
 CATALOG = load_catalog()
-SCORER = RubricScorer()
+SCORER = scorer_for()
 
 GENERIC = {
     "en": [
@@ -60,7 +60,7 @@ def endings_reached(s: Scenario) -> dict[str, list[str]]:
 
     @cache
     def score(text: str, covered: frozenset[str]) -> ReplyScore:
-        return SCORER.score(text, scenario=s, language=s.language, covered=covered)
+        return SCORER.score(text, scenario=s, language=s.language, context=Context(covered=covered))
 
     replies = candidate_replies(s)
     found: dict[str, list[str]] = {}

@@ -19,9 +19,9 @@ import openpyxl
 import pytest
 
 from trainer.access_service import AccessService
+from trainer.app.scoring import scorer_for
 from trainer.cli import main
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import neutralise, write_csv
 from trainer.export.selection import ExportFilter, turn_rows
@@ -33,13 +33,13 @@ from helpers import ROOT, bundled, hr_tina_and_ann
 
 TODAY = date.today()
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
-HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 sorry"
+HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 calm down"
 
 
 @pytest.fixture
 def filled(db_path: Path) -> Path:
     repo, access, tina, ann = hr_tina_and_ann(db_path)
-    scorer = RubricScorer()
+    scorer = scorer_for()
     practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
     practice.reply("I'm so sorry. May I see your ID card, please?")
     practice.reply("Calm down.")
@@ -286,7 +286,7 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
     code, _, err = export(capsys, "--out", str(out), "--home-page", "bank")
     assert code == 2 and "--home-page must be a web address" in err
     repo = Repository(open_database(filled))
-    unfinished = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("ann"))
+    unfinished = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("ann"))
     unfinished.reply("I'm sorry, let me check.")
     unfinished.stop()                      # stopped by the trainee: not "completed"
     code, printed, _ = export(capsys, "--out", str(out))

@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 
 from trainer.access_service import AccessService
+from trainer.app.scoring import scorer_for
 from trainer.cli import main
 from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.export.atomic import ExportError
 from trainer.export.report import bucket_size, standing, trainee_lines, trend
 from trainer.export.run import ExportCancelled, ExportRequest, format_for, run_export
@@ -45,7 +45,7 @@ def team(db_path: Path) -> Path:
     """Branch 1: ann (two English sessions, one overridden, a coaching note) and 李娜 (Chinese);
     Branch 2: bob, whose session is about another cause."""
     repo, access, tina, ann = hr_tina_and_ann(db_path)
-    scorer = RubricScorer()
+    scorer = scorer_for()
     for _ in range(2):
         practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
         practice.reply("I'm so sorry. May I see your ID card, please?")

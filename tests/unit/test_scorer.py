@@ -7,12 +7,14 @@ import subprocess
 
 import pytest
 
+from trainer.app.scoring import scorer_for
 from trainer.cli import main
-from trainer.domain.scoring import EmptyReply, RubricScorer
+from trainer.domain.score import Context
+from trainer.domain.scoring import EmptyReply
 
 from helpers import bundled
 
-SCORER = RubricScorer()
+SCORER = scorer_for()
 
 
 def met(text: str, **kwargs) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -43,7 +45,7 @@ def test_scores_are_sums_of_their_items() -> None:
 def test_same_input_same_output() -> None:
     text = "I can see why that would upset you. Let me trace the payment and call you by noon."
     first = SCORER.score(text).to_dict()
-    assert all(RubricScorer().score(text).to_dict() == first for _ in range(3))
+    assert all(scorer_for().score(text).to_dict() == first for _ in range(3))
 
 
 @pytest.mark.parametrize("text", [
@@ -75,7 +77,7 @@ def test_scenario_steps_in_any_wording_and_across_a_session() -> None:
     assert "retrieve_card" not in first.steps_taken
     # a step already covered is neither asked for again nor paid twice
     later = SCORER.score("I'll get your card out of the machine in ten minutes.", scenario=scenario,
-                         covered=frozenset({"verify_identity"}))
+                         context=Context(covered=frozenset({"verify_identity"})))
     assert "retrieve_card" in later.steps_taken
     assert not any(i.item == "step:verify_identity" for i in later.items)
     # explaining is not taking an action step
@@ -87,7 +89,7 @@ def test_critical_fails_are_apart_from_scores() -> None:
     score = SCORER.score("What's your PIN? 这是上级规定，我有什么办法。",
                          scenario=bundled("atm_card_swallowed"))
     kinds = {c.item for c in score.critical}
-    assert kinds == {"asks_for_pin", "forbidden_phrase"}
+    assert kinds == {"asks_for_secret", "forbidden_phrase"}
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
@@ -115,10 +117,12 @@ def test_cli_score_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "I'm so sorry. I'll refund the fee now.", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result) >= {"empathy", "clarity", "solution", "overall", "language", "items", "critical"}
-    assert set(result["items"][0]) == {"dimension", "item", "met", "points", "text", "start", "end", "why"}
+    assert set(result["items"][0]) == {"dimension", "item", "met", "points", "text", "start", "end", "why",
+                                       "carried"}
+    assert result["scorer_version"].startswith("rubric-")
     assert main(["score", "非常抱歉，我马上帮您处理。", "--lang", "zh-CN"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("empathy ") and "apology: “抱歉”" in out
+    assert out.startswith("empathy ") and "Apologises: “非常抱歉”" in out
 
 
 def test_cli_score_jsonl_keeps_order_and_refuses_bad_lines(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -1,19 +1,23 @@
-"""docs/scoring.md lists every rubric item with its points."""
+"""docs/scoring.md shows the rubric exactly as rubric.yaml defines it, and every item has
+reasons in both languages."""
 
 from __future__ import annotations
 
-from trainer.domain.scoring.rubric import ALL_ITEMS, CRITICAL_PATTERNS
+from trainer.library.rubric_docs import END, START, markdown_tables
+from trainer.library.rubric_files import bundled_rubric_path, load_rubric
 
 from helpers import ROOT
 
 DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+RUBRIC = load_rubric(bundled_rubric_path())
 
 
-def test_every_item_is_documented_with_its_points() -> None:
-    for item in ALL_ITEMS:
-        assert f"| `{item.id}` | {item.points:+d} |" in DOC, item.id
+def test_the_doc_holds_the_tables_written_from_the_rubric() -> None:
+    start, end = DOC.index(START), DOC.index(END) + len(END)
+    assert DOC[start:end] == markdown_tables(RUBRIC), "run: trainer rubric --markdown, and paste it"
 
 
-def test_every_critical_fail_is_documented() -> None:
-    for name in ["forbidden_phrase", *CRITICAL_PATTERNS]:
-        assert f"`{name}`" in DOC, name
+def test_every_item_and_fail_has_a_name_and_reason_in_both_languages() -> None:
+    for spec in [*RUBRIC.items, *RUBRIC.critical]:
+        for text in (spec.name, spec.why):
+            assert text.en.strip() and text.zh.strip(), spec.id

@@ -6,9 +6,9 @@ import json
 import sqlite3
 from pathlib import Path
 
+from trainer.app.scoring import scorer_for
 from trainer.domain.delivery import Delivery, TimedWord, delivery
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.domain.spoken import SpokenReply, most_favourable
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
@@ -38,9 +38,9 @@ def test_delivery_metrics() -> None:
 
 
 def test_the_most_favourable_alternative_counts() -> None:
-    scorer = RubricScorer()
+    scorer = scorer_for()
     spoken = SpokenReply(("I'm sorry, I'll calm down the card", "I'm so sorry, I'll freeze the card now"))
-    text, score = most_favourable(scorer, spoken, scenario=None, language="en", covered=frozenset())
+    text, score = most_favourable(scorer, spoken, scenario=None, language="en")
     assert text == "I'm so sorry, I'll freeze the card now"
     other = scorer.score(spoken.alternatives[0], language="en")
     assert score.overall > other.overall
@@ -48,7 +48,7 @@ def test_the_most_favourable_alternative_counts() -> None:
 
 def test_spoken_turns_are_stored_with_what_was_heard(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
-    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("Vi"))
+    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("Vi"))
     metrics = delivery(words(("sorry", 0.1, 0.5)))
     heard = SpokenReply(("calm down", "I'm so sorry, may I see your ID"), ("down",), metrics)
     exchange = practice.reply("calm down", "spoken", heard)

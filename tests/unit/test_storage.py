@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from trainer.app.scoring import scorer_for
 from trainer.domain.practice import Practice
-from trainer.domain.scoring import RubricScorer
 from trainer.storage.database import StorageError, open_database
 from trainer.storage.migrations import SCHEMA_VERSION
 from trainer.storage.repository import Repository
@@ -46,7 +46,7 @@ def test_every_turn_is_stored_when_played(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
     trainee = repo.trainee("Ann Lee", "Branch 12")
     assert repo.trainee("Ann Lee") == trainee
-    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, trainee)
+    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, trainee)
     practice.reply("I'm so sorry. May I see your ID card, please?")
     # a second connection sees the committed turn straight away
     other = sqlite3.connect(db_path)
@@ -63,7 +63,7 @@ def test_every_turn_is_stored_when_played(db_path: Path) -> None:
 
 def test_finished_session_records_the_ending(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
-    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("B"))
+    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("B"))
     practice.reply("Calm down. There's nothing I can do.")
     session = repo.session(practice.session_id)
     assert session["status"] == "finished" and session["outcome"] == "walked_out"
@@ -74,7 +74,7 @@ def test_finished_session_records_the_ending(db_path: Path) -> None:
 
 def test_sessions_of_dead_processes_become_unfinished(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
-    practice = Practice(bundled("atm_card_swallowed"), RubricScorer(), repo, repo.trainee("C"))
+    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("C"))
     assert repo.mark_interrupted_sessions() == 0  # this process is alive
     repo.db["sessions"].update(practice.session_id, {"pid": 2**22 + 12345})  # no such process
     assert repo.mark_interrupted_sessions() == 1

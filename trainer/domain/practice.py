@@ -14,7 +14,7 @@ from typing import Literal, Protocol
 
 from trainer.domain.dialogue import Dialogue, Exchange
 from trainer.domain.scenario import Ending, Scenario
-from trainer.domain.score import ReplyScorer
+from trainer.domain.score import Context, ReplyScorer
 from trainer.domain.spoken import SpokenReply, most_favourable
 
 InputMode = Literal["typed", "spoken"]
@@ -85,15 +85,19 @@ class Practice:
         recogniser heard is scored and the most favourable counts; a corrected text is scored as is.
         """
         submitted = self._clock()
+        context = Context(
+            covered=self.dialogue.covered,
+            earlier=tuple(e.score for e in self.dialogue.exchanges),
+            turn_id=self.dialogue.current.id if self.dialogue.current else None,
+        )
         if spoken is not None and spoken.alternatives and text == spoken.alternatives[0]:
             text, score = most_favourable(
                 self._scorer, spoken, scenario=self.scenario, language=self.scenario.language,
-                covered=self.dialogue.covered,
+                context=context,
             )
         else:
             score = self._scorer.score(
-                text, scenario=self.scenario, language=self.scenario.language,
-                covered=self.dialogue.covered,
+                text, scenario=self.scenario, language=self.scenario.language, context=context,
             )
         scored = self._clock()
         # Play the reply on a copy and keep it only once the turn is stored: if storing fails,

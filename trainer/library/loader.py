@@ -116,7 +116,9 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
 # -- turning pydantic's errors into plain sentences ------------------------------------------------
 
 _KINDS = {
-    "int_type": "a whole number", "float_type": "a number", "string_type": "text",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "bool_parsing": "true or false",
+    "string_type": "text",
     "bool_type": "true or false", "list_type": "a list", "model_type": "a mapping of fields",
     "dict_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
 }

@@ -8,6 +8,7 @@ the trainee.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any
 
 SAMPLE_RATE = 16_000
 MAX_ALTERNATIVES = 5
+#: A silence this long between two words ends a sentence, for scoring (speech has no full stops).
+PAUSE_S = 0.45
 
 
 class ModelUnavailable(RuntimeError):
@@ -45,6 +48,12 @@ class Transcript:
     @property
     def unsure_words(self) -> tuple[str, ...]:
         return tuple(w.text for w in self.words if w.unsure)
+
+    @property
+    def pauses(self) -> tuple[int, ...]:
+        """Indices of the words followed by a pause of at least ``PAUSE_S`` seconds."""
+        gaps = itertools.pairwise(self.words)
+        return tuple(i for i, (a, b) in enumerate(gaps) if b.start - a.end >= PAUSE_S)
 
 
 class SpeechModel:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from trainer.domain.delivery import Delivery
 from trainer.domain.scenario import DIMENSIONS, Scenario
-from trainer.domain.score import ReplyScore
-from trainer.domain.scoring.rubric import ALL_ITEMS
-from trainer.ui import labels
+from trainer.domain.score import ReplyScore, Scaling
+from trainer.domain.scoring.rubric import Rubric
+from trainer.ui import i18n, labels
 from trainer.ui.highlight import COLOURS, highlighted_html
 from trainer.ui.widgets import Retranslating, ScoreBar, heading
 
@@ -22,6 +22,7 @@ class FeedbackPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.score: ReplyScore | None = None
         self.scenario: Scenario | None = None
+        self.rubric: Rubric | None = None
         self.title = heading(scale=1.1)
         self.bars = {d: ScoreBar(COLOURS[d]) for d in DIMENSIONS}
         self.bar_labels = {d: QLabel() for d in DIMENSIONS}
@@ -46,8 +47,9 @@ class FeedbackPanel(Retranslating, QWidget):
         self.body.setAccessibleName(self.tr("Feedback on your reply"))
         self._render()
 
-    def show_rubric(self, scenario: Scenario | None) -> None:
+    def show_rubric(self, scenario: Scenario | None, rubric: Rubric | None = None) -> None:
         self.score, self.scenario = None, scenario
+        self.rubric = rubric or self.rubric
         for bar in self.bars.values():
             bar.setValue(0)
         self._render()
@@ -77,10 +79,12 @@ class FeedbackPanel(Retranslating, QWidget):
         critical = self.tr("Critical fails (forbidden phrases, asking for a PIN, promises the bank cannot "
                            "keep) are shown apart in red.")
         parts = [f"<p>{escape(intro)}</p>"]
+        lang = i18n.current_language()
         for d in DIMENSIONS:
             parts.append(f'<h4 style="color:{COLOURS[d]}">{escape(labels.dimension(d))}</h4><ul>')
-            for item in (i for i in ALL_ITEMS if i.dimension == d):
-                parts.append(f"<li>{escape(labels.item(item.id))} ({item.points:+d})</li>")
+            for item in self.rubric.by_dimension(d) if self.rubric else ():
+                parts.append(f"<li>{escape(labels.item(item.id))} ({item.points:+d}): "
+                             f"{escape(item.why.get(lang))}</li>")
             parts.append("</ul>")
         if self.scenario is not None:
             parts.append(f"<h4>{escape(steps_title)}</h4><ul>")
@@ -122,17 +126,41 @@ class FeedbackPanel(Retranslating, QWidget):
             parts += [f'<li style="color:{red}">{escape(labels.item(c.item))}: “{escape(c.text)}”</li>'
                       for c in score.critical]
             parts.append("</ul>")
+        done_before = self.tr("already done in an earlier reply, not needed again")
         for d in DIMENSIONS:
             found = [i for i in score.items if i.dimension == d and i.met]
-            missed = [i for i in score.items if i.dimension == d and not i.met and i.points == 0 and i.text]
+            missed = [i for i in score.items if i.dimension == d and not i.met and not i.carried and i.text]
+            carried = [i for i in score.items if i.dimension == d and i.carried]
             parts.append(f'<h4 style="color:{COLOURS[d]}">{escape(labels.dimension(d))} '
-                         f"{getattr(score, d)}</h4><ul>")
+                         f"{getattr(score, d)}</h4>")
+            scaling = next((s for s in score.scaling if s.dimension == d), None)
+            if scaling is not None:
+                parts.append(f"<p><i>{escape(self._scaling_text(scaling))}</i></p>")
+            parts.append("<ul>")
             for i in found:
                 name = self._item_name(i.item)
-                parts.append(f"<li>{i.points:+d} {escape(name)}: “{escape(i.text)}”</li>")
+                colour = COLOURS[d] if i.points >= 0 else COLOURS["penalty"]
+                parts.append(f'<li><span style="color:{colour}">{i.points:+d}</span> {escape(name)}: '
+                             f"“{escape(i.text)}”</li>")
+            for i in carried:
+                parts.append(f'<li style="color:#555">✓ {escape(self._item_name(i.item))} — '
+                             f"{escape(done_before)}</li>")
             for i in missed:
                 name = self._item_name(i.item)
                 parts.append(f'<li style="color:#555">{escape(missed_word)}: {escape(name)} — '
                              f"{escape(example_word)} “{escape(i.text)}”</li>")
             parts.append("</ul>")
         return "".join(parts)
+
+    def _scaling_text(self, s: Scaling) -> str:
+        """One line on why the points shown differ from the rubric's (they add up to the score)."""
+        names = ", ".join(labels.item(i) for i in s.carried)
+        if s.steps_share and s.carried:
+            return self.tr("This customer's steps are worth {share} points; {names} was done earlier, so "
+                           "the other items count ×{factor}.").format(share=s.steps_share, names=names,
+                                                                       factor=f"{s.factor:g}")
+        if s.steps_share:
+            return self.tr("This customer's steps are worth {share} of the 100 points, so the other items "
+                           "count ×{factor}.").format(share=s.steps_share, factor=f"{s.factor:g}")
+        return self.tr("{names} was done in an earlier reply, so the other items count ×{factor}.").format(
+            names=names, factor=f"{s.factor:g}")

@@ -11,13 +11,15 @@ __all__ = ["BACKGROUNDS", "COLOURS", "highlighted_html"]
 
 
 def highlighted_html(text: str, score: ReplyScore) -> str:
-    """``text`` with evidence spans underlined in their dimension's colour (critical in red).
+    """``text`` with evidence spans underlined: an earning item in its dimension's colour, an item
+    that cost points in the penalty colour, a critical fail in red.
 
     Overlapping spans: the earlier-starting, longer one wins, so no character is wrapped twice.
     Whole-reply items (plain and short) are not highlighted.
     """
-    spans: list[tuple[int, int, str]] = [(i.start, i.end, i.dimension) for i in score.items
-             if i.met and i.start is not None and i.end is not None and i.item != "plain_and_short"]
+    spans: list[tuple[int, int, str]] = [
+        (i.start, i.end, i.dimension if i.points >= 0 else "penalty") for i in score.items
+        if i.met and i.start is not None and i.end is not None and i.item != "plain_and_short"]
     spans += [(c.start, c.end, "critical") for c in score.critical]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out, pos = [], 0

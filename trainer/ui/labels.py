@@ -86,10 +86,12 @@ def item(item_id: str) -> str:
         "solved_before_acknowledging": QCoreApplication.translate("Labels", "Solves before acknowledging"),
         "clarify_details": QCoreApplication.translate("Labels", "Asks for the details"),
         "concrete_action": QCoreApplication.translate("Labels", "Concrete action"),
+        "complete_plan": QCoreApplication.translate("Labels", "A complete plan"),
         "time_frame": QCoreApplication.translate("Labels", "Time frame"),
         "follow_up": QCoreApplication.translate("Labels", "Follow-up or escalation"),
         "forbidden_phrase": QCoreApplication.translate("Labels", "Forbidden phrase"),
         "asks_for_pin": QCoreApplication.translate("Labels", "Asks for a PIN or password"),
+        "asks_for_secret": QCoreApplication.translate("Labels", "Asks for a PIN, password or code"),
         "other_customer_data": QCoreApplication.translate("Labels", "Discloses another customer's data"),
         "impossible_promise": QCoreApplication.translate("Labels", "Promises what the bank cannot"),
     }.get(item_id, item_id)

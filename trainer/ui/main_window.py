@@ -470,7 +470,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _practice_started(self, started: tuple) -> None:
         scenario, _session_id = started
         self.scenario = scenario
-        self.practice_page.start(scenario)
+        self.practice_page.start(scenario, self.service.scorer.rubric)
         self.pages.setCurrentWidget(self.practice_page)
         self._speak(scenario.first_turn.customer, scenario.persona.mood)
         missing = self.trainee_voice.model_missing(scenario.language)

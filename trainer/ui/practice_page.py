@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain.delivery import Delivery
 from trainer.domain.scenario import Scenario
+from trainer.domain.scoring.rubric import Rubric
 from trainer.domain.spoken import SpokenReply
 from trainer.practice_service import ReplyOutcome, TurnView
 from trainer.resources import bundled_path
@@ -156,7 +157,7 @@ class PracticePage(Retranslating, QWidget):
 
     # -- driving the page ---------------------------------------------------------------------------
 
-    def start(self, scenario: Scenario) -> None:
+    def start(self, scenario: Scenario, rubric: Rubric | None = None) -> None:
         self.scenario, self.turns, self.ending_line = scenario, [], None
         self.next_line = scenario.first_turn.customer
         p = scenario.persona
@@ -165,7 +166,7 @@ class PracticePage(Retranslating, QWidget):
         self.name.setText(f"{p.name}, {p.age}")
         self.mood.set_mood(p.mood, animate=False)
         self.briefing.setText(scenario.briefing)
-        self.feedback.show_rubric(scenario)
+        self.feedback.show_rubric(scenario, rubric)
         self.summary_button.hide()
         self.send_button.show()
         self.talk_button.show()
@@ -216,12 +217,13 @@ class PracticePage(Retranslating, QWidget):
             self.heard_label.setText(self.tr("Nothing was heard; try again, or type your reply."))
             return
         if not transcript.unsure_words:
-            self.spoken = SpokenReply(transcript.alternatives, (), delivery, audio or None)
+            self.spoken = SpokenReply(transcript.alternatives, (), delivery, audio or None, transcript.pauses)
             self.reply.setPlainText(transcript.text)
             self.heard_label.clear()
             self._submit(transcript.text)
             return
-        self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery, audio or None)
+        self.spoken = SpokenReply(transcript.alternatives, transcript.unsure_words, delivery, audio or None,
+                                      transcript.pauses)
         self.reply.setPlainText(transcript.text)
         unsure = set(transcript.unsure_words)
         cursor = self.reply.textCursor()

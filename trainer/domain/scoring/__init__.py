@@ -1,5 +1,5 @@
-"""Reply scoring: the rubric, its patterns and the scorer that applies them."""
+"""Reply scoring: the rubric (as data), the learned item detectors and the scorer that applies them."""
 
-from trainer.domain.scoring.scorer import EmptyReply, RubricScorer, shared_matcher
+from trainer.domain.scoring.scorer import EmptyReply, RubricScorer
 
-__all__ = ["EmptyReply", "RubricScorer", "shared_matcher"]
+__all__ = ["EmptyReply", "RubricScorer"]

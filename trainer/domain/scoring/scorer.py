@@ -1,85 +1,88 @@
-"""The rubric scorer: applies every rubric item to a reply and keeps the evidence.
+"""The rubric scorer: reads what each clause of a reply does and adds up the rubric's items.
 
-Deterministic and explainable: each point comes from an item in :mod:`rubric` that either found
-words in the reply (their span is kept) or did not (a model phrasing is shown instead). An item is
-found by its patterns or, for the items that have exemplars, by meaning: a sentence (or clause)
-of the reply close enough to one of the exemplars.
+Deterministic and explainable. Each point comes from an item of the rubric (``assets/rubric``)
+that found words in the reply (their span is kept) or did not (a model phrasing is shown instead).
+Items are found by learned detectors (what a clause does, in any wording or register), by
+patterns (courtesy words, times and amounts, jargon), or by a rule; critical fails are listed
+apart. The reply is normalised first, so a spoken reply scores as what was meant.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from trainer.domain.scenario import Scenario, Step
-from trainer.domain.score import CriticalFail, ItemResult, ReplyScore
-from trainer.domain.scoring import rubric as R
-from trainer.domain.scoring.meaning import MeaningMatcher, Usem3Encoder
+from trainer.domain.scenario import Scenario
+from trainer.domain.score import Context, CriticalFail, ItemResult, ReplyScore, Scaling
+from trainer.domain.scoring.critical import critical_fails
+from trainer.domain.scoring.detectors import Detectors
+from trainer.domain.scoring.meaning import MeaningMatcher
+from trainer.domain.scoring.punctuation import Punctuator
+from trainer.domain.scoring.reading import Reading, highlight, matches, read
+from trainer.domain.scoring.rubric import CriticalSpec, ItemSpec, Rubric
+from trainer.domain.scoring.scenario_phrasings import ScenarioPhrasings
 from trainer.domain.scoring.steps import StepMatcher
 from trainer.domain.scoring.text import (
     Sentence,
+    clause_spans,
     content_words,
     detect_language,
     sentence_length,
-    sentences,
-    units,
 )
 
 MAX_REPLY_CHARS = 5000
+#: A sentence this long buries the answer (run-on).
 LONG_SENTENCE_WORDS = 35
-PLAIN_AVERAGE_WORDS = 24
-_EXPLAINED = re.compile(
-    r"^[^.!?。！？]{0,12}(?:\(|（|which means|that is|that's|i\.e\.|meaning|in other words|"
-    r"就是|也就是|意思是|即)",
-    re.IGNORECASE,
-)
-#: Items whose presence in a sentence stops it earning positive items by meaning:
-#: "I understand, but there's nothing I can do" does not acknowledge anything.
-_SPOILERS = (R.BLAME, R.DISMISSAL, R.DEFENSIVE, R.CANCELLED_APOLOGY, R.CONDITIONAL_APOLOGY)
-
-_shared_matcher: MeaningMatcher | None = None
-
-
-def shared_matcher() -> MeaningMatcher:
-    """One encoder and one embedding cache per process, loaded on first use."""
-    global _shared_matcher
-    if _shared_matcher is None:
-        _shared_matcher = MeaningMatcher(Usem3Encoder())
-    return _shared_matcher
+#: Plain and short: clauses of about this many words or fewer on average.
+PLAIN_AVERAGE_WORDS = 14
+PENALTY_CLAUSE_WORDS = 20
+PLAIN_MIN_WORDS = 8
+#: The detector's certainty at which a penalty counts without its key words in the clause.
+UNCUED_PENALTY = 0.99
+#: Items that, found in a sentence, keep it from earning empathy or action there:
+#: "I understand, but there's nothing I can do" acknowledges nothing and does nothing.
+SPOILERS = ("blame", "dismissal", "defensive", "cancelled_apology", "conditional_apology")
+#: An action or a time inside a hollow promise ("we will keep improving") is not one.
+HOLLOWED = ("concrete_action", "time_frame")
+ACKNOWLEDGING = ("acknowledge_feeling", "apology", "validate_expectation")
+ACTIONABLE = ("concrete_action", "clarify_details", "follow_up", "time_frame")
+_HEDGE = re.compile(r"(?:\b(?:maybe|probably|perhaps|possibly|might|may be|or so|I guess|I think)\b|"
+                    r"可能|也许|说不定|估计|不一定)[^.!?。！？]{0,12}$", re.IGNORECASE | re.ASCII)
+_RELATIVE_TIME = re.compile(r"^(?:today|tonight|now|right now|this (?:morning|afternoon|evening)|"
+                            r"今天|今晚|现在|马上|当天)$", re.IGNORECASE | re.ASCII)
 
 
 class EmptyReply(ValueError):
     """The reply has nothing to score."""
 
 
-@dataclass
-class _Reply:
-    """A reply being scored: its text, its units and what the items found so far."""
-
-    text: str
-    lang: str
-    units: list[Sentence]
-    spoiled: list[bool]
-    items: list[ItemResult]
-    actionable: list[bool]
-    committing: list[bool]
-
-
 class RubricScorer:
     """Scores replies against the rubric; implements :class:`~trainer.domain.score.ReplyScorer`."""
 
-    def __init__(self, matcher: MeaningMatcher | None = None) -> None:
-        self._matcher = matcher or shared_matcher()
-        self._steps = StepMatcher(self._matcher)
-        self._action_steps: dict[tuple[str, ...], bool] = {}
+    def __init__(self, rubric: Rubric, detectors: Detectors, matcher: MeaningMatcher,
+                 punctuator: Punctuator | None = None) -> None:
+        missing = [i.id for i in rubric.items if i.found_by == "detector" and not detectors.has(i.id)]
+        missing += [c.id for c in rubric.critical if c.found_by == "detector" and not detectors.has(c.id)]
+        if missing:
+            raise ValueError(f"the detectors have no head for {', '.join(missing)}; run make train-scorer")
+        self.rubric = rubric
+        self._detectors = detectors
+        self._matcher = matcher
+        self._punctuator = punctuator
+        self._steps = StepMatcher(matcher)
+        self._models = ScenarioPhrasings(self)
+        digest = hashlib.sha1(rubric.model_dump_json().encode("utf-8")).hexdigest()[:8]
+        self.version = f"rubric-{digest}+detectors-{detectors.version}" + (
+            f"+punctuation-{punctuator.version}" if punctuator else "")
 
     def warm_up(self) -> None:
-        """Load the encoder and embed every exemplar now (about a second), not on the first reply."""
-        for item in R.ALL_ITEMS:
-            if item.exemplars:
-                self._matcher.embed(item.exemplars)
-        content_words("热身")  # jieba's dictionary, used for Chinese step matching
+        """Load the encoder and the word segmenter now (about a second), not on the first reply."""
+        self.score("I'm sorry, I'll sort it out now.")
+        self.score("非常抱歉，我马上帮您处理。")
+        content_words("热身")
+
+    # -- the port -----------------------------------------------------------------------------------
 
     def score(
         self,
@@ -87,276 +90,357 @@ class RubricScorer:
         *,
         scenario: Scenario | None = None,
         language: str | None = None,
-        covered: frozenset[str] = frozenset(),
+        context: Context | None = None,
     ) -> ReplyScore:
+        context = context or Context()
         text = _clean(text)
         if not text.strip():
             raise EmptyReply("the reply is empty")
         lang = language if language in ("en", "zh-CN") else detect_language(text)
-        parts = units(text)
-        bad = [s for s in sentences(text) if any(item.regex.search(s.text) for item in _SPOILERS)]
-        spoiled = [any(b.start <= u.start < b.end for b in bad) for u in parts]
-        reply = _Reply(text, lang, parts, spoiled, [], [], [])
-        reply.actionable = [not bad and self._actionable(u) for u, bad in zip(parts, spoiled, strict=True)]
-        # Times count where something is promised: an action, or what will happen next.
-        reply.committing = [a or (not bad and R.FUTURE.search(u.text) is not None)
-                            for u, a, bad in zip(parts, reply.actionable, spoiled, strict=True)]
-        empathy = self._empathy(reply)
-        clarity = self._clarity(reply)
-        solution, steps = self._solution(reply, scenario, covered)
+        reading = self.read(text, context.breaks)
+        # A plan that needs the customer's PIN or one-time code is no plan at all.
+        no_solution = any(self.critical_in(c, reading, i) for c in self.rubric.critical
+                          if c.id == "asks_for_secret" for i in range(len(reading.units)))
+        found: dict[str, ItemResult] = {}
+        results: list[ItemResult] = []
+        for spec in self.rubric.items:
+            if spec.found_by == "rule" or (no_solution and spec.dimension == "solution" and spec.points > 0):
+                continue
+            for result in self.find(spec, reading):
+                found.setdefault(spec.id, result)
+                results.append(result)
+        results += [r for r in self._rules(reading, found) if not (no_solution and r.dimension == "solution")]
+        results = self._with_missed(results, reading, lang, scenario, context)
+        steps_taken, step_results = self._scenario_steps(reading, scenario, context, lang)
+        items, scaling = self._scaled(results, step_results, scenario, context)
+        totals = {d: _clamp(sum(i.points for i in items if i.dimension == d))
+                  for d in ("empathy", "clarity", "solution")}
         return ReplyScore(
-            empathy=empathy, clarity=clarity, solution=solution, language=lang,
-            items=tuple(reply.items), critical=tuple(_critical(text, scenario)),
-            steps_taken=frozenset(steps),
+            empathy=totals["empathy"], clarity=totals["clarity"], solution=totals["solution"],
+            language=lang, items=tuple(items),
+            critical=tuple(critical_fails(self, reading, found, scenario)),
+            steps_taken=frozenset(steps_taken), scaling=tuple(scaling), scorer_version=self.version,
         )
 
-    # -- dimensions -------------------------------------------------------------------------------
+    def read(self, text: str, breaks: tuple[int, ...] = ()) -> Reading:
+        """The reply read unit by unit, with the units that can earn nothing marked: a unit that
+        blames, dismisses, hides behind the rules or asks for a secret (and the units inside it,
+        and the sentence holding it) earns no empathy and no solution; one that promises what the
+        bank cannot earns no solution."""
+        reading = read(text, self._detectors, self._matcher, breaks, self._punctuator)
+        spoilers = [spec for spec in (self.rubric.item(i) for i in SPOILERS) if spec is not None]
+        bad: list[Sentence] = []
+        unkeepable: list[Sentence] = []
+        for i, unit in enumerate(reading.units):
+            if not self._whole_enough(reading, i):
+                continue
+            fails = {c.id for c in self.rubric.critical if c.found_by and self.critical_in(c, reading, i)}
+            if "asks_for_secret" in fails or any(self._unit_shows(spec, reading, i) for spec in spoilers):
+                bad.append(unit)
+            elif "impossible_promise" in fails:
+                unkeepable.append(unit)
+        reading.spoiled = _touching(reading.units, bad)
+        reading.no_solution = _touching(reading.units, bad + unkeepable)
+        return reading
 
-    def _empathy(self, r: _Reply) -> int:
-        total = 0
-        for item in R.EMPATHY_ITEMS:
-            total += self._apply(item, r)
-        return _clamp(total)
-
-    def _clarity(self, r: _Reply) -> int:
-        text = r.text
-        total = 0
-        total += self._specifics(r)
-        for item in (R.CHECKS, R.FILLER):
-            total += self._apply(item, r)
-        total += self._ordered(r)
-        if R.TIME_COMMIT.regex.search(text) is None:
-            total += self._apply(R.VAGUE, r)
-        jargon = [m for m in R.JARGON.regex.finditer(text) if not _EXPLAINED.match(text[m.end():])]
-        for m in jargon[:2]:
-            total += _found(R.JARGON, m.start(), m.end(), r)
-        sents = sentences(text)
-        long = [s for s in sents if sentence_length(s.text) > LONG_SENTENCE_WORDS]
-        for s in long[:1]:
-            total += _found(R.RUN_ON, s.start, s.end, r)
-        average = sum(sentence_length(s.text) for s in sents) / max(1, len(sents))
-        if not jargon and not long and average <= PLAIN_AVERAGE_WORDS:
-            first = sents[0] if sents else Sentence(text, 0, len(text))
-            r.items.append(ItemResult(
-                "clarity", R.PLAIN.id, True, R.PLAIN.points, first.text, first.start, first.end,
-                f"{R.PLAIN.why} (about {round(average)} words a sentence)",
-            ))
-            total += R.PLAIN.points
-        else:
-            r.items.append(_missed(R.PLAIN, r.lang))
-        return _clamp(total)
-
-    def _solution(
-        self, r: _Reply, scenario: Scenario | None, covered: frozenset[str]
-    ) -> tuple[int, set[str]]:
-        remaining = [s for s in scenario.steps if s.id not in covered] if scenario else []
-        share = R.SCENARIO_STEPS_SHARE if remaining else 0
-        scale = (100 - share) / 100
-        order_at = len(r.items)  # the CARP item goes first, once the others are known
-        total = 0
-        for item in (R.CLARIFY, R.ACTION, R.TIME_COMMIT, R.FOLLOW_UP):
-            total += self._apply(item, r, scale)
-        total += self._order(r, scale, order_at)
-        taken: set[str] = set()
-        if scenario is not None:
-            for step in scenario.steps:
-                # An action step ("refund the fee") is taken only by a sentence that commits to
-                # something; an explaining step ("explain why the rate rose") by any sentence.
-                gate = r.actionable if self._is_action_step(step) else [not x for x in r.spoiled]
-                match = self._steps.match(step, r.units, gate)
-                if match:
-                    taken.add(step.id)
-                if step.id in covered:
-                    continue
-                points = round(share / len(remaining))
-                if match:
-                    u = match.unit
-                    r.items.append(ItemResult(
-                        "solution", f"step:{step.id}", True, points, u.text, u.start, u.end,
-                        f"Takes the scenario step: {step.description}",
-                    ))
-                    total += points
-                else:
-                    r.items.append(ItemResult(
-                        "solution", f"step:{step.id}", False, 0, step.examples[0], None, None,
-                        f"Scenario step not taken yet: {step.description}",
-                    ))
-        return _clamp(total), taken
-
-    def _order(self, r: _Reply, scale: float, at: int) -> int:
-        """CARP: acknowledging before solving earns a little; solving first costs a little."""
-        acks = [i for i in r.items if i.met and i.start is not None
-                and i.item in (R.ACKNOWLEDGE.id, R.APOLOGY.id, R.VALIDATE.id)]
-        actions = [i for i in r.items if i.met and i.start is not None and i.item == R.ACTION.id]
-        ack = min(acks, key=lambda i: i.start or 0, default=None)
-        action = min(actions, key=lambda i: i.start or 0, default=None)
-        if action and (ack is None or (action.start or 0) < (ack.start or 0)):
-            result = _item(R.SOLVED_FIRST, action.start or 0, action.end or 0, r.text, scale)
-        elif action and ack:
-            result = _item(R.ACK_FIRST, ack.start or 0, ack.end or 0, r.text, scale)
-        else:  # nothing to put in order: no points either way
-            result = _missed(R.ACK_FIRST, r.lang)
-        r.items.insert(at, result)
-        return result.points
-
-    def _is_action_step(self, step: Step) -> bool:
-        key = (step.id, step.description, *step.examples)
-        if key not in self._action_steps:
-            votes = [self._actionable(Sentence(e, 0, len(e))) for e in step.examples]
-            self._action_steps[key] = sum(votes) * 2 >= len(votes)
-        return self._action_steps[key]
-
-    def _actionable(self, unit: Sentence) -> bool:
-        """Could this sentence take a step? It commits to, offers or asks for something."""
-        blocker = R.ACTION.blocker_regex
-        if blocker is not None and blocker.search(unit.text):
+    def critical_in(self, spec: CriticalSpec, reading: Reading, i: int) -> bool:
+        if spec.requires and not matches(self.rubric.regex(spec.requires), reading.units[i]):
             return False
-        return any(item.regex.search(unit.text) for item in R.ACTIONABLE_ITEMS) or any(
-            self._near(item, [unit])[0] for item in (R.ACTION, R.CLARIFY, R.FOLLOW_UP))
+        if spec.blockers and matches(self.rubric.regex(spec.blockers), reading.units[i]):
+            return False
+        return bool(reading.probabilities[spec.id][i] >= self.threshold(spec.id))
 
-    # -- applying one item ----------------------------------------------------------------------------
+    def detected(self, label: str, reading: Reading) -> list[int]:
+        """Indices of the units that show ``label`` by its detector (no rubric gates applied)."""
+        p = reading.probabilities[label]
+        t = self.threshold(label)
+        return [i for i in range(len(reading.units)) if p[i] >= t]
 
-    def _apply(self, item: R.Item, r: _Reply, scale: float = 1.0) -> int:
-        """The first match earns (or costs) the item's points; a miss shows a model phrasing."""
-        blocker = item.blocker_regex
-        blocked = [bool(blocker and blocker.search(u.text)) for u in r.units]
-        if item.dimension == "empathy" and item.points > 0 and item is not R.COURTESY:
-            blocked = [b or s for b, s in zip(blocked, r.spoiled, strict=True)]
-        matches = [m for m in item.regex.finditer(r.text)
-                   if not _inside_blocked(m, r.units, blocked) and self._counts(item, m, r)]
-        if item.points < 0:
-            # Counts-against items cost points for each distinct phrase, at most twice.
-            total, seen = 0, set[str]()
-            for m in matches:
-                key = m.group(0).casefold()
-                if key in seen or len(seen) == 2:
-                    continue
-                seen.add(key)
-                total += _found(item, m.start(), m.end(), r, scale)
-            return total
-        if matches:
-            return _found(item, matches[0].start(), matches[0].end(), r, scale)
-        if item.exemplars:
-            eligible = [u for u, b, s in zip(r.units, blocked, r.spoiled, strict=True) if not b and not s]
-            hit, nearest = self._near(item, eligible)
-            if hit is not None and nearest is not None:
-                points = round(item.points * scale)
-                r.items.append(ItemResult(
-                    item.dimension, item.id, True, points, hit.text, hit.start, hit.end,
-                    f"{item.why} (by meaning: close to “{nearest}”)",
-                ))
-                return points
-        r.items.append(_missed(item, r.lang))
-        return 0
+    # -- finding items ------------------------------------------------------------------------------
 
-    def _counts(self, item: R.Item, m: re.Match[str], r: _Reply) -> bool:
-        """Context rules: hedged times are guesses; some items need a committing sentence."""
-        if item in (R.SPECIFICS, R.TIME_COMMIT):
-            if R.HEDGE.search(r.text[max(0, m.start() - 30):m.start()]):
-                return False
-            loose = item is R.TIME_COMMIT or R.RELATIVE_TIME.match(m.group(0).strip())
-            if loose and not _in_units(m, r.units, r.committing):
-                return False
-        if item.needs_commitment:
-            return _in_units(m, r.units, r.committing)
+    def threshold(self, label: str) -> float:
+        spec = self.rubric.item(label) or self.rubric.critical_spec(label)
+        if spec is not None and spec.threshold is not None:
+            return spec.threshold
+        return self._detectors.threshold(label)
+
+    def _unit_shows(self, spec: ItemSpec, reading: Reading, i: int) -> bool:
+        """Does unit ``i`` show the item? A penalty needs its key words in the unit unless the
+        detector is all but certain: a false penalty costs a trainee the most trust."""
+        unit = reading.units[i]
+        if spec.requires and not matches(self.rubric.regex(spec.requires), unit):
+            return False
+        if spec.blockers and matches(self.rubric.regex(spec.blockers), unit):
+            return False
+        p = reading.probabilities[spec.id][i]
+        if spec.points < 0 and spec.highlight and not matches(self.rubric.regex(spec.highlight), unit):
+            return bool(p >= max(self.threshold(spec.id), UNCUED_PENALTY))
+        return bool(p >= self.threshold(spec.id))
+
+    def find(self, spec: ItemSpec, reading: Reading) -> list[ItemResult]:
+        """Where the reply shows ``spec``: one result for an item that earns, up to two (different
+        sentences or phrases) for one that costs."""
+        spans = self._pattern_spans(spec, reading) if spec.patterns else []
+        if spec.found_by == "detector":
+            spans += [s for s in self._detector_spans(spec, reading)
+                      if not any(a <= s[0] < b or s[0] <= a < s[1] for a, b in spans)]
+        out: list[ItemResult] = []
+        seen: set[str] = set()
+        for start, end in spans:
+            o_start, o_end, words = reading.evidence(start, end)
+            key = words.casefold()
+            if not words or key in seen:
+                continue
+            seen.add(key)
+            out.append(ItemResult(spec.dimension, spec.id, True, spec.points, words, o_start, o_end,
+                                  spec.why.en))
+            if spec.points > 0 or len(out) == 2:
+                break
+        return out
+
+    def _detector_spans(self, spec: ItemSpec, reading: Reading) -> list[tuple[int, int]]:
+        """The units showing ``spec``, most certain first, at most one per sentence."""
+        positive = spec.points > 0
+        hits = []
+        for i in range(len(reading.units)):
+            if positive and spec.dimension == "empathy" and reading.spoiled[i]:
+                continue
+            if positive and spec.id in ACTIONABLE and reading.no_solution[i]:
+                continue
+            if not positive and not self._whole_enough(reading, i):
+                continue
+            if spec.id in HOLLOWED and self._hollow(reading, i):
+                continue
+            if self._unit_shows(spec, reading, i):
+                hits.append((float(reading.probabilities[spec.id][i]), i))
+        # The most certain unit first; among equals, the earliest and shortest.
+        hits.sort(key=lambda h: (-h[0], reading.units[h[1]].start, reading.units[h[1]].end))
+        spans, sentences = [], set()
+        for _, i in hits:
+            unit = reading.units[i]
+            sentence = reading.sentence_of(unit)
+            if sentence in sentences:
+                continue
+            sentences.add(sentence)
+            spans.append(highlight(reading, self.rubric, spec.highlight, unit) if spec.highlight
+                         else (unit.start, unit.end))
+        return spans
+
+    def _hollow(self, reading: Reading, i: int) -> bool:
+        vague = self.rubric.item("vague_promise")
+        return vague is not None and self._unit_shows(vague, reading, i)
+
+    @staticmethod
+    def _whole_enough(reading: Reading, i: int) -> bool:
+        """A penalty is judged on a sentence, or on a clause of a long one: a fragment of a warm
+        sentence ("oh no, I'm so sorry") read alone can look curt."""
+        unit = reading.units[i]
+        sentence = reading.sentence_of(unit)
+        return unit == sentence or sentence_length(sentence.text) > PENALTY_CLAUSE_WORDS
+
+    def _pattern_spans(self, spec: ItemSpec, reading: Reading) -> list[tuple[int, int]]:
+        regex = self.rubric.regex(spec.patterns)
+        assert regex is not None
+        text = reading.text
+        spans = []
+        for m in regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            if spec.explained_by and re.match(spec.explained_by, text[m.end():], re.IGNORECASE):
+                continue
+            i = reading.unit_of(m.start())
+            blockers = self.rubric.regex(spec.blockers)
+            if blockers is not None and i is not None and matches(blockers, reading.units[i]):
+                continue
+            if spec.id == "concrete_specifics" and not self._specific_counts(m, reading, i):
+                continue
+            spans.append((m.start(), m.end()))
+        return spans
+
+    def _specific_counts(self, m: re.Match[str], reading: Reading, i: int | None) -> bool:
+        """A hedged time is a guess; "today" or "now" count only where something is promised.
+        (Clarity is not undone by a curt sentence: "come back at 9 am with your ID" is clear.)"""
+        if i is None:
+            return False
+        if _HEDGE.search(reading.text[max(0, m.start() - 30):m.start()]):
+            return False
+        if _RELATIVE_TIME.match(m.group(0).strip()):
+            sentence = reading.sentence_of(reading.units[i])
+            committing = (reading.units[j] for label in ACTIONABLE for j in self.detected(label, reading))
+            return any(reading.sentence_of(u) == sentence for u in committing)
         return True
 
-    def _specifics(self, r: _Reply) -> int:
-        """The first concrete detail earns one item, a second different one another."""
-        found = [m for m in R.SPECIFICS.regex.finditer(r.text)
-                 if self._counts(R.SPECIFICS, m, r) and not _in_units(m, r.units, r.spoiled)]
-        distinct = list({m.group(0).casefold(): m for m in found}.values())
-        total = 0
-        for item, index in ((R.SPECIFICS, 0), (R.MORE_SPECIFICS, 1)):
-            if len(distinct) > index:
-                m = distinct[index]
-                total += _found(item, m.start(), m.end(), r)
-            else:
-                r.items.append(_missed(item, r.lang))
-        return total
+    # -- rules --------------------------------------------------------------------------------------
 
-    def _ordered(self, r: _Reply) -> int:
-        """Steps in order: two sequence words, or one joining two things the teller will do."""
-        markers = list(R.ORDERED.regex.finditer(r.text))
-        distinct = {m.group(0).casefold() for m in markers}
-        joins_steps = markers and (sum(r.actionable) >= 2 or _clauses_around(markers[0], r) >= 3)
-        if len(distinct) >= 2 or joins_steps:
-            return _found(R.ORDERED, markers[0].start(), markers[0].end(), r)
-        r.items.append(_missed(R.ORDERED, r.lang))
-        return 0
+    def _rules(self, reading: Reading, found: dict[str, ItemResult]) -> list[ItemResult]:
+        out: list[ItemResult] = []
+        rule = self.rubric.item
+        specifics = [r for r in self._find_all("concrete_specifics", reading)]
+        more = rule("more_specifics")
+        if more is not None and len(specifics) >= 2:
+            second = specifics[1]
+            out.append(ItemResult("clarity", more.id, True, more.points, second.text, second.start,
+                                  second.end, more.why.en))
+        # A run-on is a sentence too long to follow; "plain" is judged clause by clause (between
+        # any two marks, typed or restored in speech), which missing full stops move far less.
+        sentence_lengths = [sentence_length(x.text) for x in reading.sentences]
+        long = [x for x, n in zip(reading.sentences, sentence_lengths, strict=True)
+                if n > LONG_SENTENCE_WORDS]
+        run_on = rule("run_on")
+        if run_on is not None and long:
+            s_start, s_end, words = reading.evidence(long[0].start, long[0].end)
+            out.append(ItemResult("clarity", run_on.id, True, run_on.points, words, s_start, s_end,
+                                  run_on.why.en))
+        lengths = [sentence_length(reading.text[a:b]) for a, b in clause_spans(reading.text)]
+        plain = rule("plain_and_short")
+        average = sum(lengths) / max(1, len(lengths))
+        # Plain words earn only where they say something: what will happen, or enough words to be
+        # a real reply ("ok" or "calm down, it's just a card" tells the customer nothing).
+        substance = any(k in found for k in (*ACTIONABLE, "concrete_specifics", "checks_understanding")) or (
+            sum(lengths) >= PLAIN_MIN_WORDS)
+        if (plain is not None and substance and reading.sentences and not long and "jargon" not in found
+                and average <= PLAIN_AVERAGE_WORDS):
+            first = reading.sentences[0]
+            s_start, s_end, words = reading.evidence(first.start, first.end)
+            out.append(ItemResult("clarity", plain.id, True, plain.points, words, s_start, s_end,
+                                  f"{plain.why.en} (about {round(average)} words between pauses)"))
+        forward = self._way_forward(reading, found)
+        out += forward + self._complete_plan(reading, found)
+        out += self._order({**found, **{r.item: r for r in forward}})
+        return out
 
-    def _near(self, item: R.Item, candidates: list[Sentence]) -> tuple[Sentence | None, str | None]:
-        """The candidate closest in meaning to the item's exemplars, if close enough."""
-        if not candidates or not item.exemplars:
-            return None, None
-        texts = [u.text for u in candidates]
-        found = self._matcher.nearest(texts, item.exemplars)
-        against = self._matcher.nearest(texts, item.counter_exemplars) if item.counter_exemplars else None
-        ok = [
-            i for i, f in enumerate(found)
-            if f.similarity >= item.threshold
-            and (against is None or f.similarity >= against[i].similarity + R.MEANING_MARGIN)
-        ]
+    def _way_forward(self, reading: Reading, found: dict[str, ItemResult]) -> list[ItemResult]:
+        """No concrete action, but a clause that is probably one: an offer, an option, a next step."""
+        spec, action = self.rubric.item("way_forward"), self.rubric.item("concrete_action")
+        if spec is None or action is None or spec.threshold is None or "concrete_action" in found:
+            return []
+        p = reading.probabilities["concrete_action"]
+        blockers = self.rubric.regex(action.blockers)
+        ok = [i for i in range(len(reading.units))
+              if p[i] >= spec.threshold and not reading.no_solution[i] and not self._hollow(reading, i)
+              and not (blockers is not None and matches(blockers, reading.units[i]))]
         if not ok:
-            return None, None
-        best = max(ok, key=lambda i: found[i].similarity)
-        return candidates[best], found[best].exemplar
+            return []
+        best = max(ok, key=lambda i: (p[i], -reading.units[i].start))
+        start, end, words = reading.evidence(reading.units[best].start, reading.units[best].end)
+        return [ItemResult("solution", spec.id, True, spec.points, words, start, end, spec.why.en)]
+
+    def _complete_plan(self, reading: Reading, found: dict[str, ItemResult]) -> list[ItemResult]:
+        """The whole plan: an action, with its steps in order or a second action or option."""
+        spec, action = self.rubric.item("complete_plan"), self.rubric.item("concrete_action")
+        if spec is None or action is None or "concrete_action" not in found:
+            return []
+        spans = self._detector_spans(action, reading)
+        if len(spans) >= 2:
+            evidence = spans[1]
+        elif "steps_in_order" in found:
+            r = found["steps_in_order"]
+            return [ItemResult("solution", spec.id, True, spec.points, r.text, r.start, r.end, spec.why.en)]
+        else:
+            return []
+        start, end, words = reading.evidence(*evidence)
+        return [ItemResult("solution", spec.id, True, spec.points, words, start, end, spec.why.en)]
+
+    def _find_all(self, item_id: str, reading: Reading) -> list[ItemResult]:
+        spec = self.rubric.item(item_id)
+        if spec is None:
+            return []
+        results: list[ItemResult] = []
+        for start, end in self._pattern_spans(spec, reading):
+            o_start, o_end, words = reading.evidence(start, end)
+            if words and all(r.text.casefold() != words.casefold() for r in results):
+                results.append(ItemResult(spec.dimension, spec.id, True, spec.points, words, o_start, o_end,
+                                          spec.why.en))
+        return results
+
+    def _order(self, found: dict[str, ItemResult]) -> list[ItemResult]:
+        """CARP: acknowledging the customer before solving (or offering a way forward) earns a little."""
+        first = self.rubric.item("acknowledge_first")
+        action = found.get("concrete_action") or found.get("way_forward")
+        acks = [found[k] for k in ACKNOWLEDGING if k in found]
+        ack = min(acks, key=lambda r: r.start or 0, default=None)
+        if first is None or action is None or ack is None or (ack.start or 0) > (action.start or 0):
+            return []
+        return [ItemResult("solution", first.id, True, first.points, ack.text, ack.start, ack.end,
+                           first.why.en)]
+
+    # -- missed items, steps, scaling -----------------------------------------------------------------
+
+    def _with_missed(self, results: list[ItemResult], reading: Reading, lang: str,
+                     scenario: Scenario | None, context: Context) -> list[ItemResult]:
+        met = {r.item for r in results}
+        earlier = frozenset().union(*(s.met() for s in context.earlier)) if context.earlier else frozenset()
+        out = list(results)
+        for spec in self.rubric.items:
+            if spec.points <= 0 or spec.id in met or (spec.id == "way_forward" and "concrete_action" in met):
+                continue
+            if spec.carries_over and spec.id in earlier:
+                out.append(ItemResult(spec.dimension, spec.id, False, 0, "", None, None,
+                                      "Done in an earlier reply: not needed again.", carried=True))
+                continue
+            model = self._models.phrasing(spec, scenario, context.turn_id, lang)
+            out.append(ItemResult(spec.dimension, spec.id, False, 0, model, None, None, spec.why.en))
+        order = {spec.id: n for n, spec in enumerate(self.rubric.items)}
+        return sorted(out, key=lambda r: (order.get(r.item, 99), r.start if r.start is not None else 10**6))
+
+    def _scenario_steps(self, reading: Reading, scenario: Scenario | None, context: Context,
+                        lang: str) -> tuple[set[str], list[ItemResult]]:
+        if scenario is None:
+            return set(), []
+        actionable = [not s and any(reading.probabilities[label][i] >= self.threshold(label)
+                                    for label in ACTIONABLE)
+                      for i, s in enumerate(reading.no_solution)]
+        explaining = [not s for s in reading.spoiled]
+        taken: set[str] = set()
+        results: list[ItemResult] = []
+        for step in scenario.steps:
+            gate = actionable if self._models.is_action_step(step) else explaining
+            match = self._steps.match(step, reading.units, gate)
+            if match:
+                taken.add(step.id)
+            if step.id in context.covered:
+                continue
+            why = f"Takes the scenario step: {step.description}"
+            if match:
+                u = match.unit
+                start, end, words = reading.evidence(u.start, u.end)
+                results.append(ItemResult("solution", f"step:{step.id}", True, 1, words, start, end, why))
+            else:
+                results.append(ItemResult("solution", f"step:{step.id}", False, 0, step.examples[0], None,
+                                          None, f"Scenario step not taken yet: {step.description}"))
+        return taken, results
+
+    def _scaled(self, results: list[ItemResult], steps: list[ItemResult], scenario: Scenario | None,
+                context: Context) -> tuple[list[ItemResult], list[Scaling]]:
+        """Scale each dimension's earned points so that what is still expected is worth 100."""
+        share = self.rubric.scenario_steps_share if steps else 0
+        scaling: list[Scaling] = []
+        out: list[ItemResult] = []
+        for d in ("empathy", "clarity", "solution"):
+            mine = [r for r in results if r.dimension == d]
+            carried = tuple(r.item for r in mine if r.carried)
+            carried_points = min(self.rubric.max_carried_share, sum(
+                spec.points for spec in (self.rubric.item(i) for i in carried) if spec is not None))
+            steps_share = share if d == "solution" else 0
+            factor = (100 - steps_share) / (100 - carried_points)
+            if factor != 1:
+                scaling.append(Scaling(d, round(factor, 3), steps_share, carried))
+            for r in mine:
+                scaled = round(r.points * factor) if r.points > 0 else r.points
+                out.append(r if scaled == r.points else _with_points(r, scaled))
+            if d == "solution" and steps:
+                each = share / len(steps)
+                out += [_with_points(s, round(each)) if s.met else s for s in steps]
+        return out, scaling
 
 
-def _clauses_around(m: re.Match[str], r: _Reply) -> int:
-    """How many clauses the sentence holding ``m`` has ("log out, reinstall, then sign in")."""
-    for s in sentences(r.text):
-        if s.start <= m.start() < s.end:
-            return len(re.split(r"[,，、;；]", s.text))
-    return 1
+def _touching(units: list[Sentence], marked: list[Sentence]) -> list[bool]:
+    """For each unit: does it overlap one of ``marked``?"""
+    return [any(b.start <= u.start < b.end or u.start <= b.start < u.end for b in marked) for u in units]
 
 
-def _in_units(m: re.Match[str], parts: list[Sentence], flags: list[bool]) -> bool:
-    return any(f and u.start <= m.start() < u.end for u, f in zip(parts, flags, strict=True))
-
-
-def _inside_blocked(m: re.Match[str], parts: list[Sentence], blocked: list[bool]) -> bool:
-    return any(b and u.start <= m.start() < u.end for u, b in zip(parts, blocked, strict=True))
-
-
-def _critical(text: str, scenario: Scenario | None) -> list[CriticalFail]:
-    found: list[CriticalFail] = []
-    phrases = list(R.FORBIDDEN_PHRASES) + (list(scenario.forbidden) if scenario else [])
-    folded = text.casefold().replace("’", "'")
-    for phrase in dict.fromkeys(phrases):
-        needle = phrase.casefold().replace("’", "'")
-        at = folded.find(needle)
-        if at >= 0:
-            found.append(CriticalFail(
-                "forbidden_phrase", text[at:at + len(needle)], at, at + len(needle),
-                "A forbidden phrase (服务禁语): never say this to a customer.",
-            ))
-    for name, (why, patterns) in R.CRITICAL_PATTERNS.items():
-        for m in R.compiled(patterns).finditer(text):
-            found.append(CriticalFail(name, m.group(0), m.start(), m.end(), why))
-    # A longer forbidden phrase contains a shorter one ("that's not my department"): keep one.
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[CriticalFail] = []
-    for c in found:
-        if not any(k.start <= c.start and c.end <= k.end for k in kept):
-            kept.append(c)
-    return kept
-
-
-def _item(item: R.Item, start: int, end: int, text: str, scale: float = 1.0) -> ItemResult:
-    return ItemResult(item.dimension, item.id, True, round(item.points * scale), text[start:end],
-                      start, end, item.why)
-
-
-def _found(item: R.Item, start: int, end: int, r: _Reply, scale: float = 1.0) -> int:
-    result = _item(item, start, end, r.text, scale)
-    r.items.append(result)
-    return result.points
-
-
-def _missed(item: R.Item, lang: str) -> ItemResult:
-    model = item.model.get(lang) or item.model.get("en", "")
-    return ItemResult(item.dimension, item.id, False, 0, model, None, None, item.why)
+def _with_points(r: ItemResult, points: int) -> ItemResult:
+    return ItemResult(r.dimension, r.item, r.met, points, r.text, r.start, r.end, r.why, r.carried)
 
 
 def _clamp(value: int) -> int:
@@ -369,3 +453,6 @@ def _clean(text: str) -> str:
         ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
     )
     return cleaned[:MAX_REPLY_CHARS]
+
+
+__all__ = ["CriticalFail", "EmptyReply", "RubricScorer"]

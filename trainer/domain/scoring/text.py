@@ -1,4 +1,10 @@
-"""Text helpers for scoring: language detection, sentences with offsets, content words."""
+"""Text helpers for scoring: language, sentences and clauses with offsets, words, content words.
+
+A reply is read unit by unit: its sentences, the clauses of long sentences, and overlapping word
+windows where a long stretch has no punctuation at all (speech, or hurried typing). Sentence
+boundaries come from punctuation, from pauses the recogniser heard (``breaks``), and, in text with
+no punctuation at all, from the words that start a new sentence in speech ("so", "I'll", "首先").
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,8 @@ from functools import lru_cache
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?。！？；;\n]+")
-_WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff]")
+_PUNCTUATION = re.compile(r"[.!?。！？；;,，、:：—\n]")
+_TOKEN = re.compile(r"[A-Za-z0-9'’:.%£$€¥]+|[\u3400-\u9fff]")
 
 _EN_STOP = frozenset(
     "a an the and or but so to of in on at for with by from as is are was were be been being am "
@@ -22,6 +29,26 @@ _EN_STOP = frozenset(
 _ZH_STOP = frozenset(
     "的 了 是 我 您 你 我们 你们 在 就 都 也 和 吧 吗 呢 啊 给 把 这 那 一下 一个 请 会 要 能 可以".split()
 )
+#: Where a new sentence starts in unpunctuated speech: English words, Chinese openers.
+_SPOKEN_START_EN = re.compile(
+    r"\b(?:I'm|I am|I'll|I will|I can|I've|I have|let me|we'll|we will|we can|we've|so|and then|then|"
+    r"first|after that|please|sorry|thank you|thanks|your|you'll|you can|you will|is that|does that|"
+    r"could you|can you|would you|in the meantime|if|once|that's|this is|it's|there's|don't)\b",
+    re.IGNORECASE,
+)
+_SPOKEN_START_ZH = re.compile(
+    r"您好|非常抱歉|实在抱歉|真的抱歉|不好意思|对不起|我(?:现在|马上|会|来|先|这边|帮您|给您|已经|理解|明白|们)|"
+    r"请您|麻烦您|首先|然后|接着|最后|另外|如果|您看|您可以|您放心|这样|谢谢|今天|明天|稍后|我跟您"
+)
+SPOKEN_MIN_WORDS = 5
+#: Sentences longer than this (in words) are also read clause by clause, and a clause counts as
+#: a unit of its own only with at least CLAUSE_MIN_WORDS words: a fragment such as "还耽误你上班"
+#: says little without its sentence.
+CLAUSE_SPLIT_WORDS = 12
+CLAUSE_MIN_WORDS = 4
+#: Stretches longer than this with no punctuation are also read in windows of WINDOW words.
+WINDOW_OVER = 18
+WINDOW = 10
 
 
 def detect_language(text: str) -> str:
@@ -38,15 +65,40 @@ class Sentence:
     end: int
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences with their character offsets in ``text`` (ending punctuation included)."""
+def unpunctuated(text: str) -> bool:
+    """Text with no punctuation at all, as a recogniser types it."""
+    return _PUNCTUATION.search(text) is None and sentence_length(text) > 1
+
+
+def sentences(text: str, breaks: tuple[int, ...] = ()) -> list[Sentence]:
+    """Sentences with their character offsets in ``text`` (ending punctuation included).
+
+    ``breaks`` are offsets where the speaker paused; with no punctuation and no pauses, speech is
+    cut where a new sentence plainly starts.
+    """
+    cuts = sorted({m.end() for m in _SENTENCE_END.finditer(text)} | {b for b in breaks if 0 < b < len(text)})
     out: list[Sentence] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        _add(out, text, pos, m.end())
-        pos = m.end()
-    _add(out, text, pos, len(text))
+    for cut in [*cuts, len(text)]:
+        _add(out, text, pos, cut)
+        pos = cut
+    if unpunctuated(text):
+        out = [piece for s in out for piece in _spoken_sentences(s)]
     return out
+
+
+def _spoken_sentences(s: Sentence) -> list[Sentence]:
+    if sentence_length(s.text) < 2 * SPOKEN_MIN_WORDS:
+        return [s]
+    starts = [m.start() for m in (*_SPOKEN_START_EN.finditer(s.text), *_SPOKEN_START_ZH.finditer(s.text))]
+    out: list[Sentence] = []
+    pos = 0
+    for at in sorted(set(starts)):
+        if sentence_length(s.text[pos:at]) >= SPOKEN_MIN_WORDS and sentence_length(s.text[at:]) >= 2:
+            _add(out, s.text, pos, at)
+            pos = at
+    _add(out, s.text, pos, len(s.text))
+    return [Sentence(p.text, s.start + p.start, s.start + p.end) for p in out]
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -60,27 +112,56 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 _CLAUSE_END = re.compile(r"[,，、:：—]+|\s-\s")
-#: Sentences longer than this (in words) are also looked at clause by clause, so one idea in a
-#: long sentence is not drowned by the rest when matching by meaning.
-CLAUSE_SPLIT_WORDS = 12
 
 
-def units(text: str) -> list[Sentence]:
-    """Sentences, and the clauses of long sentences: what gets matched by meaning."""
+def units(text: str, breaks: tuple[int, ...] = ()) -> list[Sentence]:
+    """What the detectors read: sentences, clauses of long ones, windows over long bare stretches."""
     out: list[Sentence] = []
-    for s in sentences(text):
+    for s in sentences(text, breaks):
         out.append(s)
         if sentence_length(s.text) <= CLAUSE_SPLIT_WORDS:
             continue
+        pieces: list[Sentence] = []
         pos = 0
-        clauses: list[Sentence] = []
         for m in _CLAUSE_END.finditer(s.text):
-            _add(clauses, s.text, pos, m.start())
+            _add(pieces, s.text, pos, m.start())
             pos = m.end()
-        _add(clauses, s.text, pos, len(s.text))
-        if len(clauses) > 1:
-            out += [Sentence(c.text, s.start + c.start, s.start + c.end) for c in clauses
-                    if sentence_length(c.text) >= 2]
+        _add(pieces, s.text, pos, len(s.text))
+        clauses = ([Sentence(c.text, s.start + c.start, s.start + c.end) for c in pieces]
+                   if len(pieces) > 1 else [s])
+        for c in clauses:
+            if c is not s and sentence_length(c.text) >= CLAUSE_MIN_WORDS:
+                out.append(c)
+            if sentence_length(c.text) > WINDOW_OVER:
+                out += _windows(text, c)
+    return list(dict.fromkeys(out))
+
+
+def _windows(text: str, s: Sentence) -> list[Sentence]:
+    tokens = [(s.start + m.start(), s.start + m.end()) for m in _TOKEN.finditer(s.text)]
+    size = WINDOW * (2 if _CJK.search(s.text) else 1)  # a Chinese word is about two characters
+    step = size // 2
+    out = []
+    for i in range(0, max(1, len(tokens) - step), step):
+        chunk = tokens[i:i + size]
+        if len(chunk) < size // 2:
+            break
+        start, end = chunk[0][0], chunk[-1][1]
+        out.append(Sentence(text[start:end], start, end))
+    return out
+
+
+_ANY_MARK = re.compile(r"[.!?。！？；;,，、:：—\n]+|\s-\s")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the stretches between any two marks (commas, full stops, colons…)."""
+    out, pos = [], 0
+    for m in [*_ANY_MARK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if re.search(r"\w", text[pos:end]):
+            out.append((pos, end))
+        pos = m.end() if m else len(text)
     return out
 
 
@@ -89,6 +170,37 @@ def sentence_length(sentence: str) -> int:
     latin = len(_LATIN_WORD.findall(sentence))
     cjk = len(_CJK.findall(sentence))
     return latin + round(cjk / 1.7)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words: Latin words, and Chinese words as jieba cuts them."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and not _CJK.match(text[start]):
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum() and not _CJK.match(text[end]):
+        end += 1
+    if _CJK.match(text[start:start + 1] or " ") or _CJK.match(text[end - 1:end] or " "):
+        run_start, run_end = start, end
+        while run_start > 0 and _CJK.match(text[run_start - 1]):
+            run_start -= 1
+        while run_end < len(text) and _CJK.match(text[run_end]):
+            run_end += 1
+        offset = run_start
+        for word in _segment(text[run_start:run_end]):
+            w_start, w_end = offset, offset + len(word)
+            if w_start < start < w_end:
+                start = w_start
+            if w_start < end < w_end:
+                end = w_end
+            offset = w_end
+    return start, end
+
+
+@lru_cache(maxsize=4096)
+def _segment(run: str) -> tuple[str, ...]:
+    import jieba  # imported lazily: its dictionary takes a moment to load
+
+    jieba.setLogLevel(60)
+    return tuple(jieba.lcut(run, HMM=False))
 
 
 def _stem(word: str) -> str:
@@ -105,13 +217,8 @@ def content_words(text: str) -> frozenset[str]:
     for token in re.findall(r"[A-Za-z0-9']+", text.lower()):
         if token not in _EN_STOP and len(token) > 1:
             words.add(_stem(token))
-    chinese = "".join(_CJK.findall(text)) and re.findall(r"[\u3400-\u9fff]+", text)
-    if chinese:
-        import jieba  # imported lazily: its dictionary takes a moment to load
-
-        jieba.setLogLevel(60)
-        for run in chinese:
-            for token in jieba.lcut(run):
-                if token not in _ZH_STOP and (len(token) > 1 or token in "退冻查改换办"):
-                    words.add(token)
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        for token in _segment(run):
+            if token not in _ZH_STOP and (len(token) > 1 or token in "退冻查改换办"):
+                words.add(token)
     return frozenset(words)

@@ -1,0 +1,1 @@
+"""The application layer: what the desktop app and the command line both call."""

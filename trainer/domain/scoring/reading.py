@@ -1,0 +1,87 @@
+"""One reply, read: normalised, cut into units, embedded, and what each unit does.
+
+The scorer asks a :class:`Reading` which unit shows an item and where its words are; evidence is
+always mapped back to a span of the reply as the trainee typed or said it, widened to whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from trainer.domain.scoring.detectors import Detectors
+from trainer.domain.scoring.meaning import MeaningMatcher
+from trainer.domain.scoring.normalise import Normalised, canonical, normalise
+from trainer.domain.scoring.punctuation import Punctuator
+from trainer.domain.scoring.rubric import Rubric
+from trainer.domain.scoring.text import Sentence, sentences, snap_to_words, units
+
+
+@dataclass
+class Reading:
+    original: str
+    norm: Normalised
+    sentences: list[Sentence]
+    units: list[Sentence]
+    probabilities: dict[str, np.ndarray]
+    spoiled: list[bool] = field(default_factory=list)
+    """Units that can earn no empathy and no solution (see ``RubricScorer.read``)."""
+    no_solution: list[bool] = field(default_factory=list)
+    """Units that can earn no solution: the spoiled ones and promises the bank cannot keep."""
+
+    @property
+    def text(self) -> str:
+        """The normalised text that units and patterns refer to."""
+        return self.norm.text
+
+    def evidence(self, start: int, end: int) -> tuple[int, int, str]:
+        """A span of the normalised text as a span of the original, widened to whole words."""
+        o_start, o_end = self.norm.span(start, end)
+        o_start, o_end = snap_to_words(self.original, o_start, o_end)
+        while o_end > o_start and self.original[o_end - 1] in " ,，。.!?！？;；:：、":
+            o_end -= 1
+        return o_start, o_end, self.original[o_start:o_end]
+
+    def unit_of(self, at: int) -> int | None:
+        """The index of the shortest unit holding offset ``at`` of the normalised text."""
+        holding = [i for i, u in enumerate(self.units) if u.start <= at < u.end]
+        return min(holding, key=lambda i: self.units[i].end - self.units[i].start, default=None)
+
+    def sentence_of(self, unit: Sentence) -> Sentence:
+        return next((s for s in self.sentences if s.start <= unit.start < s.end), unit)
+
+
+def read(text: str, detectors: Detectors, matcher: MeaningMatcher, breaks: tuple[int, ...] = (),
+         punctuator: Punctuator | None = None) -> Reading:
+    """Normalise ``text``, restore punctuation where it has none (pauses are sentence ends), cut it
+    into units and ask the detectors what each unit does."""
+    norm = normalise(text)
+    mapped = tuple(_to_normalised(norm, b) for b in breaks)
+    if punctuator is not None:
+        norm = punctuator.restore(norm, mapped)
+        mapped = ()
+    sents = sentences(norm.text, mapped)
+    parts = units(norm.text, mapped)
+    texts = [canonical(u.text) or u.text for u in parts]
+    probabilities = detectors.probabilities(matcher.embed(texts), texts)
+    return Reading(text, norm, sents, parts, probabilities)
+
+
+def _to_normalised(norm: Normalised, offset: int) -> int:
+    return next((i for i, s in enumerate(norm.starts) if s >= offset), len(norm.text))
+
+
+def highlight(reading: Reading, rubric: Rubric, patterns: list[str], unit: Sentence) -> tuple[int, int]:
+    """The key words of ``patterns`` inside ``unit`` (normalised offsets), else the whole unit."""
+    regex = rubric.regex(patterns)
+    if regex is not None:
+        m = regex.search(unit.text)
+        if m and m.end() > m.start():
+            return unit.start + m.start(), unit.start + m.end()
+    return unit.start, unit.end
+
+
+def matches(regex: re.Pattern[str] | None, unit: Sentence) -> bool:
+    return regex is not None and regex.search(unit.text) is not None
