@@ -44,12 +44,15 @@ translations: deps
 	$(BIN)/pyside6-lupdate trainer/ui/*.py -ts assets/translations/trainer_zh_CN.ts -no-obsolete
 	$(BIN)/python assets/translations/fill_translations.py
 
-# Re-fit the scorer's detectors from training/corpus (writes assets/rubric/detectors.npz and
-# training/metrics.json; deterministic, about a minute the first time, seconds after).
+# Re-fit the scorer from training/ (see training/README.md): the punctuation model, the item
+# detectors, then their thresholds on whole replies of the dev set. Writes assets/rubric/*.npz and
+# training/metrics.json; deterministic; a few minutes the first time (embeddings are cached after).
 train-scorer: deps
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(BIN)/python training/check_corpus.py training/corpus/*.jsonl > /dev/null
+	$(BIN)/python training/train_punctuation.py
 	$(BIN)/python training/train_scorer.py
+	$(BIN)/python training/tune_thresholds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -44,6 +44,8 @@ from trainer.domain.scoring.punctuation import (  # noqa: E402
     gap_features,
     tokens,
 )
+from trainer.domain.scoring.text import use_segmenter  # noqa: E402
+from trainer.library.rubric_files import load_segmenter  # noqa: E402
 
 OUT = ROOT / "assets" / "rubric" / "punctuation.npz"
 PUNCTUATED = ROOT / "training" / "punctuated"
@@ -93,6 +95,7 @@ def matrix(examples: list[tuple[list[str], int]]) -> csr_matrix:
 
 
 def main() -> int:
+    use_segmenter(load_segmenter())  # the scorer's own Chinese word list, as in the app
     rng = random.Random(20261201)
     written = [line.strip() for path in sorted(PUNCTUATED.glob("*.txt"))
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -51,7 +51,7 @@ PRECISION_LABELS = {"asks_for_secret", "other_customer_data", "impossible_promis
                     "dismissal", "defensive", "cancelled_apology", "conditional_apology"}
 C = 2.0
 #: Reply-level tuning (tune_thresholds.py) may lower a threshold only as far as this precision.
-PRECISION_FLOOR = 0.7
+PRECISION_FLOOR = 0.6
 #: A critical fail shown to a trainee who did nothing wrong costs the most trust (0.95); a PIN
 #: request missed costs the bank more, and it is gated by its key words anyway (0.85).
 TARGET_PRECISION = {"asks_for_secret": 0.85, "other_customer_data": 0.95, "impossible_promise": 0.95}

@@ -6,7 +6,7 @@ sentence) is only seen on whole replies, so this step adjusts the thresholds of 
 to agree best with people's 0/1/2 judgements of whole replies: pairwise ranking agreement on the
 dev set ``eval/dev_registers.jsonl`` (typed and in spoken form), by coordinate ascent over a small
 grid, keeping a change only when it helps by at least ``MIN_GAIN`` and never below a label's
-precision floor (the threshold at which its clauses are still right 70% of the time out of fold,
+precision floor (the threshold at which its clauses are still right 60% of the time out of fold,
 from ``train_scorer.py``), so the evidence shown stays believable. The critical fails' thresholds
 are left as trained (their precision target is a policy, not a fit). The blind set is never read.
 

@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
-from text_to_num import alpha2digit
-
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "，。！？、；：“”‘’（）《》—…"
 
@@ -141,6 +138,12 @@ def _informal_words(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+def _alpha2digit(run: str) -> str:
+    from text_to_num import alpha2digit
+
+    return str(alpha2digit(run, "en", threshold=0))
+
+
 def _english_numbers(text: str) -> list[tuple[int, int, str]]:
     edits = []
     for m in _NUMBER_RUN.finditer(text):
@@ -154,7 +157,7 @@ def _english_numbers(text: str) -> list[tuple[int, int, str]]:
             continue
         if words[0] in ("a", "an"):  # "a hundred pounds": 100
             run = "one " + run.split(None, 1)[1]
-        converted = alpha2digit(run, "en", threshold=0)
+        converted = _alpha2digit(run)
         if meridiem:  # "nine thirty p m" -> "9:30 pm"
             converted = re.sub(r"^(\d{1,2}) (\d{2})$", r"\1:\2", converted)
             converted += f" {meridiem.group(1).lower()}m"
@@ -206,6 +209,8 @@ def _zh_value(run: str) -> str | None:
     if all(c in "零〇一二两三四五六七八九" for c in run) and len(run) > 1:
         return "".join(str("零一二三四五六七八九".find(c)) if c not in "〇两" else ("0" if c == "〇" else "2")
                        for c in run)
+    import cn2an  # imported when a Chinese numeral is first met: it takes a quarter of a second
+
     try:
         value = cn2an.cn2an(run, "smart")
     except (ValueError, KeyError, IndexError):

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from trainer.domain.scoring.normalise import Normalised, edit
+from trainer.domain.scoring.text import segment
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TOKEN = re.compile(r"[A-Za-z0-9'’]+|[\u3400-\u9fff]+")
@@ -30,25 +30,17 @@ BARE_TOKENS = 8
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Words with their offsets: Latin words as they are, Chinese runs cut into words by jieba."""
+    """Words with their offsets: Latin words as they are, Chinese runs cut into words."""
     out: list[tuple[str, int, int]] = []
     for m in _TOKEN.finditer(text):
         if _CJK.match(m.group(0)):
             pos = m.start()
-            for word in _segment(m.group(0)):
+            for word in segment(m.group(0)):
                 out.append((word, pos, pos + len(word)))
                 pos += len(word)
         else:
             out.append((m.group(0).lower().replace("’", "'"), m.start(), m.end()))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _segment(run: str) -> tuple[str, ...]:
-    import jieba  # imported lazily: its dictionary takes a moment to load
-
-    jieba.setLogLevel(60)
-    return tuple(jieba.lcut(run, HMM=False))
 
 
 def gap_features(words: list[str], i: int) -> list[str]:

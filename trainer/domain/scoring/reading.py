@@ -16,7 +16,7 @@ from trainer.domain.scoring.meaning import MeaningMatcher
 from trainer.domain.scoring.normalise import Normalised, canonical, normalise
 from trainer.domain.scoring.punctuation import Punctuator
 from trainer.domain.scoring.rubric import Rubric
-from trainer.domain.scoring.text import Sentence, sentences, snap_to_words, units
+from trainer.domain.scoring.text import Sentence, sentences, snap_to_words, units, unpunctuated
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Reading:
     probabilities: dict[str, np.ndarray]
     spoiled: list[bool] = field(default_factory=list)
     """Units that can earn no empathy and no solution (see ``RubricScorer.read``)."""
+    sentence_ends_heard: bool = True
+    """Are the sentence ends the trainee's own (typed marks, or pauses heard), not restored?"""
     no_solution: list[bool] = field(default_factory=list)
     """Units that can earn no solution: the spoiled ones and promises the bank cannot keep."""
 
@@ -66,7 +68,8 @@ def read(text: str, detectors: Detectors, matcher: MeaningMatcher, breaks: tuple
     parts = units(norm.text, mapped)
     texts = [canonical(u.text) or u.text for u in parts]
     probabilities = detectors.probabilities(matcher.embed(texts), texts)
-    return Reading(text, norm, sents, parts, probabilities)
+    heard = bool(breaks) or not unpunctuated(text)
+    return Reading(text, norm, sents, parts, probabilities, sentence_ends_heard=heard)
 
 
 def _to_normalised(norm: Normalised, offset: int) -> int:

@@ -96,8 +96,12 @@ class CriticalSpec(_Strict):
     """Words that show the clause is the opposite: "never share your PIN", "在密码器上自己输入"."""
     highlight: list[Pattern] = []
     threshold: Annotated[float, Field(gt=0, lt=1)] | None = None
+    cues: list[Pattern] = []
+    """Words that, in the clause, make a lower certainty enough (``cue_threshold``): "I promise",
+    "保证" before an outcome the bank cannot control."""
+    cue_threshold: Annotated[float, Field(gt=0, lt=1)] | None = None
 
-    valid_patterns = field_validator("patterns", "requires", "blockers", "highlight")(_check_patterns)
+    valid_patterns = field_validator("patterns", "requires", "blockers", "highlight", "cues")(_check_patterns)
 
 
 class Rubric(_Strict):

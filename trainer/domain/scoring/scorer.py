@@ -14,13 +14,14 @@ import re
 import unicodedata
 
 from trainer.domain.scenario import Scenario
-from trainer.domain.score import Context, CriticalFail, ItemResult, ReplyScore, Scaling
+from trainer.domain.score import Context, CriticalFail, ItemResult, ReplyScore
 from trainer.domain.scoring.critical import critical_fails
 from trainer.domain.scoring.detectors import Detectors
 from trainer.domain.scoring.meaning import MeaningMatcher
 from trainer.domain.scoring.punctuation import Punctuator
 from trainer.domain.scoring.reading import Reading, highlight, matches, read
 from trainer.domain.scoring.rubric import CriticalSpec, ItemSpec, Rubric
+from trainer.domain.scoring.scaling import scaled
 from trainer.domain.scoring.scenario_phrasings import ScenarioPhrasings
 from trainer.domain.scoring.steps import StepMatcher
 from trainer.domain.scoring.text import (
@@ -35,7 +36,7 @@ MAX_REPLY_CHARS = 5000
 #: A sentence this long buries the answer (run-on).
 LONG_SENTENCE_WORDS = 35
 #: Plain and short: clauses of about this many words or fewer on average.
-PLAIN_AVERAGE_WORDS = 14
+PLAIN_AVERAGE_WORDS = 18
 PENALTY_CLAUSE_WORDS = 20
 PLAIN_MIN_WORDS = 8
 #: The detector's certainty at which a penalty counts without its key words in the clause.
@@ -79,7 +80,7 @@ class RubricScorer:
     def warm_up(self) -> None:
         """Load the encoder and the word segmenter now (about a second), not on the first reply."""
         self.score("I'm sorry, I'll sort it out now.")
-        self.score("非常抱歉，我马上帮您处理。")
+        self.score("非常抱歉，我马上帮您退回三千五百元。")
         content_words("热身")
 
     # -- the port -----------------------------------------------------------------------------------
@@ -112,8 +113,8 @@ class RubricScorer:
         results += [r for r in self._rules(reading, found) if not (no_solution and r.dimension == "solution")]
         results = self._with_missed(results, reading, lang, scenario, context)
         steps_taken, step_results = self._scenario_steps(reading, scenario, context, lang)
-        items, scaling = self._scaled(results, step_results, scenario, context)
-        totals = {d: _clamp(sum(i.points for i in items if i.dimension == d))
+        items, scaling = scaled(self.rubric, results, step_results)
+        totals = {d: max(0, min(100, sum(i.points for i in items if i.dimension == d)))
                   for d in ("empathy", "clarity", "solution")}
         return ReplyScore(
             empathy=totals["empathy"], clarity=totals["clarity"], solution=totals["solution"],
@@ -148,7 +149,10 @@ class RubricScorer:
             return False
         if spec.blockers and matches(self.rubric.regex(spec.blockers), reading.units[i]):
             return False
-        return bool(reading.probabilities[spec.id][i] >= self.threshold(spec.id))
+        p = reading.probabilities[spec.id][i]
+        if spec.cue_threshold is not None and matches(self.rubric.regex(spec.cues), reading.units[i]):
+            return bool(p >= min(spec.cue_threshold, self.threshold(spec.id)))
+        return bool(p >= self.threshold(spec.id))
 
     def detected(self, label: str, reading: Reading) -> list[int]:
         """Indices of the units that show ``label`` by its detector (no rubric gates applied)."""
@@ -287,7 +291,9 @@ class RubricScorer:
         long = [x for x, n in zip(reading.sentences, sentence_lengths, strict=True)
                 if n > LONG_SENTENCE_WORDS]
         run_on = rule("run_on")
-        if run_on is not None and long:
+        # Where the sentence ends were restored (speech with no pauses known), how long a
+        # sentence was cannot be known, and recognition doubt is never charged to the trainee.
+        if run_on is not None and long and reading.sentence_ends_heard:
             s_start, s_end, words = reading.evidence(long[0].start, long[0].end)
             out.append(ItemResult("clarity", run_on.id, True, run_on.points, words, s_start, s_end,
                                   run_on.why.en))
@@ -298,7 +304,8 @@ class RubricScorer:
         # a real reply ("ok" or "calm down, it's just a card" tells the customer nothing).
         substance = any(k in found for k in (*ACTIONABLE, "concrete_specifics", "checks_understanding")) or (
             sum(lengths) >= PLAIN_MIN_WORDS)
-        if (plain is not None and substance and reading.sentences and not long and "jargon" not in found
+        long_heard = bool(long) and reading.sentence_ends_heard
+        if (plain is not None and substance and reading.sentences and not long_heard and "jargon" not in found
                 and average <= PLAIN_AVERAGE_WORDS):
             first = reading.sentences[0]
             s_start, s_end, words = reading.evidence(first.start, first.end)
@@ -410,41 +417,10 @@ class RubricScorer:
                                           None, f"Scenario step not taken yet: {step.description}"))
         return taken, results
 
-    def _scaled(self, results: list[ItemResult], steps: list[ItemResult], scenario: Scenario | None,
-                context: Context) -> tuple[list[ItemResult], list[Scaling]]:
-        """Scale each dimension's earned points so that what is still expected is worth 100."""
-        share = self.rubric.scenario_steps_share if steps else 0
-        scaling: list[Scaling] = []
-        out: list[ItemResult] = []
-        for d in ("empathy", "clarity", "solution"):
-            mine = [r for r in results if r.dimension == d]
-            carried = tuple(r.item for r in mine if r.carried)
-            carried_points = min(self.rubric.max_carried_share, sum(
-                spec.points for spec in (self.rubric.item(i) for i in carried) if spec is not None))
-            steps_share = share if d == "solution" else 0
-            factor = (100 - steps_share) / (100 - carried_points)
-            if factor != 1:
-                scaling.append(Scaling(d, round(factor, 3), steps_share, carried))
-            for r in mine:
-                scaled = round(r.points * factor) if r.points > 0 else r.points
-                out.append(r if scaled == r.points else _with_points(r, scaled))
-            if d == "solution" and steps:
-                each = share / len(steps)
-                out += [_with_points(s, round(each)) if s.met else s for s in steps]
-        return out, scaling
-
 
 def _touching(units: list[Sentence], marked: list[Sentence]) -> list[bool]:
     """For each unit: does it overlap one of ``marked``?"""
     return [any(b.start <= u.start < b.end or u.start <= b.start < u.end for b in marked) for u in units]
-
-
-def _with_points(r: ItemResult, points: int) -> ItemResult:
-    return ItemResult(r.dimension, r.item, r.met, points, r.text, r.start, r.end, r.why, r.carried)
-
-
-def _clamp(value: int) -> int:
-    return max(0, min(100, value))
 
 
 def _clean(text: str) -> str:

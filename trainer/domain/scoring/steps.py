@@ -3,7 +3,7 @@
 A step is taken by a sentence (or clause) that commits to, offers or asks for something (see
 ``rubric.ACTIONABLE_ITEMS``) and either shares enough meaningful words with one of the step's
 example phrasings or its description, or is close to one of them in meaning. Words are stemmed
-English and jieba-segmented Chinese; meaning comes from the multilingual sentence encoder, so a
+English and Chinese cut into words; meaning comes from the multilingual sentence encoder, so a
 Chinese reply can take a step written in English.
 """
 

@@ -9,6 +9,7 @@ no punctuation at all, from the words that start a new sentence in speech ("so",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,7 +174,7 @@ def sentence_length(sentence: str) -> int:
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole words: Latin words, and Chinese words as jieba cuts them."""
+    """Widen ``[start, end)`` to whole words: Latin words, and Chinese words as ``segment`` cuts them."""
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and not _CJK.match(text[start]):
         start -= 1
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum() and not _CJK.match(text[end]):
@@ -185,7 +186,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         while run_end < len(text) and _CJK.match(text[run_end]):
             run_end += 1
         offset = run_start
-        for word in _segment(text[run_start:run_end]):
+        for word in segment(text[run_start:run_end]):
             w_start, w_end = offset, offset + len(word)
             if w_start < start < w_end:
                 start = w_start
@@ -195,12 +196,28 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=4096)
-def _segment(run: str) -> tuple[str, ...]:
-    import jieba  # imported lazily: its dictionary takes a moment to load
+#: How Chinese is cut into words: a function from a run of Chinese characters to its words. The
+#: composition root installs jieba with the scorer's own word list (``use_segmenter``); without
+#: one, jieba's full dictionary is loaded on first use.
+_segmenter: Callable[[str], list[str]] | None = None
 
-    jieba.setLogLevel(60)
-    return tuple(jieba.lcut(run, HMM=False))
+
+def use_segmenter(segmenter: Callable[[str], list[str]]) -> None:
+    global _segmenter
+    _segmenter = segmenter
+    segment.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def segment(run: str) -> tuple[str, ...]:
+    """The words of a run of Chinese characters."""
+    global _segmenter
+    if _segmenter is None:
+        import jieba  # imported lazily: its dictionary takes a moment to load
+
+        jieba.setLogLevel(60)
+        _segmenter = lambda text: jieba.lcut(text, HMM=False)  # noqa: E731
+    return tuple(_segmenter(run))
 
 
 def _stem(word: str) -> str:
@@ -212,13 +229,13 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
-    """Meaningful words: English lower-cased and stemmed, Chinese segmented by jieba."""
+    """Meaningful words: English lower-cased and stemmed, Chinese cut into words by ``segment``."""
     words: set[str] = set()
     for token in re.findall(r"[A-Za-z0-9']+", text.lower()):
         if token not in _EN_STOP and len(token) > 1:
             words.add(_stem(token))
     for run in re.findall(r"[\u3400-\u9fff]+", text):
-        for token in _segment(run):
+        for token in segment(run):
             if token not in _ZH_STOP and (len(token) > 1 or token in "退冻查改换办"):
                 words.add(token)
     return frozenset(words)
