@@ -38,6 +38,7 @@ def main() -> None:
         trainee = repo.trainee("bench")
         per_turn = []
         for scenario in catalog:
+            scorer.prepare(scenario)  # as PracticeService.start does
             for turn in scenario.turns:
                 practice = Practice(scenario, scorer, repo, trainee)
                 start = time.perf_counter()

@@ -57,6 +57,7 @@ def main() -> None:
     zh = [ZH_TEXT.format(n=i) for i in range(200)]
     print(f"English reply: {len(en[0].split())} words; Chinese reply: {len(zh[0])} characters")
     scenario = next(s for s in load_catalog() if s.language == "zh-CN")
+    scorer.prepare(scenario)  # as PracticeService.start does
     for label, texts, kwargs in (("en, no scenario", en, {}), ("zh, no scenario", zh, {}),
                                  ("zh, with scenario steps", zh, {"scenario": scenario})):
         if "steps" in label:

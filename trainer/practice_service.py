@@ -314,6 +314,7 @@ class PracticeService:
         if self._practice is not None and not self._practice.finished:
             self._practice.stop()
         self._practice = Practice(scenario, self.scorer, self.repo, trainee_id)
+        self.scorer.prepare(scenario)  # its model answers read now, not on the first reply
         return scenario, self._practice.session_id
 
     def reply(

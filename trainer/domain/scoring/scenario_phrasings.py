@@ -40,6 +40,12 @@ class ScenarioPhrasings:
             lang = scenario.language
         return spec.model.get(lang)
 
+    def prepare(self, scenario: Scenario) -> None:
+        for text in self._sources(scenario, None):
+            self._reading(text)
+        for step in scenario.steps:
+            self.is_action_step(step)
+
     def is_action_step(self, step: Step) -> bool:
         """An action step ("refund the fee") is taken only by a clause that commits to something;
         an explaining one ("explain why the rate rose") by any clause."""
