@@ -12,6 +12,8 @@ Run: .venv/bin/python bench/score_speed.py
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
 
 from trainer.app.scoring import scorer_for, shared_matcher
@@ -47,11 +49,21 @@ def timed(scorer: RubricScorer, texts: list[str], **kwargs) -> list[float]:
     return out
 
 
+#: In a fresh process: the import of the scoring stack, then loading and warming the scorer.
+LOAD = ("import time; t = time.perf_counter(); from trainer.app.scoring import scorer_for; "
+        "import trainer.domain.scoring.scorer; i = time.perf_counter(); scorer_for().warm_up(); "
+        "print(i - t, time.perf_counter() - i)")
+
+
 def main() -> None:
-    start = time.perf_counter()
+    runs = [subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True,
+                           timeout=120).stdout.split() for _ in range(5)]
+    imports, loads = sorted(float(r[0]) for r in runs), sorted(float(r[1]) for r in runs)
+    print(f"load (rubric, detectors, encoder, word list, warm-up), 5 fresh processes: median "
+          f"{statistics.median(loads):.2f} s, range {loads[0]:.2f}-{loads[-1]:.2f} s; "
+          f"importing the scoring stack before it: {statistics.median(imports):.2f} s")
     scorer = scorer_for()
     scorer.warm_up()
-    print(f"load (rubric, detectors, encoder, word segmenter): {time.perf_counter() - start:.2f} s")
 
     en = [EN_WORDS.format(n=i) for i in range(200)]
     zh = [ZH_TEXT.format(n=i) for i in range(200)]

@@ -67,3 +67,4 @@ def test_canonical_form_is_the_same_typed_or_spoken() -> None:
     assert canonical(typed) == canonical(spoken)
     assert canonical(normalise("非常抱歉，我现在就帮您退回3500元。").text) == \
         canonical(normalise("非常 抱歉 我 现在 就 帮 您 退回 三千五百 元").text)
+

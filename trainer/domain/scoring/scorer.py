@@ -186,9 +186,10 @@ class RubricScorer:
             return bool(p >= max(self.threshold(spec.id), UNCUED_PENALTY))
         return bool(p >= self.threshold(spec.id))
 
-    def find(self, spec: ItemSpec, reading: Reading) -> list[ItemResult]:
-        """Where the reply shows ``spec``: one result for an item that earns, up to two (different
-        sentences or phrases) for one that costs."""
+    def find(self, spec: ItemSpec, reading: Reading, limit: int | None = None) -> list[ItemResult]:
+        """Where the reply shows ``spec``, each different phrase once: by default one result for an
+        item that earns and up to two (different sentences or phrases) for one that costs."""
+        limit = limit or (1 if spec.points > 0 else 2)
         spans = self._pattern_spans(spec, reading) if spec.patterns else []
         if spec.found_by == "detector":
             spans += [s for s in self._detector_spans(spec, reading)
@@ -203,7 +204,7 @@ class RubricScorer:
             seen.add(key)
             out.append(ItemResult(spec.dimension, spec.id, True, spec.points, words, o_start, o_end,
                                   spec.why.en))
-            if spec.points > 0 or len(out) == 2:
+            if len(out) == limit:
                 break
         return out
 
@@ -284,7 +285,8 @@ class RubricScorer:
     def _rules(self, reading: Reading, found: dict[str, ItemResult]) -> list[ItemResult]:
         out: list[ItemResult] = []
         rule = self.rubric.item
-        specifics = [r for r in self._find_all("concrete_specifics", reading)]
+        specific = rule("concrete_specifics")
+        specifics = self.find(specific, reading, limit=2) if specific is not None else []
         more = rule("more_specifics")
         if more is not None and len(specifics) >= 2:
             second = specifics[1]
@@ -352,18 +354,6 @@ class RubricScorer:
             return []
         start, end, words = reading.evidence(*evidence)
         return [ItemResult("solution", spec.id, True, spec.points, words, start, end, spec.why.en)]
-
-    def _find_all(self, item_id: str, reading: Reading) -> list[ItemResult]:
-        spec = self.rubric.item(item_id)
-        if spec is None:
-            return []
-        results: list[ItemResult] = []
-        for start, end in self._pattern_spans(spec, reading):
-            o_start, o_end, words = reading.evidence(start, end)
-            if words and all(r.text.casefold() != words.casefold() for r in results):
-                results.append(ItemResult(spec.dimension, spec.id, True, spec.points, words, o_start, o_end,
-                                          spec.why.en))
-        return results
 
     def _order(self, found: dict[str, ItemResult]) -> list[ItemResult]:
         """CARP: acknowledging the customer before solving (or offering a way forward) earns a little."""
