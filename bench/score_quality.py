@@ -10,10 +10,12 @@ The sets, and what they may be used for:
   dev        ../shared/eval/dev_replies.jsonl: the shared dev set (tuned on)
   registers  eval/dev_registers.jsonl: written by a helper from the rubric alone, every register;
              a dev set (tuned on)
+  blind-1    eval/blind_replies.jsonl: the first blind set, measured once on 2026-12-01 (commit
+             a4a889c) and tuned on since: a dev set now
   held-out   tests/data/heldout_replies.jsonl: written for the project by an earlier session,
              without looking at the scorer; not tuned on by the learned scorer
-  blind      eval/blind_replies.jsonl: written by a helper who never saw the scorer or the corpus;
-             measured once, after tuning
+  blind      eval/blind2_replies.jsonl: written by a helper who never saw the scorer, the corpus
+             or the other sets; measured once, after tuning
 
 Run: .venv/bin/python bench/score_quality.py [--tuning] [FILE.jsonl ...]
 (--tuning: only the dev sets, for use while tuning.)
@@ -38,10 +40,11 @@ from trainer.app.scoring import scorer_for  # noqa: E402
 DEV_SETS = {
     "dev": ROOT.parent / "shared" / "eval" / "dev_replies.jsonl",
     "registers": ROOT / "eval" / "dev_registers.jsonl",
+    "blind-1": ROOT / "eval" / "blind_replies.jsonl",
 }
 HELD_OUT_SETS = {
     "held-out": ROOT / "tests" / "data" / "heldout_replies.jsonl",
-    "blind": ROOT / "eval" / "blind_replies.jsonl",
+    "blind": ROOT / "eval" / "blind2_replies.jsonl",
 }
 DIMENSIONS = ("empathy", "clarity", "solution")
 GOAL = 0.95
