@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.access_service import AccessService
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from trainer.app.context import App
+from trainer.app.settings import Settings
 from trainer.domain.accounts import Identity
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import ItemResult, ReplyScore
 from trainer.library.loader import load_scenario_file
-from trainer.storage.database import open_database
-from trainer.storage.repository import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,12 +38,38 @@ def make_score(
     return ReplyScore(empathy, clarity, solution, "en", items, crit, frozenset(steps))
 
 
-def hr_tina_and_ann(db_path: Path) -> tuple[Repository, AccessService, Identity, Identity]:
-    """A database with an HR admin (hr / secret-admin), a trainer (tina / 1234) and a trainee
-    (ann / 4321, team Branch 1): the repository, the access service, tina signed in, and ann."""
-    repo = Repository(open_database(db_path))
-    access = AccessService(repo)
-    admin = access.create_first_admin("hr", "secret-admin")
-    access.create_account(admin, "tina", "1234", "trainer")
-    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
-    return repo, access, access.sign_in("tina", "1234"), ann
+def open_app(db_path: Path, *, data_dir: Path | None = None, clock: Callable[[], datetime] | None = None,
+             with_scorer: bool = True) -> App:
+    """The application on a real database file, as the app and the command line open it; the
+    branch's files (rules, rubric) are looked for in ``data_dir`` (default: beside the database)."""
+    settings = Settings(data_dir=data_dir or db_path.parent, db_path=db_path)
+    app = App(settings, clock=clock) if clock is not None else App(settings)
+    app.open(with_scorer=with_scorer)
+    return app
+
+
+@dataclass(frozen=True)
+class World:
+    """The accounts most tests need: HR, a trainer and two trainees (see :func:`hr_tina_and_ann`)."""
+
+    app: App
+    hr: Identity
+    tina: Identity
+    ann: Identity
+    bob: Identity
+
+
+PINS = {"hr": "secret-admin", "tina": "1234", "ann": "4321", "bob": "5678"}
+
+
+def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = None,
+                    with_scorer: bool = True) -> World:
+    """The one builder of the usual world: an HR admin (hr), a trainer (tina, team Branch 1) and
+    two trainees (ann and bob, team Branch 1), with the passwords in ``PINS``; tina signed in."""
+    app = open_app(db_path, clock=clock, with_scorer=with_scorer)
+    accounts = app.accounts
+    hr = accounts.create_first_admin("hr", PINS["hr"])
+    accounts.create_account(hr, "tina", PINS["tina"], "trainer", team="Branch 1")
+    ann = accounts.create_account(hr, "ann", PINS["ann"], "trainee", team="Branch 1")
+    bob = accounts.create_account(hr, "bob", PINS["bob"], "trainee", team="Branch 1")
+    return World(app, hr, accounts.sign_in("tina", PINS["tina"]), ann, bob)

@@ -13,6 +13,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
+from trainer.domain.errors import InvalidInput, UserError
+
 Role = Literal["trainee", "trainer", "hr_admin"]
 ROLES: tuple[Role, ...] = ("trainee", "trainer", "hr_admin")
 Right = Literal["practise", "review_sessions", "override_scores", "coach", "edit_scenarios",
@@ -32,7 +34,7 @@ LOCK_MINUTES = 5
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(UserError, PermissionError):
     """The signed-in account may not do this; the message says what in plain words."""
 
 
@@ -50,7 +52,8 @@ class Identity:
 
     def require(self, right: Right, what: str) -> None:
         if not self.may(right):
-            raise AccessDenied(f"{self.username} ({self.role}) may not {what}.")
+            raise AccessDenied("{user} ({role}) may not {what}.", user=self.username, role=self.role,
+                               what=what)
 
 
 def new_salt() -> str:
@@ -67,4 +70,4 @@ def password_matches(password: str, salt: str, expected_hash: str) -> bool:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValueError(f"a password or PIN needs at least {MIN_PASSWORD} characters")
+        raise InvalidInput("a password or PIN needs at least {n} characters", n=MIN_PASSWORD)

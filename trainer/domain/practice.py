@@ -66,6 +66,7 @@ class Practice:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.scenario = scenario
+        self.trainee_id = trainee_id
         self.dialogue = Dialogue(scenario)
         self._scorer = scorer
         self._store = store

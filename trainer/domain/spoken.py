@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from trainer.domain.delivery import Delivery
+from trainer.domain.errors import InvalidInput
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import Context, ReplyScore, ReplyScorer
 
@@ -48,7 +49,7 @@ def most_favourable(
         if best is None or score.overall > best[1].overall:
             best = (text, score)
     if best is None:
-        raise ValueError("nothing was heard")
+        raise InvalidInput("nothing was heard")
     return best
 
 

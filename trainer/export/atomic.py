@@ -9,8 +9,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from trainer.domain.errors import UserError
 
-class ExportError(Exception):
+
+class ExportError(UserError):
     """The export could not be written; the message is one sentence naming the file."""
 
 

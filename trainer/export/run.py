@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import IncentiveRules
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import write_csv
@@ -39,7 +40,7 @@ def format_for(path: Path, explicit: str | None = None) -> Format:
     """The format asked for, else the one the file's suffix names (CSV when it names none)."""
     if explicit:
         if explicit not in FORMATS:
-            raise ValueError(f"unknown export format '{explicit}'")
+            raise InvalidInput("unknown export format '{got}'", got=explicit)
         return explicit
     suffix = path.suffix.lower()
     return next((kind for kind, s in SUFFIXES.items() if s == suffix), "csv")

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 
 from trainer import __version__
+from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import Progress
 from trainer.export.atomic import ExportError, atomic_output
 from trainer.export.report import Scorecard, TraineeLine, TrendPoint
@@ -144,7 +145,8 @@ def _document(path: Path, subject: str, language: str) -> Iterator[_Document]:
     success), so the bytes are written by Python, where a full disk or a lost share raises.
     """
     if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)} (got '{language}')")
+        raise InvalidInput("language must be one of {choices} (got '{got}')", choices=", ".join(LANGUAGES),
+                           got=language)
     ensure_gui_application()
     t = TEXT[language]
     with atomic_output(path) as temporary:  # checks the folder before any drawing

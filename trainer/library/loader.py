@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from trainer.domain.errors import UserError
 from trainer.domain.problems import Loc, Problem, field_name
 from trainer.domain.scenario import Scenario
 from trainer.domain.scenario_checks import check_scenario
@@ -42,7 +43,7 @@ class Report:
         return self.severity == "error"
 
 
-class ScenarioError(Exception):
+class ScenarioError(UserError):
     """A scenario could not be loaded; ``reports`` holds every problem found (errors first)."""
 
     def __init__(self, reports: list[Report]) -> None:

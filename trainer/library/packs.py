@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from trainer.domain.errors import UserError
 from trainer.library.loader import Report, ScenarioError, load_scenario_text
 
 MAX_PACK_BYTES = 50_000_000
@@ -20,7 +21,7 @@ MAX_MEMBERS = 2_000
 MAX_UNPACKED_BYTES = 200_000_000
 
 
-class PackError(Exception):
+class PackError(UserError):
     """The pack cannot be imported; ``reports`` says why (file inside the pack, line, field)."""
 
     def __init__(self, reports: list[Report]) -> None:

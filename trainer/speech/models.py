@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.domain.errors import UserError
+
 #: The official small models (Alpha Cephei), English and Chinese.
 OFFICIAL = {
     "en": "https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip",
@@ -30,7 +32,7 @@ NOT_A_MODEL = "is not a Vosk speech model (it has no 'am' and 'conf' folders)."
 Progress = Callable[[int, int | None], None]
 
 
-class ModelError(Exception):
+class ModelError(UserError):
     """Importing or downloading failed; the message is one sentence for the user."""
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
+from trainer.domain.errors import UserError
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
 
 APP_NAME = "teller-trainer"
 BUSY_TIMEOUT_S = 5.0
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """The database cannot be used; the message is one sentence for the user."""
 
 

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from trainer.domain.dialogue import Exchange
+from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.spoken import SpokenReply
-from trainer.storage.database import StorageError, plain_reason
 from trainer.storage.migrations import SESSION_TOTALS_SQL
+from trainer.storage.transaction import transaction
 
 
 def _fact(r: Any) -> SessionFact:
@@ -67,7 +68,7 @@ class Repository:
         """The id of the trainee called ``name``, created on first use."""
         name = name.strip()
         if not name:
-            raise ValueError("a trainee needs a name")
+            raise InvalidInput("a trainee needs a name")
         row = self.db.execute("SELECT id FROM trainees WHERE name = ?", [name]).fetchone()
         if row:
             return int(row[0])
@@ -263,28 +264,38 @@ class Repository:
     def turns(self, session_id: int) -> list[dict[str, Any]]:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
+    def history(self, trainee_id: int | None = None) -> list[dict[str, Any]]:
+        """Sessions (one trainee's, or everyone's), newest first, each with ``trainee`` (the name)
+        and ``turns`` (how many were played): one query, whatever the number of trainees."""
+        where, args = ("WHERE s.trainee_id = ?", [trainee_id]) if trainee_id is not None else ("", [])
+        cursor = self.db.execute(
+            "SELECT s.*, t.name AS trainee, COALESCE(s.turn_count, 0) AS turns FROM sessions s "
+            f"JOIN trainees t ON t.id = s.trainee_id {where} ORDER BY s.started_at DESC, s.id DESC", args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def practised_trainees(self) -> list[tuple[str, str]]:
+        """(name, team) of every trainee with at least one session, by name."""
+        return [(str(name), str(team or "")) for name, team in self.db.execute(
+            "SELECT name, team FROM trainees t WHERE EXISTS (SELECT 1 FROM sessions s "
+            "WHERE s.trainee_id = t.id) ORDER BY name").fetchall()]
+
+    def records_audio(self, session_id: int) -> bool:
+        """Did the trainee who plays this session agree to keep recordings of their replies?"""
+        row = self.db.execute(
+            "SELECT t.record_audio FROM sessions s JOIN trainees t ON t.id = s.trainee_id WHERE s.id = ?",
+            [session_id]).fetchone()
+        return bool(row and row[0])
+
+    def trainee_row(self, trainee_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.table("trainees").rows_where("id = ?", [trainee_id]))
+        return rows[0] if rows else None
+
+    def trainee_by_name(self, name: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("trainees").rows_where("name = ?", [name.strip()]))
+        return rows[0] if rows else None
+
     # -- helpers ----------------------------------------------------------------------------------
 
-    def _write(self) -> _Transaction:
-        return _Transaction(self.db)
-
-
-class _Transaction:
-    """``db.atomic()`` with SQLite failures turned into one-sentence :class:`StorageError`."""
-
-    def __init__(self, db: Database) -> None:
-        self._atomic = db.atomic()
-
-    def __enter__(self) -> None:
-        try:
-            self._atomic.__enter__()
-        except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to the database: {plain_reason(exc)}.") from None
-
-    def __exit__(self, *exc_info: Any) -> None:
-        try:
-            self._atomic.__exit__(*exc_info)
-        except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to the database: {plain_reason(exc)}.") from None
-        if exc_info[0] is not None and issubclass(exc_info[0], sqlite3.Error):
-            raise StorageError(f"Cannot write to the database: {plain_reason(exc_info[1])}.") from None
+    def _write(self) -> AbstractContextManager[None]:
+        return transaction(self.db)

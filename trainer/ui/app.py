@@ -14,22 +14,36 @@ ORGANISATION = "teller-trainer"
 
 def build(db_path: Path | None = None, settings_path: Path | None = None,
           models_dir: Path | None = None):
-    """The application's main window, wired to the real service, not yet loaded or shown."""
+    """The application's main window, wired to the real services, not yet loaded or shown.
+
+    Paths come from :class:`trainer.app.settings.Settings` (as for the command line); the
+    arguments override them (tests use throwaway ones).
+    """
     from PySide6.QtCore import QSettings
 
-    from trainer.practice_service import PracticeService
+    from trainer.app.context import App
+    from trainer.app.settings import Settings
     from trainer.speech.models import ModelStore
-    from trainer.storage.database import data_dir
     from trainer.ui import i18n
     from trainer.ui.main_window import MainWindow
 
-    if settings_path is not None:
-        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    else:
-        settings = QSettings(ORGANISATION, "trainer")
-    i18n.install(str(settings.value("language", i18n.default_language())))
-    models = ModelStore(models_dir or data_dir() / "speech-models")
-    return MainWindow(PracticeService(db_path=db_path), settings, models)
+    settings = Settings.load(db_path)
+    preferences = QSettings(str(settings_path or settings.preferences_path), QSettings.Format.IniFormat)
+    if settings_path is None and not settings.preferences_path.exists():
+        _carry_over_preferences(preferences)
+    i18n.install(str(preferences.value("language", i18n.default_language())))
+    models = ModelStore(models_dir or settings.models_dir)
+    return MainWindow(App(settings), preferences, models)
+
+
+def _carry_over_preferences(target) -> None:  # type: ignore[no-untyped-def]
+    """Earlier versions kept preferences in the system's own store: copy them once."""
+    from PySide6.QtCore import QSettings
+
+    old = QSettings(ORGANISATION, "trainer")
+    for key in old.allKeys():
+        target.setValue(key, old.value(key))
+    target.sync()
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -40,12 +54,13 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from trainer.app.settings import Settings
     from trainer.ui.errors import install_excepthook, setup_logging
 
     app = QApplication(argv or sys.argv)
     app.setApplicationName("Teller trainer")
     app.setOrganizationName(ORGANISATION)
-    setup_logging()
+    setup_logging(Settings.load().log_path)
     window = build()
     install_excepthook(lambda: window)
     window.show()

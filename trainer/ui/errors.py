@@ -14,23 +14,20 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from trainer.access_service import SignInFailed
-from trainer.domain.accounts import AccessDenied
-from trainer.domain.scoring import EmptyReply
-from trainer.export.atomic import ExportError
+from trainer.app.settings import Settings
+from trainer.domain.errors import UserError, as_sentence
 from trainer.library.loader import ScenarioError
-from trainer.library.packs import PackError
-from trainer.speech.models import ModelError
-from trainer.storage.database import StorageError, data_dir
 
 log = logging.getLogger("trainer")
+_log_file: Path | None = None
 
 
 def log_path() -> Path:
-    return data_dir() / "trainer.log"
+    return _log_file or Settings.load().log_path
 
 
 def setup_logging(path: Path | None = None) -> Path:
+    global _log_file
     target = path or log_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -38,24 +35,31 @@ def setup_logging(path: Path | None = None) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    _log_file = target
     return target
 
 
 def plain_message(exc: BaseException) -> str:
-    """What to tell the user: the error's own sentence when it has one meant for people."""
-    ours = isinstance(exc, StorageError | AccessDenied | ModelError | PackError | SignInFailed | EmptyReply
-                      | ExportError)
-    # The services raise LookupError and ValueError with sentences for people; their built-in
-    # subclasses (KeyError, UnicodeDecodeError...) are programming errors and go to the log.
-    plain = type(exc) in (LookupError, ValueError)
-    if ours or plain:
-        text = str(exc).strip().rstrip(".").strip("'\"")
-        return text[:1].upper() + text[1:] + "."
-    if isinstance(exc, ScenarioError):
-        return str(exc.reports[0]) if exc.reports else str(exc)
+    """What to tell the user, in the interface language: a :class:`UserError`'s own sentence
+    (its template translated, its fields filled, each field translated too where a translation
+    exists), or, for anything else, that something went wrong and where the details are."""
+    if isinstance(exc, ScenarioError) and exc.reports:
+        return str(exc.reports[0])  # file:line: field: problem, as the validator prints it
+    if isinstance(exc, UserError):
+        fields = {k: _translated(v) if isinstance(v, str) else v for k, v in exc.fields.items()}
+        template = _translated(exc.template)
+        try:
+            text = template.format(**fields) if fields else template
+        except (KeyError, IndexError, ValueError):  # a translation with a broken field
+            text = str(exc)
+        return as_sentence(text)
     return QCoreApplication.translate(
         "Errors", "Something went wrong. Your finished turns are saved; details are in {log}."
     ).format(log=log_path())
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("UserError", text)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

@@ -9,7 +9,9 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
-from trainer.access_service import SignInFailed
+from trainer.app.accounts import SignInFailed
+from trainer.app.context import App
+from trainer.app.views import ReplyOutcome, SessionSummary
 from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.scenario import Scenario
 from trainer.export.atomic import ExportError
@@ -17,7 +19,6 @@ from trainer.export.run import ExportCancelled, ExportRequest, ExportResult
 from trainer.export.selection import ExportFilter
 from trainer.library.loader import ScenarioError
 from trainer.library.packs import PackError, PackPreview
-from trainer.practice_service import PracticeService, ReplyOutcome, SessionSummary
 from trainer.speech.models import ModelStore
 from trainer.ui import i18n
 from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
@@ -47,9 +48,9 @@ class MainWindow(Retranslating, QMainWindow):
     reply_scored = Signal(object)
     heard = Signal(object)
 
-    def __init__(self, service: PracticeService, settings: QSettings, models: ModelStore) -> None:
+    def __init__(self, app: App, settings: QSettings, models: ModelStore) -> None:
         super().__init__()
-        self.service = service
+        self.app = app
         self.settings = settings
         self.models = models
         self.trainee_id: int | None = None
@@ -162,13 +163,13 @@ class MainWindow(Retranslating, QMainWindow):
     def load(self) -> None:
         """Open the database and library in the background, then load the encoder."""
         self.message.setText(self.tr("Opening your practice data…"))
-        self.jobs.submit(self.service.open, on_done=self._opened)
+        self.jobs.submit(self.app.open, on_done=self._opened)
 
     def _opened(self, problems: list[str]) -> None:
         if problems:
             QMessageBox.warning(self, self.tr("Some scenarios could not be loaded"), "\n".join(problems))
-        self.jobs.submit(self.service.needs_first_admin, on_done=self._show_sign_in)
-        self.jobs.submit(self.service.warm_up, on_done=lambda _: self.message.setText(self.tr("Ready.")))
+        self.jobs.submit(self.app.accounts.needs_first_admin, on_done=self._show_sign_in)
+        self.jobs.submit(self.app.practice.warm_up, on_done=lambda _: self.message.setText(self.tr("Ready.")))
 
     # -- signing in -----------------------------------------------------------------------------------
 
@@ -180,7 +181,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sign_in(self, name: str, password: str) -> None:
         self.jobs.submit(
-            self.service.access.sign_in,
+            self.app.accounts.sign_in,
             name,
             password,
             on_done=self._signed_in,
@@ -189,7 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _create_admin(self, name: str, password: str) -> None:
         self.jobs.submit(
-            self.service.access.create_first_admin,
+            self.app.accounts.create_first_admin,
             name,
             password,
             on_done=self._signed_in,
@@ -211,7 +212,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_accounts()
 
     def sign_out(self) -> None:
-        self.jobs.submit(self.service.stop)
+        self.jobs.submit(self.app.practice.stop)
         self.identity, self.trainee_id = None, None
         self._show_sign_in(False)
 
@@ -227,7 +228,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- HR: accounts and audit ----------------------------------------------------------------------------
 
     def show_accounts(self) -> None:
-        self.jobs.submit(self.service.access.accounts, self.identity, on_done=self._accounts_loaded)
+        self.jobs.submit(self.app.accounts.accounts, self.identity, on_done=self._accounts_loaded)
 
     def _accounts_loaded(self, rows: list) -> None:
         self.accounts_page.set_rows(rows)
@@ -240,7 +241,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_accounts()
 
         self.jobs.submit(
-            self.service.access.create_account,
+            self.app.accounts.create_account,
             self.identity,
             name,
             password,
@@ -252,7 +253,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _set_role(self, name: str, role: str) -> None:
         self.jobs.submit(
-            self.service.access.set_role,
+            self.app.accounts.set_role,
             self.identity,
             name,
             role,
@@ -261,7 +262,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def show_audit(self) -> None:
-        self.jobs.submit(self.service.access.audit_log, self.identity, on_done=self._audit_loaded)
+        self.jobs.submit(self.app.accounts.audit_log, self.identity, on_done=self._audit_loaded)
 
     def _audit_loaded(self, rows: list) -> None:
         self.audit_page.set_rows(rows)
@@ -270,7 +271,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- HR: reports and exports -------------------------------------------------------------------------
 
     def show_reports(self) -> None:
-        self.jobs.submit(self.service.reports.choices, self.identity, on_done=self._report_choices)
+        self.jobs.submit(self.app.reports.choices, self.identity, on_done=self._report_choices)
 
     def _report_choices(self, choices: object) -> None:
         self.reports_page.set_choices(choices)  # type: ignore[arg-type]
@@ -278,7 +279,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._load_report(self.reports_page.selection())
 
     def _load_report(self, selection: ExportFilter) -> None:
-        self.jobs.submit(self.service.reports.report, self.identity, selection,
+        self.jobs.submit(self.app.reports.report, self.identity, selection,
                          on_done=self.reports_page.show_report)
 
     def _reports_back(self) -> None:
@@ -314,7 +315,7 @@ class MainWindow(Retranslating, QMainWindow):
                 if not isinstance(exc, ExportError | AccessDenied):
                     self.show_error(exc)
 
-        self.jobs.submit(self.service.reports.export, self.identity, request, progress.report,
+        self.jobs.submit(self.app.reports.export, self.identity, request, progress.report,
                          on_done=done, on_error=failed)
 
     def _exported(self, result: ExportResult) -> str:
@@ -334,7 +335,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _override(self, session_id: int, dimension: str, value: int, comment: str) -> None:
         self.jobs.submit(
-            self.service.access.override_score,
+            self.app.accounts.override_score,
             self.identity,
             session_id,
             dimension,
@@ -345,7 +346,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _note(self, trainee_id: int, session_id: int, note: str) -> None:
         self.jobs.submit(
-            self.service.access.add_coaching_note,
+            self.app.accounts.add_coaching_note,
             self.identity,
             trainee_id,
             note,
@@ -356,7 +357,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- trainers: the scenario editor -------------------------------------------------------------------
 
     def show_editor(self) -> None:
-        self.jobs.submit(self.service.library, self.trainee_id, on_done=self._editor_list)
+        self.jobs.submit(self.app.practice.library, self.trainee_id, on_done=self._editor_list)
 
     def _editor_list(self, entries: list) -> None:
         self.editor_page.set_scenarios([(e.scenario.id, e.scenario.title) for e in entries])
@@ -366,7 +367,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _edit_scenario(self, scenario_id: str) -> None:
         self.jobs.submit(
-            self.service.scenario_source,
+            self.app.authoring.scenario_source,
             scenario_id,
             on_done=lambda source: self.editor_page.load_text(*source),
         )
@@ -385,13 +386,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_editor()
 
         self.jobs.submit(
-            self.service.save_scenario, self.identity, text, on_done=saved, on_error=self._editor_problem
+            self.app.authoring.save_scenario, self.identity, text, on_done=saved,
+            on_error=self._editor_problem
         )
 
     def _test_play(self, text: str) -> None:
         if self.trainee_id is not None:
             self.jobs.submit(
-                self.service.start_draft,
+                self.app.practice.start_draft,
                 self.trainee_id,
                 text,
                 on_done=self._practice_started,
@@ -400,7 +402,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _import_pack(self, path: str) -> None:
         self.jobs.submit(
-            self.service.preview_pack,
+            self.app.authoring.preview_pack,
             self.identity,
             Path(path),
             on_done=self._confirm_pack,
@@ -414,7 +416,7 @@ class MainWindow(Retranslating, QMainWindow):
         answer = QMessageBox.question(self, self.tr("Import this pack?"), text)
         if answer == QMessageBox.StandardButton.Yes:
             self.jobs.submit(
-                self.service.import_pack,
+                self.app.authoring.import_pack,
                 self.identity,
                 preview,
                 on_done=lambda _: self.show_editor(),
@@ -425,7 +427,7 @@ class MainWindow(Retranslating, QMainWindow):
         scenario = self.editor_page.scenario
         if scenario is not None:
             self.jobs.submit(
-                self.service.export_pack,
+                self.app.authoring.export_pack,
                 self.identity,
                 [scenario.id],
                 Path(path),
@@ -443,7 +445,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _record_audio(self, consent: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(self.service.set_record_audio, self.trainee_id, consent)
+            self.jobs.submit(self.app.accounts.set_record_audio, self.trainee_id, consent)
 
     def _review_saved(self, session_id: int) -> None:
         self.summary_page.review_saved()
@@ -456,7 +458,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_library()
 
     def show_library(self) -> None:
-        self.jobs.submit(self.service.library, self.trainee_id, on_done=self._library_loaded)
+        self.jobs.submit(self.app.practice.library, self.trainee_id, on_done=self._library_loaded)
 
     def _library_loaded(self, entries: list) -> None:
         self.library_page.set_entries(entries)
@@ -465,12 +467,13 @@ class MainWindow(Retranslating, QMainWindow):
     def start_practice(self, scenario_id: str) -> None:
         if self.trainee_id is None:
             return
-        self.jobs.submit(self.service.start, self.trainee_id, scenario_id, on_done=self._practice_started)
+        self.jobs.submit(self.app.practice.start, self.trainee_id, scenario_id,
+                         on_done=self._practice_started)
 
     def _practice_started(self, started: tuple) -> None:
         scenario, _session_id = started
         self.scenario = scenario
-        self.practice_page.start(scenario, self.service.scorer.rubric)
+        self.practice_page.start(scenario, self.app.scorer.rubric)
         self.pages.setCurrentWidget(self.practice_page)
         self._speak(scenario.first_turn.customer, scenario.persona.mood)
         missing = self.trainee_voice.model_missing(scenario.language)
@@ -480,7 +483,7 @@ class MainWindow(Retranslating, QMainWindow):
         spoken = self.practice_page.spoken  # cleared once the reply is scored, kept for a retry
         mode = "spoken" if spoken is not None else "typed"
         self.jobs.submit(
-            self.service.reply, text, mode, spoken, on_done=self._reply_done, on_error=self._reply_failed
+            self.app.practice.reply, text, mode, spoken, on_done=self._reply_done, on_error=self._reply_failed
         )
 
     def _reply_done(self, outcome: ReplyOutcome) -> None:
@@ -529,12 +532,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.pages.setCurrentWidget(self.summary_page)
 
     def stop_practice(self) -> None:
-        self.jobs.submit(self.service.stop, on_done=lambda _: self.show_library())
+        self.jobs.submit(self.app.practice.stop, on_done=lambda _: self.show_library())
 
     def show_history(self, trainee_id: int | None = None) -> None:
         self._history_owner = trainee_id
         owner = trainee_id if trainee_id is not None else self.trainee_id
-        self.jobs.submit(self.service.history, owner, self.identity, on_done=self._history_loaded)
+        self.jobs.submit(self.app.progress.history, owner, self.identity, on_done=self._history_loaded)
 
     def _history_back(self) -> None:
         if self._history_owner is not None:
@@ -547,7 +550,8 @@ class MainWindow(Retranslating, QMainWindow):
     def show_dashboard(self) -> None:
         if self.trainee_id is not None:
             self.jobs.submit(
-                self.service.dashboard, self.trainee_id, None, self.identity, on_done=self._dashboard_loaded
+                self.app.progress.dashboard, self.trainee_id, None, self.identity,
+                on_done=self._dashboard_loaded
             )
 
     def _dashboard_loaded(self, dashboard: object) -> None:
@@ -556,10 +560,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _initials_only(self, value: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(self.service.set_initials_only, self.trainee_id, value)
+            self.jobs.submit(self.app.accounts.set_initials_only, self.trainee_id, value)
 
     def show_leaderboard(self) -> None:
-        self.jobs.submit(self.service.teams, on_done=self._teams_loaded)
+        self.jobs.submit(self.app.progress.teams, on_done=self._teams_loaded)
 
     def _teams_loaded(self, teams: list) -> None:
         self.leaderboard_page.set_teams(teams, self.leaderboard_page.team.currentData())
@@ -569,10 +573,10 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def _load_leaderboard(self, team: object, period: str) -> None:
-        self.jobs.submit(self.service.leaderboard, team, period, on_done=self.leaderboard_page.set_rows)
+        self.jobs.submit(self.app.progress.leaderboard, team, period, on_done=self.leaderboard_page.set_rows)
 
     def show_coaching(self) -> None:
-        self.jobs.submit(self.service.coaching, None, None, self.identity, on_done=self._coaching_loaded)
+        self.jobs.submit(self.app.progress.coaching, None, None, self.identity, on_done=self._coaching_loaded)
 
     def _coaching_loaded(self, rows: list) -> None:
         self.coaching_page.set_rows(rows)
@@ -592,7 +596,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.setCurrentWidget(self.history_page)
 
     def open_session(self, session_id: int) -> None:
-        self.jobs.submit(self.service.summary, session_id, self.identity, on_done=self._reopened)
+        self.jobs.submit(self.app.practice.summary, session_id, self.identity, on_done=self._reopened)
 
     def _reopened(self, summary: SessionSummary) -> None:
         who = self.identity
@@ -698,7 +702,7 @@ class MainWindow(Retranslating, QMainWindow):
         for export in self._running_exports:
             export.cancel()  # closing stops a running export; it leaves no file
         if not self.jobs.closed:
-            self.jobs.submit(self.service.stop)  # a session left open is saved as stopped
+            self.jobs.submit(self.app.practice.stop)  # a session left open is saved as stopped
             self.jobs.shutdown()  # queued writes finish before the window goes
         self.trainee_voice.shutdown()
         self.customer_voice.shutdown()

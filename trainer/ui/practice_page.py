@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.app.views import ReplyOutcome, TurnView
 from trainer.domain.delivery import Delivery
 from trainer.domain.scenario import Scenario
 from trainer.domain.scoring.rubric import Rubric
 from trainer.domain.spoken import SpokenReply
-from trainer.practice_service import ReplyOutcome, TurnView
 from trainer.resources import bundled_path
 from trainer.speech.recognizer import Transcript
 from trainer.ui import labels

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow
 from trainer.domain.incentives import Level
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
-from trainer.practice_service import AttentionRow, Dashboard, LeaderboardRow
 from trainer.ui import i18n, labels
 from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading, read_only_table

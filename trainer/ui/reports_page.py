@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.app.reports import Report, ReportChoices
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
 from trainer.export.run import SUFFIXES
 from trainer.export.selection import ExportFilter
-from trainer.report_service import Report, ReportChoices
 from trainer.ui import i18n, labels
 from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, heading, read_only_table

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.app.views import SessionSummary
 from trainer.domain.scenario import DIMENSIONS
-from trainer.practice_service import SessionSummary
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
 from trainer.ui.highlight import highlighted_html

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.app.views import LibraryEntry
 from trainer.domain.scenario import CATEGORIES
-from trainer.practice_service import LibraryEntry
 from trainer.ui import labels
 from trainer.ui.widgets import Retranslating, heading
 

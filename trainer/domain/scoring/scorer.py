@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 
+from trainer.domain.errors import InvalidInput
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import Context, CriticalFail, ItemResult, ReplyScore
 from trainer.domain.scoring.critical import critical_fails
@@ -54,7 +55,7 @@ _RELATIVE_TIME = re.compile(r"^(?:today|tonight|now|right now|this (?:morning|af
                             r"今天|今晚|现在|马上|当天)$", re.IGNORECASE | re.ASCII)
 
 
-class EmptyReply(ValueError):
+class EmptyReply(InvalidInput):
     """The reply has nothing to score."""
 
 

@@ -1,0 +1,284 @@
+"""Accounts, sign-in, rights, trainee profiles, score overrides, coaching notes and the audit log.
+
+Every method that only some roles may call takes the caller's :class:`Identity` and checks the
+right here, against the database (a role changed since sign-in applies at once), so hiding a
+button is never the only protection, and the command line meets the same rules. Everything that
+matters (sign-ins, role changes, overrides, scenario publishes, exports) is entered in the
+append-only audit log in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from trainer.domain.accounts import (
+    LOCK_MINUTES,
+    MAX_FAILURES,
+    ROLES,
+    AccessDenied,
+    Identity,
+    Role,
+    check_new_password,
+    hash_password,
+    new_salt,
+    password_matches,
+)
+from trainer.domain.errors import InvalidInput, NotFound, UserError
+from trainer.domain.scenario import DIMENSIONS
+from trainer.storage.accounts import AccountStore
+from trainer.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from trainer.app.context import App
+
+
+class SignInFailed(UserError):
+    """Wrong name or password, or a locked account."""
+
+
+@dataclass(frozen=True)
+class Override:
+    session_id: int
+    dimension: str
+    automatic: float
+    value: int
+    comment: str
+    by: str
+    at: str
+
+
+_DUMMY_SALT = new_salt()
+_DUMMY_HASH = hash_password("not a real password", _DUMMY_SALT)
+_NO_MATCH = "That name and password do not match."
+_LOCKED = "Too many wrong attempts: try again after {minutes} minutes."
+
+
+class AccountsService:
+    def __init__(self, app: App) -> None:
+        self._app = app
+
+    @property
+    def _store(self) -> AccountStore:
+        return self._app.account_store
+
+    def _stamp(self) -> str:
+        return self._app.clock().isoformat()
+
+    # -- accounts -------------------------------------------------------------------------------------
+
+    def needs_first_admin(self) -> bool:
+        return self._store.count() == 0
+
+    def create_first_admin(self, username: str, password: str) -> Identity:
+        """The first run creates the HR admin; refused once any account exists."""
+        if not self.needs_first_admin():
+            raise AccessDenied("The first administrator already exists; sign in instead.")
+        with transaction(self._store.db):
+            account_id = self._insert_account(username, password, "hr_admin", None)
+            identity = Identity(account_id, username.strip(), "hr_admin")
+            self._audit(identity, "first_admin_created", {})
+        return identity
+
+    def create_account(self, by: Identity, username: str, password: str, role: Role,
+                       team: str = "") -> Identity:
+        by = self.current(by)
+        by.require("manage_accounts", "create accounts")
+        if role not in ROLES:
+            raise InvalidInput("unknown role '{role}'", role=role)
+        check_new_password(password)
+        with transaction(self._store.db):  # the trainee profile, the account and the audit entry
+            # trainees and trainers practise, so they get a trainee profile; HR admins do not
+            trainee_id = self._app.repo.trainee(username, team) if role != "hr_admin" else None
+            account_id = self._insert_account(username, password, role, trainee_id)
+            self._audit(by, "account_created", {"username": username, "role": role})
+        return Identity(account_id, username.strip(), role, trainee_id)
+
+    def set_role(self, by: Identity, username: str, role: Role) -> None:
+        by = self.current(by)
+        by.require("manage_accounts", "change roles")
+        account = self._store.by_name(username)
+        if account is None:
+            raise NotFound("there is no account called '{name}'", name=username)
+        if role not in ROLES:
+            raise InvalidInput("unknown role '{role}'", role=role)
+        if account["role"] == "hr_admin" and role != "hr_admin" and self._store.count("hr_admin") <= 1:
+            raise InvalidInput("this is the last HR administrator; make someone else one first")
+        with transaction(self._store.db):
+            update: dict[str, Any] = {"role": role}
+            if role in ("trainee", "trainer") and account["trainee_id"] is None:
+                update["trainee_id"] = self._app.repo.trainee(account["username"])  # a profile to practise
+            self._store.update(account["id"], update)
+            self._audit(by, "role_changed", {"username": username, "from": account["role"], "to": role})
+
+    def accounts(self, who: Identity) -> list[dict[str, Any]]:
+        self.current(who).require("manage_accounts", "list accounts")
+        return self._store.listing()
+
+    def _insert_account(self, username: str, password: str, role: Role, trainee_id: int | None) -> int:
+        username = username.strip()
+        if not username:
+            raise InvalidInput("an account needs a name")
+        check_new_password(password)
+        if self._store.by_name(username) is not None:
+            raise InvalidInput("an account called '{name}' already exists", name=username)
+        salt = new_salt()
+        return self._store.insert(username, role, trainee_id, salt, hash_password(password, salt),
+                                  self._stamp())
+
+    def current(self, who: Identity) -> Identity:
+        """``who`` as the database has it now: a role changed since sign-in applies at once."""
+        stored = self._store.role_of(who.account_id)
+        if stored is None:
+            raise AccessDenied("the account {name} no longer exists", name=who.username)
+        role, trainee_id = stored
+        return Identity(who.account_id, who.username, role, trainee_id)  # type: ignore[arg-type]
+
+    # -- signing in -------------------------------------------------------------------------------------
+
+    def sign_in(self, username: str, password: str) -> Identity:
+        account = self._store.by_name(username)
+        now = self._app.clock()
+        if account is None:
+            # Spend the same time as a wrong password, so timing does not reveal which names exist.
+            password_matches(password, _DUMMY_SALT, _DUMMY_HASH)
+            self._audit(None, "sign_in_failed", {"username": username})
+            raise SignInFailed(_NO_MATCH)
+        locked_until = account["locked_until"]
+        if locked_until and datetime.fromisoformat(locked_until) > now:
+            self._audit(None, "sign_in_refused_locked", {"username": username})
+            raise SignInFailed(_LOCKED, minutes=LOCK_MINUTES)
+        if not password_matches(password, account["salt"], account["password_hash"]):
+            failures = account["failed_attempts"] + 1
+            update: dict[str, Any] = {"failed_attempts": failures}
+            if failures >= MAX_FAILURES:
+                update = {"failed_attempts": 0,
+                          "locked_until": (now + timedelta(minutes=LOCK_MINUTES)).isoformat()}
+            with transaction(self._store.db):
+                self._store.update(account["id"], update)
+                self._audit(None, "sign_in_failed", {"username": username})
+            if "locked_until" in update:
+                raise SignInFailed(_LOCKED, minutes=LOCK_MINUTES)
+            raise SignInFailed(_NO_MATCH)
+        identity = Identity(account["id"], account["username"], account["role"], account["trainee_id"])
+        with transaction(self._store.db):
+            self._store.update(account["id"], {"failed_attempts": 0, "locked_until": None})
+            self._audit(identity, "signed_in", {})
+        return identity
+
+    # -- trainee profiles -------------------------------------------------------------------------------
+
+    def trainees(self) -> list[dict[str, Any]]:
+        return self._app.repo.trainees()
+
+    def create_trainee(self, name: str, team: str = "") -> int:
+        """The trainee profile called ``name`` (created on first use; standalone practice)."""
+        if not name.strip():
+            raise InvalidInput("a trainee needs a name")
+        return self._app.repo.trainee(name, team)
+
+    def set_record_audio(self, trainee_id: int, consent: bool) -> None:
+        self._app.repo.set_record_audio(trainee_id, consent)
+
+    def set_initials_only(self, trainee_id: int, initials_only: bool) -> None:
+        self._app.repo.set_initials_only(trainee_id, initials_only)
+
+    def trainee_named(self, name: str) -> int:
+        row = self._app.repo.trainee_by_name(name)
+        if row is None:
+            raise NotFound("there is no trainee called '{name}'", name=name)
+        return int(row["id"])
+
+    def require_signed_in_unless_alone(self, who: Identity | None) -> Identity | None:
+        """``who`` as stored now; without an account, only a database that has no accounts yet
+        (one person's, from the command line) may be read."""
+        if who is not None:
+            return self.current(who)
+        if not self.needs_first_admin():
+            raise AccessDenied("sign in first: this database has accounts")
+        return None
+
+    # -- sessions and reviews ---------------------------------------------------------------------------
+
+    def visible_trainee(self, who: Identity, trainee_id: int | None) -> int | None:
+        """Whose sessions ``who`` may list: anyone's for reviewers (``None``: everyone's), else only
+        their own. Raises :class:`AccessDenied` when a trainee asks for someone else's."""
+        who = self.current(who)
+        if who.may("review_sessions"):
+            return trainee_id
+        if trainee_id not in (None, who.trainee_id):
+            raise AccessDenied("{name} may only see their own sessions.", name=who.username)
+        return who.trainee_id if who.trainee_id is not None else -1
+
+    def check_session_access(self, who: Identity, session_id: int) -> dict[str, Any]:
+        session = self._app.repo.session(session_id)
+        if session is None:
+            raise NotFound("there is no session {id}", id=session_id)
+        who = self.current(who)
+        if not who.may("review_sessions") and session["trainee_id"] != who.trainee_id:
+            raise AccessDenied("{name} may only see their own sessions.", name=who.username)
+        return session
+
+    def override_score(self, who: Identity, session_id: int, dimension: str, value: int,
+                       comment: str) -> Override:
+        """Replace a session's score on one dimension; the automatic score is kept beside it."""
+        who = self.current(who)
+        who.require("override_scores", "override scores")
+        if dimension not in DIMENSIONS:
+            raise InvalidInput("dimension must be empathy, clarity or solution (got '{got}')", got=dimension)
+        if not 0 <= value <= 100:
+            raise InvalidInput("a score must be between 0 and 100 (got {got})", got=value)
+        if not comment.strip():
+            raise InvalidInput("an override needs a comment saying why")
+        session = self.check_session_access(who, session_id)
+        if who.trainee_id is not None and session["trainee_id"] == who.trainee_id:
+            raise AccessDenied("{name} may not override scores of their own sessions.", name=who.username)
+        automatic = float(session.get(f"avg_{dimension}") or 0.0)
+        at = self._stamp()
+        with transaction(self._store.db):
+            self._store.add_override(session_id, dimension, automatic, value, comment.strip(),
+                                     who.account_id, at)
+            self._audit(who, "score_overridden", {"session_id": session_id, "dimension": dimension,
+                                                  "automatic": automatic, "value": value})
+        return Override(session_id, dimension, automatic, value, comment.strip(), who.username, at)
+
+    def overrides(self, who: Identity, session_id: int) -> list[Override]:
+        self.check_session_access(who, session_id)
+        return [Override(session_id, **r) for r in self._app.repo.overrides(session_id)]
+
+    def add_coaching_note(self, who: Identity, trainee_id: int, note: str,
+                          session_id: int | None = None) -> None:
+        who = self.current(who)
+        who.require("coach", "write coaching notes")
+        if not note.strip():
+            raise InvalidInput("a coaching note cannot be empty")
+        with transaction(self._store.db):
+            self._store.add_coaching_note(trainee_id, session_id, note.strip(), who.account_id, self._stamp())
+            self._audit(who, "coaching_note", {"trainee_id": trainee_id})
+
+    def coaching_notes(self, who: Identity, trainee_id: int) -> list[dict[str, Any]]:
+        who = self.current(who)
+        if not who.may("coach") and who.trainee_id != trainee_id:
+            raise AccessDenied("{name} may only read their own coaching notes.", name=who.username)
+        return self._app.repo.coaching_notes(trainee_id)
+
+    # -- audit ------------------------------------------------------------------------------------------
+
+    def record(self, who: Identity | None, action: str, detail: dict[str, Any], login: str = "") -> None:
+        """For other services (scenario publishes, exports): who did it comes from the database.
+        Without an account (a database with no accounts, from the command line) the entry names
+        the operating-system ``login``, marked as the command line."""
+        if who is None:
+            self._audit(None, action, {**detail, "username": f"{login or '?'} (command line)"})
+        else:
+            self._audit(self.current(who), action, detail)
+
+    def audit_log(self, who: Identity, limit: int = 500) -> list[dict[str, Any]]:
+        self.current(who).require("view_audit", "read the audit log")
+        return self._store.audit_log(limit)
+
+    def _audit(self, who: Identity | None, action: str, detail: dict[str, Any]) -> None:
+        self._store.audit(self._stamp(), who.account_id if who else None,
+                          who.username if who else detail.get("username"), action, detail)
+

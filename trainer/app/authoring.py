@@ -1,0 +1,82 @@
+"""Trainers' scenario work: read a scenario's source, save one, import and export packs.
+
+Bundled scenarios are read-only; trainers' scenarios are saved into the user scenario folder
+(written whole, then moved into place) and every publish, import and export is audited.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.domain.accounts import Identity
+from trainer.domain.errors import InvalidInput, NotFound
+from trainer.domain.scenario import Scenario
+from trainer.library.loader import load_scenario_text
+from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
+
+if TYPE_CHECKING:
+    from trainer.app.context import App
+
+
+class AuthoringService:
+    def __init__(self, app: App) -> None:
+        self._app = app
+
+    def scenario_source(self, scenario_id: str) -> tuple[str, bool]:
+        """The YAML of a scenario, and whether it is bundled (read-only)."""
+        path = self._app.catalog.sources.get(scenario_id)
+        if path is None:
+            raise NotFound("there is no scenario with id '{id}'", id=scenario_id)
+        return path.read_text(encoding="utf-8"), self._app.is_bundled(scenario_id)
+
+    def bundled_ids(self) -> set[str]:
+        return {sid for sid in self._app.catalog.sources if self._app.is_bundled(sid)}
+
+    def new_id(self, base: str) -> str:
+        """An id not used yet: ``base_copy``, ``base_copy2``..."""
+        candidate, n = f"{base}_copy", 2
+        while self._app.catalog.get(candidate) is not None:
+            candidate, n = f"{base}_copy{n}", n + 1
+        return candidate
+
+    def save_scenario(self, who: Identity, text: str) -> Scenario:
+        """Validate and save into the user scenario folder; raises ``ScenarioError`` with every problem."""
+        self._app.accounts.current(who).require("edit_scenarios", "edit scenarios")
+        scenario = load_scenario_text(text, "scenario").scenario
+        if self._app.is_bundled(scenario.id):
+            raise InvalidInput("'{id}' is a bundled scenario and cannot be changed; duplicate it and "
+                               "save it under a new id", id=scenario.id)
+        folder = self._app.settings.user_scenarios_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{scenario.id}.yaml"
+        tmp = target.with_name(f".{target.name}.saving")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+        self._app.accounts.record(who, "scenario_published", {"id": scenario.id, "file": str(target)})
+        self._app.reload_catalog()
+        return scenario
+
+    def preview_pack(self, who: Identity, pack: Path) -> PackPreview:
+        self._app.accounts.current(who).require("edit_scenarios", "import scenario packs")
+        preview = preview_pack(pack, set(self._app.catalog.scenarios))
+        clash = sorted(set(preview.replaced) & self.bundled_ids())
+        if clash:
+            raise InvalidInput("the pack would replace bundled scenarios ({ids}); give them new ids",
+                               ids=", ".join(clash))
+        return preview
+
+    def import_pack(self, who: Identity, preview: PackPreview) -> list[str]:
+        self._app.accounts.current(who).require("edit_scenarios", "import scenario packs")
+        apply_pack(preview, self._app.settings.user_scenarios_dir)
+        self._app.accounts.record(who, "scenario_pack_imported",
+                                  {"added": preview.added, "replaced": preview.replaced})
+        self._app.reload_catalog()
+        return preview.added + preview.replaced
+
+    def export_pack(self, who: Identity, ids: list[str], target: Path) -> Path:
+        self._app.accounts.current(who).require("edit_scenarios", "export scenario packs")
+        files = [self._app.catalog.sources[i] for i in ids if i in self._app.catalog.sources]
+        export_pack(files, target)
+        self._app.accounts.record(who, "scenario_pack_exported", {"ids": ids, "file": str(target)})
+        return target

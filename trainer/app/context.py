@@ -1,0 +1,116 @@
+"""The composition root: the one place that opens the database, loads the library, the rules and
+the scorer, and builds the services the UI and the command line call.
+
+``App(settings).open()`` runs where the database will be used (the desktop app's engine thread,
+or the command line's only thread): SQLite connections stay on the thread that made them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from trainer.app.accounts import AccountsService
+from trainer.app.authoring import AuthoringService
+from trainer.app.practice import PracticeService
+from trainer.app.progress import ProgressService
+from trainer.app.reports import ReportsService
+from trainer.app.scoring import scorer_for
+from trainer.app.settings import Settings
+from trainer.domain.incentives import IncentiveRules
+from trainer.domain.scoring import RubricScorer
+from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
+from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
+from trainer.library.loader import ScenarioError
+from trainer.storage.accounts import AccountStore
+from trainer.storage.database import open_database
+from trainer.storage.repository import Repository
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class App:
+    """Everything the program is made of, wired once. Services share this context: a scenario a
+    trainer saves is in the library the next trainee sees."""
+
+    def __init__(self, settings: Settings, *, scenario_folders: list[Path] | None = None,
+                 clock: Callable[[], datetime] = _now) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._scenario_folders = scenario_folders
+        self._repo: Repository | None = None
+        self._account_store: AccountStore | None = None
+        self.catalog = Catalog()
+        self.rules: IncentiveRules = load_rules(bundled_rules_path())
+        self.rules_source = str(bundled_rules_path())
+        self._scorer: RubricScorer | None = None
+        self.accounts = AccountsService(self)
+        self.practice = PracticeService(self)
+        self.authoring = AuthoringService(self)
+        self.progress = ProgressService(self)
+        self.reports = ReportsService(self)
+
+    # -- opening ----------------------------------------------------------------------------------------
+
+    def open(self, *, with_scorer: bool = True) -> list[str]:
+        """Open and migrate the database (marking sessions a killed process left open), load the
+        library and the branch's rules (and the scorer, unless ``with_scorer`` is False: it loads on
+        first use then). Returns the problems found in branch files, one sentence each; a broken
+        branch file is reported and the bundled one used instead."""
+        db = open_database(self.settings.db_path)
+        self._repo = Repository(db)
+        self._account_store = AccountStore(db)
+        self._repo.mark_interrupted_sessions()
+        self.reload_catalog()
+        problems = [str(r) for r in self.catalog.reports if r.is_error]
+        try:
+            self.rules, source = active_rules(self.settings.rules_dir)
+            self.rules_source = str(source)
+        except ScenarioError as exc:
+            problems += [str(r) for r in exc.reports]
+        if with_scorer:
+            try:
+                self._scorer = scorer_for(self.settings.rules_dir)
+            except ScenarioError as exc:
+                problems += [str(r) for r in exc.reports]
+                self._scorer = scorer_for(None)
+        return problems
+
+    def close(self) -> None:
+        if self._repo is not None:
+            self._repo.db.close()
+            self._repo = self._account_store = None
+
+    # -- what the services share ----------------------------------------------------------------------
+
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            raise RuntimeError("App.open() was not called")
+        return self._repo
+
+    @property
+    def account_store(self) -> AccountStore:
+        if self._account_store is None:
+            raise RuntimeError("App.open() was not called")
+        return self._account_store
+
+    @property
+    def scorer(self) -> RubricScorer:
+        """The scorer with the branch's rubric (raises ``ScenarioError`` if that file is broken and
+        ``open`` did not load the scorer)."""
+        if self._scorer is None:
+            self._scorer = scorer_for(self.settings.rules_dir)
+        return self._scorer
+
+    def reload_catalog(self) -> None:
+        user = self.settings.user_scenarios_dir
+        folders = self._scenario_folders or [bundled_scenarios_dir()] + ([user] if user.is_dir() else [])
+        self.catalog = load_catalog(folders)
+
+    def is_bundled(self, scenario_id: str) -> bool:
+        path = self.catalog.sources.get(scenario_id)
+        return path is not None and not path.is_relative_to(self.settings.user_scenarios_dir)

@@ -1,0 +1,94 @@
+"""Progress and the incentive scheme: a trainee's dashboard, leaderboards, the coaching view and
+the history of sessions; each checks the caller's rights when it shows someone else's data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow, display_name
+from trainer.domain.accounts import Identity
+from trainer.domain.errors import NotFound
+from trainer.domain.incentives import (
+    Progress,
+    SessionFact,
+    evaluate,
+    leaderboard,
+    needs_attention,
+    period_start,
+)
+from trainer.domain.scenario import Scenario
+
+if TYPE_CHECKING:
+    from trainer.app.context import App
+
+
+class ProgressService:
+    def __init__(self, app: App) -> None:
+        self._app = app
+
+    def dashboard(self, trainee_id: int, today: date | None = None, who: Identity | None = None) -> Dashboard:
+        if who is not None and who.trainee_id != trainee_id:
+            self._app.accounts.current(who).require("coach", "see another trainee's progress")
+        repo = self._app.repo
+        trainee = repo.trainee_row(trainee_id)
+        if trainee is None:
+            raise NotFound("there is no trainee {id}", id=trainee_id)
+        facts = repo.session_facts(trainee_id)
+        progress = evaluate(facts, self._app.rules, today or date.today())
+        notes = repo.coaching_notes(trainee_id, limit=5)
+        return Dashboard(trainee, progress, self._recommend(progress, facts), self._app.rules_source, notes)
+
+    def _recommend(self, progress: Progress, facts: list[SessionFact]) -> Scenario | None:
+        """A scenario in the weakest category, at the right difficulty, not the one just played."""
+        catalog = self._app.catalog
+        _dimension, category = progress.weakest
+        level = 1 + min(2, progress.sessions // 5)
+        last = facts[-1].scenario_id if facts else None
+        played = {f.scenario_id for f in facts}
+        candidates = [s for s in catalog if category is None or s.category == category] or list(catalog)
+        ranked = sorted(candidates,
+                        key=lambda s: (s.id == last, abs(s.difficulty - level), s.id in played, s.id))
+        return ranked[0] if ranked else None
+
+    def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
+        rules = self._app.rules
+        since = period_start(period, today or date.today())  # type: ignore[arg-type]
+        facts = self._app.repo.facts_by_trainee(team, since, rules.points.improvement_window)
+        trainees = {t["id"]: t for t in self._app.repo.trainees(team)}
+        for trainee_id in trainees:
+            facts.setdefault(trainee_id, [])
+        rows = leaderboard(facts, rules.points, since)
+        return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
+                for i, (tid, pts, n) in enumerate(rows) if tid in trainees]
+
+    def coaching(self, team: str | None = None, today: date | None = None,
+                 who: Identity | None = None) -> list[AttentionRow]:
+        """Trainees who need a trainer's attention, most reasons first."""
+        if who is not None:
+            self._app.accounts.current(who).require("coach", "open the coaching view")
+        facts = self._app.repo.facts_by_trainee(team)
+        rows = []
+        for t in self._app.repo.trainees(team):
+            attention = needs_attention(t["id"], facts.get(t["id"], []), self._app.rules.attention,
+                                        today or date.today())
+            if attention is not None:
+                rows.append(AttentionRow(t["id"], t["name"], t["team"], attention.reasons, attention.detail))
+        return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
+
+    def teams(self) -> list[str]:
+        return self._app.repo.teams()
+
+    def history(self, trainee_id: int | None, who: Identity | None = None) -> list[dict[str, Any]]:
+        """Past sessions, newest first, each with its number of turns and the trainee's name. With
+        ``who``, only what that account may see (a trainee: their own)."""
+        if who is not None:
+            trainee_id = self._app.accounts.visible_trainee(who, trainee_id)
+        return self._app.repo.history(trainee_id)
+
+    def history_for(self, who: Identity | None, trainee_name: str | None = None) -> list[dict[str, Any]]:
+        """:meth:`history` for the command line: by trainee name, and with no account only on a
+        database that has no accounts yet."""
+        who = self._app.accounts.require_signed_in_unless_alone(who)
+        trainee_id = self._app.accounts.trainee_named(trainee_name) if trainee_name else None
+        return self.history(trainee_id, who)

@@ -1,0 +1,56 @@
+"""Where everything the program keeps is found: one object the app and the command line share.
+
+The data directory (the user's, from platformdirs, or ``TRAINER_DATA_DIR``) holds the database
+(unless ``TRAINER_DB`` or ``--db`` names another), the branch's own rules (``incentives.yaml``,
+``rubric.yaml``), the log and the speech models. Trainers' scenarios and kept recordings live
+beside the database, so a database copied to another PC takes them along. The desktop app's
+preferences (language, window size, mute, export folder) are ``preferences.ini`` in the data
+directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.storage.database import data_dir as default_data_dir
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_path: Path
+
+    @classmethod
+    def load(cls, db_path: Path | str | None = None, data_dir: Path | str | None = None) -> Settings:
+        """``db_path``/``data_dir`` if given, else ``TRAINER_DB``/``TRAINER_DATA_DIR``, else the
+        user's data directory."""
+        root = Path(data_dir or os.environ.get("TRAINER_DATA_DIR") or default_data_dir())
+        db = db_path or os.environ.get("TRAINER_DB") or root / "trainer.db"
+        return cls(root, Path(db))
+
+    @property
+    def rules_dir(self) -> Path:
+        """Where a branch's own ``incentives.yaml`` and ``rubric.yaml`` are looked for."""
+        return self.data_dir
+
+    @property
+    def user_scenarios_dir(self) -> Path:
+        return self.db_path.parent / "scenarios"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.db_path.parent / "recordings"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "trainer.log"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "speech-models"
+
+    @property
+    def preferences_path(self) -> Path:
+        return self.data_dir / "preferences.ini"

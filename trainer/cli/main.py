@@ -1,0 +1,151 @@
+"""The ``trainer`` command: list, validate, play and score scenarios; history; export scorecards.
+
+Every command goes through the same services as the desktop app (``trainer.app``).
+Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
+scenario or database, a right the account does not have). Errors are one sentence on stderr,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from trainer import __version__
+from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
+from trainer.cli.practice_commands import cmd_play, cmd_score
+from trainer.cli.record_commands import cmd_export, cmd_history
+from trainer.domain.errors import UserError
+from trainer.domain.scenario import CATEGORIES
+from trainer.export.run import FORMATS
+from trainer.export.xapi_export import DEFAULT_HOME_PAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trainer",
+        description="Practise calming upset bank customers: list, check and play scenarios.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help="the database file (default: $TRAINER_DB, else trainer.db in your data directory)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME",
+        help="sign in as this account (needed once the database has accounts; the password is read "
+             "from $TRAINER_PASSWORD, or asked for)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("scenarios", help="list the scenario library",
+                       description="List the scenario library (bundled and trainers' own): id, "
+                                   "language, category, difficulty and title.")
+    p.add_argument("--json", action="store_true", help="print one JSON object a line")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("validate", help="check scenario files and report every problem",
+                       description="Check scenario files; print every problem as FILE:LINE: "
+                                   "message. Exit 1 when any file has errors.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="files or folders to check (default: the bundled library)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("play", help="practise a scenario in the terminal",
+                       description="Play a scenario in the terminal: the customer speaks, you "
+                                   "reply, each reply is scored and stored.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a scenario file")
+    p.add_argument("--replies", metavar="FILE",
+                   help="take replies from FILE, one a line ('-' for standard input) instead of "
+                        "asking for them")
+    p.add_argument("--trainee", metavar="NAME",
+                   help="who is practising (default: your login name)")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("score", help="score a reply on empathy, clarity and solution",
+                       description="Score a reply: empathy, clarity and solution (0-100 each) "
+                                   "with the words that earned every point, and critical fails.")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="the reply to score")
+    p.add_argument("--scenario", metavar="ID", help="also score the steps this scenario requires")
+    p.add_argument("--lang", choices=("en", "zh-CN"),
+                   help="the reply's language (default: detected)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--jsonl", metavar="FILE",
+                   help="score a batch: one JSON object a line with 'text' (and optionally "
+                        "'scenario', 'lang'); '-' reads standard input; one JSON result a line "
+                        "comes out, in the same order")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("rubric", help="show or check the scoring rubric",
+                       description="Print the rubric replies are scored by: every item with its "
+                                   "points and reason, and the critical fails. The branch's own "
+                                   "rubric.yaml in the data directory is used if it has one.")
+    p.add_argument("--check", type=Path, metavar="FILE",
+                   help="check a rubric file instead (every problem as FILE:LINE: message; exit 1)")
+    p.add_argument("--lang", choices=("en", "zh-CN"), default="en", help="the reasons' language")
+    p.add_argument("--markdown", action="store_true", help="print Markdown tables (as in docs/scoring.md)")
+    p.set_defaults(func=cmd_rubric)
+
+    p = sub.add_parser("history", help="list past practice sessions",
+                       description="List past sessions, newest first, with their outcome.")
+    p.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
+    p.add_argument("--json", action="store_true", help="print one JSON object a line")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("export", help="export scorecards for HR (CSV, XLSX, PDF or xAPI)",
+                       description="Export the sessions started in a period with automatic and "
+                                   "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
+                                   "Excel reads Chinese. XLSX: Summary (with level and "
+                                   "certification), Sessions and Replies sheets. PDF: with --trainee "
+                                   "that trainee's scorecard, else a team page and every trainee's "
+                                   "scorecard in one file. xAPI: a JSON array of statements, one a "
+                                   "finished session, for a learning-management system. Cells a "
+                                   "spreadsheet would run as formulas are neutralised.")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="the file format (default: from the --out suffix: .xlsx, .pdf, .json for "
+                        "xapi, else csv)")
+    p.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE",
+                   help="first day, YYYY-MM-DD (your local time)")
+    p.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE",
+                   help="last day, YYYY-MM-DD, included")
+    p.add_argument("--team", metavar="T", help="only this team or branch")
+    p.add_argument("--trainee", metavar="NAME", help="only this trainee")
+    p.add_argument("--category", choices=CATEGORIES, default=None,
+                   help="only scenarios about this cause of upset")
+    p.add_argument("--out", required=True, type=Path, metavar="PATH",
+                   help="the file to write; replaced only once the export is complete")
+    p.add_argument("--home-page", default=DEFAULT_HOME_PAGE, metavar="URL",
+                   help="xapi only: your organisation's address, which names trainees' accounts "
+                        f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
+    p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
+                   help="pdf only: the scorecards' language (default: en)")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"trainer: {exc.sentence}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("\ntrainer: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

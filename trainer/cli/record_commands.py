@@ -1,0 +1,57 @@
+"""``trainer history`` and ``trainer export``: the practice record, read with the same rights as
+in the app (a trainee sees their own sessions; exporting needs the export right)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+
+from trainer.cli.common import EXIT_OK, CommandError, login_name, open_app, signed_in
+from trainer.export.atomic import ExportError
+from trainer.export.run import ExportRequest, format_for
+from trainer.export.selection import ExportFilter
+from trainer.storage.database import plain_reason
+from trainer.storage.repository import local_minute
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    for s in app.progress.history_for(signed_in(app, args), args.trainee):
+        if args.json:
+            print(json.dumps(s, ensure_ascii=False))
+        else:
+            result = s["outcome"] or s["status"]
+            print(f"{s['id']:>5}  {local_minute(s['started_at'])}  {s['trainee']:16} "
+                  f"{s['scenario_id']:32} {s['turns']:>2} turns  {result}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.date_to < args.date_from:
+        raise CommandError("--to ({to}) is before --from ({start}).", to=args.date_to, start=args.date_from)
+    if not args.home_page.startswith(("https://", "http://")):
+        raise CommandError("--home-page must be a web address starting with https:// (got '{got}').",
+                           got=args.home_page)
+    app = open_app(args)
+    who = signed_in(app, args)
+    selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
+    request = ExportRequest(format_for(args.out, args.format), args.out, selection, args.lang,
+                            args.home_page)
+    try:
+        result = app.reports.export(who, request, login=login_name())
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise CommandError("cannot read the practice data: {reason}; {out} was not changed.",
+                           reason=plain_reason(exc), out=args.out) from None
+    n = result.counts
+    print({
+        "csv": lambda: f"{n.get('replies')} replies exported to {args.out}.",
+        "xlsx": lambda: (f"{n.get('trainees')} trainees, {n.get('sessions')} sessions and "
+                         f"{n.get('replies')} replies exported to {args.out}."),
+        "xapi": lambda: f"{n.get('sessions')} sessions exported to {args.out} as xAPI statements.",
+        "pdf": lambda: (f"The scorecard was written to {args.out}." if n.get("scorecards") == 1
+                        else f"{n.get('scorecards')} scorecards written to {args.out}."),
+    }[result.kind]())
+    return EXIT_OK

@@ -1,0 +1,82 @@
+"""Accounts, score overrides, coaching notes and the append-only audit log in SQLite.
+
+Plain reads and writes; the rules (who may do what, lockouts) are the accounts service's. A write
+joins the caller's transaction when there is one (``storage.transaction``), so an action and its
+audit entry are stored together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from trainer.storage.transaction import transaction
+
+
+class AccountStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- accounts -------------------------------------------------------------------------------------
+
+    def count(self, role: str | None = None) -> int:
+        if role is None:
+            return int(self.db.execute("SELECT COUNT(*) FROM accounts").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM accounts WHERE role = ?", [role]).fetchone()[0])
+
+    def by_name(self, username: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("accounts").rows_where("username = ?", [username.strip()]))
+        return rows[0] if rows else None
+
+    def role_of(self, account_id: int) -> tuple[str, int | None] | None:
+        """The account's role and trainee profile as stored now, or None if it is gone."""
+        row = self.db.execute("SELECT role, trainee_id FROM accounts WHERE id = ?", [account_id]).fetchone()
+        return (str(row[0]), row[1]) if row else None
+
+    def insert(self, username: str, role: str, trainee_id: int | None, salt: str, password_hash: str,
+               created_at: str) -> int:
+        with transaction(self.db):
+            table = self.db.table("accounts")
+            table.insert({"username": username, "role": role, "trainee_id": trainee_id, "salt": salt,
+                          "password_hash": password_hash, "failed_attempts": 0, "created_at": created_at})
+            return int(table.last_pk)  # type: ignore[arg-type]
+
+    def update(self, account_id: int, values: dict[str, Any]) -> None:
+        with transaction(self.db):
+            self.db.table("accounts").update(account_id, values)
+
+    def listing(self) -> list[dict[str, Any]]:
+        """Every account: username, role and the team of its trainee profile."""
+        return [dict(zip(("username", "role", "team"), r, strict=True)) for r in self.db.execute(
+            "SELECT a.username, a.role, COALESCE(t.team, '') FROM accounts a "
+            "LEFT JOIN trainees t ON t.id = a.trainee_id ORDER BY a.username").fetchall()]
+
+    # -- trainers' work on sessions -------------------------------------------------------------------
+
+    def add_override(self, session_id: int, dimension: str, automatic: float, value: int, comment: str,
+                     account_id: int, at: str) -> None:
+        with transaction(self.db):
+            self.db.table("score_overrides").insert({
+                "session_id": session_id, "dimension": dimension, "automatic": automatic, "value": value,
+                "comment": comment, "account_id": account_id, "at": at})
+
+    def add_coaching_note(self, trainee_id: int, session_id: int | None, note: str, account_id: int,
+                          at: str) -> None:
+        with transaction(self.db):
+            self.db.table("coaching_notes").insert({
+                "trainee_id": trainee_id, "session_id": session_id, "note": note, "account_id": account_id,
+                "at": at})
+
+    # -- the audit log ------------------------------------------------------------------------------------
+
+    def audit(self, at: str, account_id: int | None, username: str | None, action: str,
+              detail: dict[str, Any]) -> None:
+        with transaction(self.db):
+            self.db.table("audit_log").insert({
+                "at": at, "account_id": account_id, "username": username, "action": action,
+                "detail": json.dumps(detail, ensure_ascii=False)})
+
+    def audit_log(self, limit: int = 500) -> list[dict[str, Any]]:
+        return list(self.db.table("audit_log").rows_where(order_by="id desc", limit=limit))
