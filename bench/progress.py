@@ -1,8 +1,12 @@
-"""Progress at scale (prints figures; not a test). Goal: <= 100 ms each.
+"""Progress and reports at scale (prints figures; not a test).
 
-Generates 2,000 trainees in 20 branches with 200 finished sessions each (400,000 sessions) in a
-throwaway database, then times the dashboard of one trainee and the leaderboard of one branch
-(100 trainees) for this month, through the same service the app uses.
+Generates 2,000 trainees in 20 branches with 200 finished sessions of 4 replies each (400,000
+sessions, 1.6 M turns) in a throwaway database, then times, through the services the app and the
+command line use: one trainee's dashboard and one branch's leaderboard (goal 100 ms each); the
+history of everyone (goal 300 ms, 150 MB: its first page and the total), the leaderboard of all
+trainees (goal 150 ms), the coaching view of all teams (goal 200 ms) and the reports of all
+teams, all time (goal 500 ms). Memory is the peak of Python allocations during the call
+(tracemalloc).
 
 Run: .venv/bin/python bench/progress.py
 """
@@ -13,11 +17,14 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+import tracemalloc
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from trainer.app.context import App
+from trainer.app.settings import Settings
 from trainer.domain.scenario import CATEGORIES
-from trainer.practice_service import PracticeService
+from trainer.export.selection import ExportFilter
 from trainer.storage.database import open_database
 
 TRAINEES, SESSIONS, BRANCHES = 2000, 200, 20
@@ -55,6 +62,15 @@ def generate(path: Path) -> None:
             "critical_count, turn_limit_reached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        turn = ('{"empathy": 0, "clarity": 0, "solution": 0, "language": "en", "items": [], '
+                '"critical": []}')
+        conn.executemany(
+            "INSERT INTO turns (session_id, idx, turn_id, customer_line, reply, input_mode, empathy, "
+            "clarity, solution, overall, score_json, steps_taken, mood_before, mood_after, created_at) "
+            "VALUES (?, ?, 'start', 'My card!', 'I am sorry, let me help.', 'typed', 60, 60, 60, 60, ?, "
+            "'[]', 70, 60, ?)",
+            ((sid, i, turn, now.isoformat()) for sid in range(1, sid + 1) for i in range(4)),
+        )
     db.close()
 
 
@@ -67,24 +83,53 @@ def timed(fn, runs: int = 7) -> tuple[float, float]:  # type: ignore[no-untyped-
     return statistics.median(times), max(times)
 
 
+def peak_mb(fn) -> float:  # type: ignore[no-untyped-def]
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def report(what: str, fn, goal_ms: float, runs: int = 5) -> None:  # type: ignore[no-untyped-def]
+    median, worst = timed(fn, runs)
+    verdict = "" if median <= goal_ms else f"  (goal {goal_ms:.0f} ms)"
+    print(f"{what}: median {median:.1f} ms, max {worst:.1f} ms{verdict}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "progress.db"
         start = time.perf_counter()
         generate(path)
-        print(f"generated {TRAINEES} trainees x {SESSIONS} sessions in {time.perf_counter() - start:.1f} s")
-        service = PracticeService(db_path=path, rules_dir=Path(tmp))
-        service.open()
-        median, worst = timed(lambda: service.dashboard(1234))
-        print(f"dashboard of one trainee ({SESSIONS} sessions): median {median:.1f} ms, max {worst:.1f} ms")
-        median, worst = timed(lambda: service.leaderboard("Branch 7", "month"))
+        print(f"generated {TRAINEES} trainees x {SESSIONS} sessions x 4 turns in "
+              f"{time.perf_counter() - start:.1f} s")
+        app = App(Settings(data_dir=Path(tmp), db_path=path))
+        app.open(with_scorer=False)
         per_branch = TRAINEES // BRANCHES
-        print(f"leaderboard of one branch ({per_branch} trainees, {per_branch * SESSIONS} sessions), "
-              f"this month: median {median:.1f} ms, max {worst:.1f} ms")
-        median, worst = timed(lambda: service.leaderboard("Branch 7", "all"))
-        print(f"leaderboard of one branch, all time: median {median:.1f} ms, max {worst:.1f} ms")
-        median, worst = timed(lambda: service.coaching("Branch 7"), runs=3)
-        print(f"coaching view of one branch: median {median:.1f} ms, max {worst:.1f} ms")
+        start = time.perf_counter()
+        app.progress.leaderboard(None, "all")
+        print(f"points of all {TRAINEES * SESSIONS} sessions computed and stored once (after a change "
+              f"of the point rules): {time.perf_counter() - start:.1f} s")
+        report(f"dashboard of one trainee ({SESSIONS} sessions)", lambda: app.progress.dashboard(1234), 100)
+        report(f"leaderboard of one branch ({per_branch} trainees), this month",
+               lambda: app.progress.leaderboard("Branch 7", "month"), 100)
+        report("leaderboard of one branch, all time",
+               lambda: app.progress.leaderboard("Branch 7", "all"), 100)
+        report("coaching view of one branch", lambda: app.progress.coaching("Branch 7"), 100, runs=3)
+        page = app.progress.history_page(None)
+        report(f"history of everyone (first page of {len(page.rows)}, {page.total} sessions)",
+               lambda: app.progress.history_page(None), 300)
+        print(f"  memory: {peak_mb(lambda: app.progress.history_page(None)):.1f} MB peak (goal 150 MB)")
+        report(f"leaderboard of all {TRAINEES} trainees, this month",
+               lambda: app.progress.leaderboard(None, "month"), 150, runs=3)
+        report("leaderboard of all trainees, all time", lambda: app.progress.leaderboard(None, "all"), 150,
+               runs=3)
+        report("coaching view of all teams", lambda: app.progress.coaching(None), 200, runs=3)
+        everything = ExportFilter(date(2000, 1, 1), date.today())
+        hr = app.accounts.create_first_admin("hr", "bench-secret")
+        report("reports of all teams, all time", lambda: app.reports.report(hr, everything), 500, runs=3)
+        print(f"  memory: {peak_mb(lambda: app.reports.report(hr, everything)):.1f} MB peak")
 
 
 if __name__ == "__main__":

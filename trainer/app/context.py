@@ -26,6 +26,7 @@ from trainer.library.loader import ScenarioError
 from trainer.storage.accounts import AccountStore
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
+from trainer.storage.standings import Standings
 
 
 def _now() -> datetime:
@@ -43,6 +44,7 @@ class App:
         self._scenario_folders = scenario_folders
         self._repo: Repository | None = None
         self._account_store: AccountStore | None = None
+        self._standings: Standings | None = None
         self.catalog = Catalog()
         self.rules: IncentiveRules = load_rules(bundled_rules_path())
         self.rules_source = str(bundled_rules_path())
@@ -63,6 +65,7 @@ class App:
         db = open_database(self.settings.db_path)
         self._repo = Repository(db)
         self._account_store = AccountStore(db)
+        self._standings = Standings(db)
         self._repo.mark_interrupted_sessions()
         self.reload_catalog()
         problems = [str(r) for r in self.catalog.reports if r.is_error]
@@ -82,7 +85,7 @@ class App:
     def close(self) -> None:
         if self._repo is not None:
             self._repo.db.close()
-            self._repo = self._account_store = None
+            self._repo, self._account_store, self._standings = None, None, None
 
     # -- what the services share ----------------------------------------------------------------------
 
@@ -97,6 +100,12 @@ class App:
         if self._account_store is None:
             raise RuntimeError("App.open() was not called")
         return self._account_store
+
+    @property
+    def standings(self) -> Standings:
+        if self._standings is None:
+            raise RuntimeError("App.open() was not called")
+        return self._standings
 
     @property
     def scorer(self) -> RubricScorer:

@@ -3,24 +3,28 @@ the history of sessions; each checks the caller's rights when it shows someone e
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow, display_name
+from trainer.app.views import AttentionRow, Dashboard, HistoryPage, LeaderboardRow, display_name
 from trainer.domain.accounts import Identity
 from trainer.domain.errors import NotFound
 from trainer.domain.incentives import (
     Progress,
     SessionFact,
     evaluate,
-    leaderboard,
     needs_attention,
     period_start,
+    session_points,
 )
 from trainer.domain.scenario import Scenario
 
 if TYPE_CHECKING:
     from trainer.app.context import App
+
+HISTORY_PAGE = 200
+"""Sessions a history page shows at once; the rest are fetched as the list scrolls."""
 
 
 class ProgressService:
@@ -52,26 +56,29 @@ class ProgressService:
         return ranked[0] if ranked else None
 
     def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
-        rules = self._app.rules
+        """Trainees of a team (or everyone) by points in the period: stored per session, summed
+        in the database (see ``storage.standings``)."""
         since = period_start(period, today or date.today())  # type: ignore[arg-type]
-        facts = self._app.repo.facts_by_trainee(team, since, rules.points.improvement_window)
+        points = self._app.rules.points
+        key = hashlib.sha256(points.model_dump_json().encode()).hexdigest()[:16]
+        self._app.standings.refresh_points(key, lambda facts: session_points(facts, points))
+        rows = self._app.standings.points(team, local_midnight_utc(since) if since else None)
         trainees = {t["id"]: t for t in self._app.repo.trainees(team)}
-        for trainee_id in trainees:
-            facts.setdefault(trainee_id, [])
-        rows = leaderboard(facts, rules.points, since)
+        ranked = sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
         return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
-                for i, (tid, pts, n) in enumerate(rows) if tid in trainees]
+                for i, (tid, pts, n) in enumerate(ranked) if tid in trainees]
 
     def coaching(self, team: str | None = None, today: date | None = None,
                  who: Identity | None = None) -> list[AttentionRow]:
-        """Trainees who need a trainer's attention, most reasons first."""
+        """Trainees who need a trainer's attention, most reasons first: each judged on their newest
+        sessions only (what the attention rules look at)."""
         if who is not None:
             self._app.accounts.current(who).require("coach", "open the coaching view")
-        facts = self._app.repo.facts_by_trainee(team)
+        rules = self._app.rules.attention
+        facts = self._app.standings.newest_facts(team, 2 * rules.recent_sessions)
         rows = []
         for t in self._app.repo.trainees(team):
-            attention = needs_attention(t["id"], facts.get(t["id"], []), self._app.rules.attention,
-                                        today or date.today())
+            attention = needs_attention(t["id"], facts.get(t["id"], []), rules, today or date.today())
             if attention is not None:
                 rows.append(AttentionRow(t["id"], t["name"], t["team"], attention.reasons, attention.detail))
         return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
@@ -86,9 +93,22 @@ class ProgressService:
             trainee_id = self._app.accounts.visible_trainee(who, trainee_id)
         return self._app.repo.history(trainee_id)
 
+    def history_page(self, trainee_id: int | None, who: Identity | None = None, limit: int = HISTORY_PAGE,
+                     offset: int = 0) -> HistoryPage:
+        """One page of :meth:`history` (newest first) and how many sessions there are in all."""
+        if who is not None:
+            trainee_id = self._app.accounts.visible_trainee(who, trainee_id)
+        repo = self._app.repo
+        return HistoryPage(repo.history(trainee_id, limit, offset), repo.session_count(trainee_id), offset)
+
     def history_for(self, who: Identity | None, trainee_name: str | None = None) -> list[dict[str, Any]]:
         """:meth:`history` for the command line: by trainee name, and with no account only on a
         database that has no accounts yet."""
         who = self._app.accounts.require_signed_in_unless_alone(who)
         trainee_id = self._app.accounts.trainee_named(trainee_name) if trainee_name else None
         return self.history(trainee_id, who)
+
+
+def local_midnight_utc(day: date) -> str:
+    """The start of a local day as a stored UTC stamp."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC).isoformat(timespec="milliseconds")

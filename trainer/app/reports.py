@@ -14,6 +14,7 @@ from trainer.domain.accounts import Identity
 from trainer.export.report import TraineeLine, TrendPoint, trainee_lines, trend
 from trainer.export.run import ExportRequest, ExportResult, ProgressCallback, run_export
 from trainer.export.selection import ExportFilter
+from trainer.storage.records import Records
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -46,9 +47,9 @@ class ReportsService:
 
     def report(self, who: Identity, selection: ExportFilter) -> Report:
         self._app.accounts.current(who).require("view_reports", "see reports")
-        db = self._app.repo.db
-        size, points = trend(db, selection)
-        return Report(selection, trainee_lines(db, selection, self._app.rules), size, points)
+        records = Records(self._app.repo.db)
+        size, points = trend(records, selection)
+        return Report(selection, trainee_lines(records, selection, self._app.rules), size, points)
 
     def export(self, who: Identity | None, request: ExportRequest,
                on_progress: ProgressCallback | None = None, login: str = "") -> ExportResult:
@@ -57,6 +58,6 @@ class ReportsService:
         caller = self._app.accounts.require_signed_in_unless_alone(who)
         if caller is not None:
             caller.require("export", "export scorecards")
-        result = run_export(self._app.repo.db, request, self._app.rules, on_progress)
+        result = run_export(Records(self._app.repo.db), request, self._app.rules, on_progress)
         self._app.accounts.record(caller, "exported", result.detail(request), login=login)
         return result

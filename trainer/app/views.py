@@ -75,6 +75,15 @@ class Dashboard:
 
 
 @dataclass(frozen=True)
+class HistoryPage:
+    rows: list[dict[str, Any]]
+    """Sessions, newest first, each with ``trainee`` (name) and ``turns``."""
+    total: int
+    """How many sessions the whole history has."""
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class LeaderboardRow:
     rank: int
     trainee_id: int

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
-from trainer.domain.incentives import IncentiveRules, Progress, SessionFact, evaluate
-from trainer.export.selection import DIMENSIONS, LATEST_OVERRIDE, WHERE, ExportFilter, summary_rows
-from trainer.storage.repository import Repository
+from trainer.domain.incentives import IncentiveRules, Progress, evaluate
+from trainer.export.selection import DIMENSIONS, ExportFilter
+from trainer.storage.records import Records
 
 
 @dataclass(frozen=True)
@@ -98,19 +96,20 @@ class Scorecard:
     overrides: list[OverrideLine] = field(default_factory=list)
 
 
-def trainee_lines(db: Database, selection: ExportFilter, rules: IncentiveRules) -> list[TraineeLine]:
+def trainee_lines(records: Records, selection: ExportFilter, rules: IncentiveRules) -> list[TraineeLine]:
     """Every trainee with at least one scored session in the selection, by team then name."""
-    return [line for line, _progress in _lines(db, selection, rules)]
+    return [line for line, _progress in _lines(records, selection, rules)]
 
 
-def _lines(db: Database, selection: ExportFilter,
+def _lines(records: Records, selection: ExportFilter,
            rules: IncentiveRules) -> list[tuple[TraineeLine, Progress]]:
-    repo = Repository(db)
-    columns, rows = summary_rows(db, selection)
+    params = selection.parameters()
+    columns, rows = records.summary_rows(params)
+    summaries = [dict(zip(columns, row, strict=True)) for row in rows]
+    facts = records.facts_before([r["trainee_id"] for r in summaries], params["end"])
     lines = []
-    for row in rows:
-        r = dict(zip(columns, row, strict=True))
-        progress = standing(repo.session_facts(r["trainee_id"]), rules, selection.date_to)
+    for r in summaries:
+        progress = evaluate(facts.get(r["trainee_id"], []), rules, selection.date_to)
         lines.append((TraineeLine(
             trainee_id=r["trainee_id"], name=r["trainee"], team=r["team"] or "",
             sessions=r["sessions"], replies=r["replies"] or 0,
@@ -123,40 +122,24 @@ def _lines(db: Database, selection: ExportFilter,
     return lines
 
 
-def standing(facts: list[SessionFact], rules: IncentiveRules, at_end_of: date) -> Progress:
-    """Points, level, badges and certification from every session up to the end of a day."""
-    end = datetime.combine(at_end_of + timedelta(days=1), datetime.min.time()).astimezone()
-    return evaluate([f for f in facts if f.started_at < end], rules, at_end_of)
-
-
 SUMMARY_COLUMNS = ["trainee", "team", "level", "points", "certified", "sessions", "replies",
                    *[f"{kind}_{d}" for d in DIMENSIONS for kind in ("avg", "with_overrides")],
                    "critical_fails", "resolved", "escalated", "walked_out", "overrides"]
 
 
-def summary_table(db: Database, selection: ExportFilter,
+def summary_table(records: Records, selection: ExportFilter,
                   rules: IncentiveRules) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """The XLSX summary sheet: one row per trainee, with level and certification."""
     def rows() -> Iterator[tuple[Any, ...]]:
-        for line in trainee_lines(db, selection, rules):
+        for line in trainee_lines(records, selection, rules):
             scores = [v for d in DIMENSIONS for v in (line.automatic[d], line.with_overrides[d])]
             yield (line.name, line.team, line.level, line.points, line.certified, line.sessions,
                    line.replies, *scores, line.critical_fails, *line.outcomes.values(), line.overrides)
     return SUMMARY_COLUMNS, rows()
 
 
-_SESSIONS_SQL = """
-SELECT s.started_at, s.scenario_title, COALESCE(s.outcome, s.status), {columns}
-FROM sessions s JOIN trainees t ON t.id = s.trainee_id
-{where} AND s.turn_count > 0
-ORDER BY s.started_at, s.id
-""".format(where=WHERE, columns=", ".join(
-    f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
-
-
-def _session_points(db: Database, selection: ExportFilter) -> Iterator[SessionPoint]:
-    cursor = db.conn.execute(_SESSIONS_SQL, selection.parameters())
-    for stamp, title, outcome, *scores in cursor:
+def _session_points(records: Records, selection: ExportFilter) -> Iterator[SessionPoint]:
+    for stamp, title, outcome, *scores in records.session_scores(selection.parameters()):
         yield SessionPoint(
             datetime.fromisoformat(stamp).astimezone(), title or "", outcome or "",
             {d: float(scores[2 * i] or 0.0) for i, d in enumerate(DIMENSIONS)},
@@ -185,7 +168,7 @@ def _next(start: date, size: str) -> date:
     return date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
-def trend(db: Database, selection: ExportFilter) -> tuple[str, list[TrendPoint]]:
+def trend(records: Records, selection: ExportFilter) -> tuple[str, list[TrendPoint]]:
     """The selection's average scores (overrides applied) per day, week or month, oldest first:
     every one in the period, those without practice included (so gaps show as gaps)."""
     size = bucket_size(selection.date_from, selection.date_to)
@@ -194,7 +177,7 @@ def trend(db: Database, selection: ExportFilter) -> tuple[str, list[TrendPoint]]
     while start <= selection.date_to:
         sums[start] = [0.0] * (len(DIMENSIONS) + 1)
         start = _next(start, size)
-    for point in _session_points(db, selection):
+    for point in _session_points(records, selection):
         acc = sums[_bucket(point.started_at.date(), size)]
         acc[0] += 1
         for i, d in enumerate(DIMENSIONS):
@@ -204,26 +187,20 @@ def trend(db: Database, selection: ExportFilter) -> tuple[str, list[TrendPoint]]
                   for key, acc in sums.items()]
 
 
-def scorecards(db: Database, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:
+def scorecards(records: Records, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:
     """One scorecard per trainee in the selection, in the order of :func:`trainee_lines`."""
-    repo = Repository(db)
-    start, end = selection.utc_bounds()
+    params = selection.parameters()
     cards = []
-    for line, progress in _lines(db, selection, rules):
+    for line, progress in _lines(records, selection, rules):
         only = ExportFilter(selection.date_from, selection.date_to, None, line.name, selection.category)
-        sessions = list(_session_points(db, only))
-        notes = [NoteLine(datetime.fromisoformat(n["at"]).astimezone(), n["by"], n["note"])
-                 for n in reversed(repo.coaching_notes(line.trainee_id, start, end))]  # oldest first
+        sessions = list(_session_points(records, only))
+        notes = [NoteLine(datetime.fromisoformat(at).astimezone(), by, note)
+                 for at, by, note in records.coaching_notes(line.trainee_id, params)]
         overrides = [
             OverrideLine(datetime.fromisoformat(started).astimezone(), title or "", dimension, automatic,
                          value, by, comment)
-            for started, title, dimension, automatic, value, by, comment in db.execute(
-                "SELECT s.started_at, s.scenario_title, o.dimension, o.automatic, o.value, a.username, "
-                "o.comment FROM score_overrides o JOIN sessions s ON s.id = o.session_id "
-                "JOIN accounts a ON a.id = o.account_id "
-                "WHERE s.trainee_id = ? AND s.started_at >= ? AND s.started_at < ? "
-                "AND (? IS NULL OR s.category = ?) ORDER BY s.started_at, o.id",
-                [line.trainee_id, start, end, selection.category, selection.category]).fetchall()]
+            for started, title, dimension, automatic, value, by, comment
+            in records.overrides_of(line.trainee_id, params)]
         cards.append(Scorecard(line, selection.date_from, selection.date_to, progress, sessions, notes,
                                overrides))
     return cards

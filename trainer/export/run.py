@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlite_utils import Database
-
 from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import IncentiveRules
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import write_csv
 from trainer.export.report import scorecards, summary_table, trend
-from trainer.export.selection import WHERE, ExportFilter, session_rows, turn_rows
+from trainer.export.selection import ExportFilter
 from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
+from trainer.storage.records import Records
 
 Format = Literal["csv", "xlsx", "pdf", "xapi"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "pdf", "xapi")
@@ -79,59 +78,53 @@ class ExportResult:
                 "rows": self.rows}
 
 
-def run_export(db: Database, request: ExportRequest, rules: IncentiveRules,
+def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
                on_progress: ProgressCallback | None = None) -> ExportResult:
     """Write the export; raises :class:`ExportError` (one sentence) or :class:`ExportCancelled`."""
     selection, out = request.selection, request.out
+    params = selection.parameters()
     tick = on_progress or (lambda done, total: None)
     if request.kind == "csv":
-        total = _count(db, selection, "turns")
-        columns, rows = turn_rows(db, selection)
+        total = records.count(params, "turns")
+        columns, rows = records.turn_rows(params)
         count = write_csv(out, columns, _reporting(rows, tick, 0, total))
         return ExportResult("csv", out, {"replies": count})
     if request.kind == "xlsx":
         from trainer.export.xlsx_export import write_xlsx  # openpyxl: ~55 ms, only when needed
 
-        sessions, turns = _count(db, selection, "sessions"), _count(db, selection, "turns")
+        sessions, turns = records.count(params, "sessions"), records.count(params, "turns")
         total = sessions + turns
-        s_columns, s_rows = session_rows(db, selection)
-        t_columns, t_rows = turn_rows(db, selection)
+        s_columns, s_rows = records.session_rows(params)
+        t_columns, t_rows = records.turn_rows(params)
         counts = write_xlsx(out, [
-            ("Summary", *summary_table(db, selection, rules)),
+            ("Summary", *summary_table(records, selection, rules)),
             ("Sessions", s_columns, _reporting(s_rows, tick, 0, total)),
             ("Replies", t_columns, _reporting(t_rows, tick, sessions, total)),
         ], before_saving=lambda: tick(total, total))
         return ExportResult("xlsx", out, {"trainees": counts["Summary"], "sessions": counts["Sessions"],
                                           "replies": counts["Replies"]})
     if request.kind == "xapi":
-        total = _count(db, selection, "sessions")
-        columns, rows = session_rows(db, selection)
+        total = records.count(params, "sessions")
+        columns, rows = records.session_rows(params)
         count = write_xapi(out, columns, _reporting(rows, tick, 0, total), home_page=request.home_page)
         return ExportResult("xapi", out, {"sessions": count})
-    return _pdf(db, request, rules, tick)
+    return _pdf(records, request, rules, tick)
 
 
-def _pdf(db: Database, request: ExportRequest, rules: IncentiveRules,
+def _pdf(records: Records, request: ExportRequest, rules: IncentiveRules,
          tick: ProgressCallback) -> ExportResult:
     from trainer.export.scorecard_pdf import write_scorecard, write_team_scorecards  # Qt: only here
 
     selection, out = request.selection, request.out
-    cards = scorecards(db, selection, rules)
+    cards = scorecards(records, selection, rules)
     if selection.trainee:
         if not cards:
             raise ExportError(f"cannot write {out}: {selection.trainee} has no practice from "
                               f"{selection.date_from} to {selection.date_to}, so there is no scorecard.")
         write_scorecard(out, cards[0], request.language, tick)
     else:
-        write_team_scorecards(out, selection.team, cards, trend(db, selection), request.language, tick)
+        write_team_scorecards(out, selection.team, cards, trend(records, selection), request.language, tick)
     return ExportResult("pdf", out, {"scorecards": len(cards)})
-
-
-def _count(db: Database, selection: ExportFilter, what: Literal["sessions", "turns"]) -> int:
-    join = "JOIN turns u ON u.session_id = s.id" if what == "turns" else ""
-    sql = (f"SELECT COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id {join} {WHERE} "
-           "AND s.turn_count > 0")
-    return int(db.execute(sql, selection.parameters()).fetchone()[0])
 
 
 def _reporting(rows: Iterable[Any], tick: ProgressCallback, offset: int, total: int) -> Iterator[Any]:

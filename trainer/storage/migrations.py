@@ -113,6 +113,27 @@ def m0006_recordings(db: Database) -> None:
     db.table("turns").add_column("audio_path", str)
 
 
+@migrations()
+def m0007_points_and_history(db: Database) -> None:
+    """Each counted session's points, stored so leaderboards add them up in SQL (recomputed
+    whenever the point rules change: ``points_rules`` in ``meta`` says which rules they follow),
+    and the indexes the history of everyone and the newest sessions per trainee read."""
+    db.table("sessions").add_column("points", int)
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("sessions").create_index(["started_at"])
+    db.execute("CREATE INDEX sessions_without_points ON sessions(trainee_id) "
+               "WHERE points IS NULL AND status = 'finished' AND turn_count > 0")
+    # Covering, so a leaderboard reads only the index: by trainee (a team's, or all time) and by
+    # time (everyone's, this week or month).
+    db.execute("CREATE INDEX sessions_points_by_trainee ON sessions(trainee_id, started_at, points) "
+               "WHERE points IS NOT NULL")
+    db.execute("CREATE INDEX sessions_points_by_time ON sessions(started_at, trainee_id, points) "
+               "WHERE points IS NOT NULL")
+    # The newest counted sessions of each trainee (the coaching view).
+    db.execute("CREATE INDEX sessions_counted ON sessions(trainee_id, started_at) "
+               "WHERE status = 'finished' AND turn_count > 0")
+
+
 #: Recomputes every session's totals from its turns (used by the migration; the repository keeps
 #: them current one turn at a time).
 SESSION_TOTALS_SQL = """

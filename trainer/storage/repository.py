@@ -24,7 +24,8 @@ from trainer.storage.migrations import SESSION_TOTALS_SQL
 from trainer.storage.transaction import transaction
 
 
-def _fact(r: Any) -> SessionFact:
+def fact_from_row(r: Any) -> SessionFact:
+    """A session as the incentive rules see it, from a row of :data:`FACT_COLUMNS`."""
     # SQLite already returns ints and floats; only NULLs (sessions with no turn) need a default.
     # Stored in UTC; days, streaks and weeks are the user's local ones.
     started = datetime.fromisoformat(r[5]).astimezone()
@@ -54,6 +55,10 @@ def _pid_alive(pid: int | None) -> bool:
     except PermissionError:
         return True
     return True
+
+
+FACT_COLUMNS = ("id, trainee_id, scenario_id, category, difficulty, started_at, status, outcome, "
+                "avg_empathy, avg_clarity, avg_solution, avg_overall, critical_count, turn_count")
 
 
 class Repository:
@@ -160,15 +165,14 @@ class Repository:
 
     # -- progress -------------------------------------------------------------------------------------
 
-    _FACT_COLUMNS = ("id, trainee_id, scenario_id, category, difficulty, started_at, status, outcome, "
-                     "avg_empathy, avg_clarity, avg_solution, avg_overall, critical_count, turn_count")
+    _FACT_COLUMNS = FACT_COLUMNS
 
     def session_facts(self, trainee_id: int) -> list[SessionFact]:
         rows = self.db.execute(
             f"SELECT {self._FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
             [trainee_id],
         ).fetchall()
-        return [_fact(r) for r in rows]
+        return [fact_from_row(r) for r in rows]
 
     def facts_by_trainee(
         self, team: str | None = None, since: date | None = None, history: int = 0
@@ -197,7 +201,7 @@ class Repository:
             rows.sort(key=lambda r: (r[1], r[5]))
         out: dict[int, list[SessionFact]] = {}
         for r in rows:
-            out.setdefault(int(r[1]), []).append(_fact(r))
+            out.setdefault(int(r[1]), []).append(fact_from_row(r))
         return out
 
     def teams(self) -> list[str]:
@@ -264,15 +268,24 @@ class Repository:
     def turns(self, session_id: int) -> list[dict[str, Any]]:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
-    def history(self, trainee_id: int | None = None) -> list[dict[str, Any]]:
+    def history(self, trainee_id: int | None = None, limit: int = -1,
+                offset: int = 0) -> list[dict[str, Any]]:
         """Sessions (one trainee's, or everyone's), newest first, each with ``trainee`` (the name)
-        and ``turns`` (how many were played): one query, whatever the number of trainees."""
+        and ``turns`` (how many were played); ``limit``/``offset`` give one page. One query, read
+        through the (trainee_id, started_at) and started_at indexes."""
         where, args = ("WHERE s.trainee_id = ?", [trainee_id]) if trainee_id is not None else ("", [])
         cursor = self.db.execute(
             "SELECT s.*, t.name AS trainee, COALESCE(s.turn_count, 0) AS turns FROM sessions s "
-            f"JOIN trainees t ON t.id = s.trainee_id {where} ORDER BY s.started_at DESC, s.id DESC", args)
+            f"JOIN trainees t ON t.id = s.trainee_id {where} ORDER BY s.started_at DESC, s.id DESC "
+            "LIMIT ? OFFSET ?", [*args, limit, offset])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def session_count(self, trainee_id: int | None = None) -> int:
+        if trainee_id is None:
+            return int(self.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM sessions WHERE trainee_id = ?",
+                                   [trainee_id]).fetchone()[0])
 
     def practised_trainees(self) -> list[tuple[str, str]]:
         """(name, team) of every trainee with at least one session, by name."""

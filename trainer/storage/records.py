@@ -1,0 +1,162 @@
+"""What HR's reports and exports read: replies, sessions and per-trainee summaries of a period,
+streamed from SQLite one row at a time (nothing is loaded into memory at once).
+
+The period and filters arrive as the named parameters of :data:`WHERE` (``start``/``end`` UTC
+stamps, ``team``, ``trainee``, ``category``: ``ExportFilter.parameters()`` gives them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from trainer.domain.incentives import SessionFact
+from trainer.domain.scenario import DIMENSIONS
+from trainer.storage.repository import FACT_COLUMNS, fact_from_row
+
+WHERE = """
+WHERE s.started_at >= :start AND s.started_at < :end
+  AND (:team IS NULL OR t.team = :team)
+  AND (:trainee IS NULL OR t.name = :trainee)
+  AND (:category IS NULL OR s.category = :category)
+"""
+
+LATEST_OVERRIDE = """(SELECT o.value FROM score_overrides o WHERE o.session_id = s.id
+        AND o.dimension = '{d}' ORDER BY o.id DESC LIMIT 1)"""
+
+# One row per scored reply, with its session and the latest override of each session score.
+# Overrides are per session and dimension; the automatic figure beside them is the session average.
+_TURNS_TEMPLATE = """
+SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
+       s.scenario_id, s.scenario_title, s.category, s.language,
+       s.started_at, s.ended_at, COALESCE(s.outcome, s.status) AS outcome,
+       u.idx + 1 AS reply_number, u.customer_line, u.reply, u.input_mode,
+       u.empathy, u.clarity, u.solution, u.overall, u.critical_count,
+       s.avg_empathy, s.avg_clarity, s.avg_solution,
+       {override_columns}
+FROM sessions s
+JOIN trainees t ON t.id = s.trainee_id
+JOIN turns u ON u.session_id = s.id
+{where}
+ORDER BY s.started_at, s.id, u.idx
+"""
+
+_OVERRIDE_COLUMN = """
+       {latest} AS override_{d},
+       (SELECT a.username || ': ' || o.comment FROM score_overrides o
+        JOIN accounts a ON a.id = o.account_id
+        WHERE o.session_id = s.id AND o.dimension = '{d}'
+        ORDER BY o.id DESC LIMIT 1) AS override_{d}_comment"""
+
+TURNS_SQL = _TURNS_TEMPLATE.format(
+    where=WHERE,
+    override_columns=",".join(_OVERRIDE_COLUMN.format(d=d, latest=LATEST_OVERRIDE.format(d=d))
+                              for d in DIMENSIONS))
+
+# One row per session that has at least one scored reply.
+SESSIONS_SQL = """
+SELECT s.id AS session_id, t.name AS trainee, t.team AS team,
+       s.scenario_id, s.scenario_title, s.category, s.language, s.difficulty,
+       s.started_at, s.ended_at, COALESCE(s.outcome, s.status) AS outcome,
+       s.turn_count AS replies, s.final_mood, s.critical_count AS critical_fails,
+       s.avg_overall, {columns}
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+ORDER BY s.started_at, s.id
+""".format(where=WHERE, columns=",\n       ".join(
+    f"s.avg_{d} AS avg_{d}, {LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
+
+# One row per trainee: the automatic averages and the averages once trainers' overrides apply.
+SUMMARY_SQL = """
+SELECT t.id AS trainee_id, t.name AS trainee, t.team AS team,
+       COUNT(*) AS sessions, SUM(s.turn_count) AS replies,
+       {columns},
+       SUM(s.critical_count) AS critical_fails,
+       SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
+       SUM(s.outcome = 'walked_out') AS walked_out,
+       (SELECT COUNT(*) FROM score_overrides o JOIN sessions x ON x.id = o.session_id
+        WHERE x.trainee_id = t.id AND x.started_at >= :start AND x.started_at < :end
+          AND (:category IS NULL OR x.category = :category)) AS overrides
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+GROUP BY t.id
+ORDER BY t.team, t.name
+""".format(where=WHERE, columns=",\n       ".join(
+    f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, "
+    f"ROUND(AVG(COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})), 1) AS with_overrides_{d}"
+    for d in DIMENSIONS))
+
+
+# Per session with scored replies: start, title, outcome, then per dimension the automatic score
+# and the score with the latest override applied.
+SESSION_SCORES_SQL = """
+SELECT s.started_at, s.scenario_title, COALESCE(s.outcome, s.status), {columns}
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+ORDER BY s.started_at, s.id
+""".format(where=WHERE, columns=", ".join(
+    f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
+
+Rows = tuple[list[str], Iterator[tuple[Any, ...]]]
+Parameters = dict[str, Any]
+
+
+class Records:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def turn_rows(self, params: Parameters) -> Rows:
+        """One row per scored reply: the column names and a lazy stream of rows."""
+        return self._query(TURNS_SQL, params)
+
+    def session_rows(self, params: Parameters) -> Rows:
+        return self._query(SESSIONS_SQL, params)
+
+    def summary_rows(self, params: Parameters) -> Rows:
+        return self._query(SUMMARY_SQL, params)
+
+    def session_scores(self, params: Parameters) -> Iterator[tuple[Any, ...]]:
+        return iter(self.db.conn.execute(SESSION_SCORES_SQL, params))
+
+    def count(self, params: Parameters, what: Literal["sessions", "turns"]) -> int:
+        join = "JOIN turns u ON u.session_id = s.id" if what == "turns" else ""
+        sql = (f"SELECT COUNT(*) FROM sessions s JOIN trainees t ON t.id = s.trainee_id {join} {WHERE} "
+               "AND s.turn_count > 0")
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def overrides_of(self, trainee_id: int, params: Parameters) -> list[tuple[Any, ...]]:
+        """A trainee's overridden scores in the period: session start, title, dimension,
+        automatic, value, by (username), comment; oldest session first."""
+        return self.db.execute(
+            "SELECT s.started_at, s.scenario_title, o.dimension, o.automatic, o.value, a.username, "
+            "o.comment FROM score_overrides o JOIN sessions s ON s.id = o.session_id "
+            "JOIN accounts a ON a.id = o.account_id "
+            "WHERE s.trainee_id = :trainee_id AND s.started_at >= :start AND s.started_at < :end "
+            "AND (:category IS NULL OR s.category = :category) ORDER BY s.started_at, o.id",
+            {**params, "trainee_id": trainee_id}).fetchall()
+
+    def facts_before(self, trainee_ids: list[int], end: str) -> dict[int, list[SessionFact]]:
+        """Every session of these trainees that started before ``end`` (a UTC stamp), oldest
+        first, keyed by trainee: one query, however many trainees."""
+        columns = ", ".join("s." + c.strip() for c in FACT_COLUMNS.split(","))
+        rows = self.db.execute(
+            f"SELECT {columns} FROM sessions s WHERE s.trainee_id IN (SELECT value FROM json_each(?)) "
+            "AND s.started_at < ? ORDER BY s.trainee_id, s.started_at", [json.dumps(trainee_ids), end])
+        out: dict[int, list[SessionFact]] = {}
+        for r in rows:
+            out.setdefault(int(r[1]), []).append(fact_from_row(r))
+        return out
+
+    def coaching_notes(self, trainee_id: int, params: Parameters) -> list[tuple[Any, ...]]:
+        """Trainers' notes to a trainee written in the period: at, by (username), note; oldest first."""
+        return self.db.execute(
+            "SELECT n.at, a.username, n.note FROM coaching_notes n JOIN accounts a ON a.id = n.account_id "
+            "WHERE n.trainee_id = ? AND n.at >= ? AND n.at < ? ORDER BY n.id",
+            [trainee_id, params["start"], params["end"]]).fetchall()
+
+    def _query(self, sql: str, params: Parameters) -> Rows:
+        cursor = self.db.conn.execute(sql, params)
+        return [c[0] for c in cursor.description], iter(cursor)

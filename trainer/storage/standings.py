@@ -1,0 +1,87 @@
+"""Leaderboards and the coaching view at the scale of a whole bank, added up in SQL.
+
+A counted session's points depend on the trainee's earlier sessions (the improvement bonus), so
+they are computed by the domain (``incentives.session_points``) one trainee at a time and stored
+in ``sessions.points``; a leaderboard is then one ``SUM`` per trainee. Which point rules the
+stored points follow is kept in ``meta``: when the rules change, every session's points are
+computed again (once). The coaching view reads only each trainee's newest sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+
+from trainer.domain.incentives import SessionFact
+from trainer.storage.repository import FACT_COLUMNS, fact_from_row
+from trainer.storage.transaction import transaction
+
+PointsOf = Callable[[Sequence[SessionFact]], dict[int, int]]
+_COUNTED = "status = 'finished' AND turn_count > 0"
+
+
+class Standings:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def refresh_points(self, rules_key: str, points_of: PointsOf) -> int:
+        """Store the points of every counted session that has none yet (all of them when the
+        rules are not the ones ``rules_key`` names); returns how many trainees were recomputed."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'points_rules'").fetchone()
+        with transaction(self.db):
+            if row is None or row[0] != rules_key:
+                self.db.execute("UPDATE sessions SET points = NULL WHERE points IS NOT NULL")
+                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('points_rules', ?)",
+                                [rules_key])
+            stale = [r[0] for r in self.db.execute(
+                "SELECT DISTINCT trainee_id FROM sessions INDEXED BY sessions_without_points "
+                f"WHERE points IS NULL AND {_COUNTED}")]
+            for trainee_id in stale:
+                facts = [fact_from_row(r) for r in self.db.execute(
+                    f"SELECT {FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
+                    [trainee_id])]
+                self.db.conn.executemany("UPDATE sessions SET points = ? WHERE id = ?",
+                                         [(p, sid) for sid, p in points_of(facts).items()])
+        return len(stale)
+
+    def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:
+        """(trainee id, points, counted sessions) since a UTC stamp (or ever), for every trainee
+        of the team (or everyone), trainees without sessions included with 0."""
+        where, args = ["points IS NOT NULL"], []
+        if team:
+            where.append("trainee_id IN (SELECT id FROM trainees WHERE team = ?)")
+            args.append(team)
+        if since_utc:
+            where.append("started_at >= ?")
+            args.append(since_utc)
+        index = "sessions_points_by_time" if since_utc and not team else "sessions_points_by_trainee"
+        totals = {int(t): (int(p), int(n)) for t, p, n in self.db.execute(
+            f"SELECT trainee_id, SUM(points), COUNT(*) FROM sessions INDEXED BY {index} "
+            f"WHERE {' AND '.join(where)} GROUP BY trainee_id", args)}
+        team_filter, team_args = ("WHERE team = ?", [team]) if team else ("", [])
+        ids = [int(r[0]) for r in self.db.execute(f"SELECT id FROM trainees {team_filter}", team_args)]
+        return [(t, *totals.get(t, (0, 0))) for t in ids]
+
+    def newest_facts(self, team: str | None, counted: int) -> dict[int, list[SessionFact]]:
+        """Per trainee of the team (or everyone): their newest ``counted`` counted sessions and
+        their newest session of any kind (how long since they last practised), oldest first."""
+        team_filter, args = ("WHERE t.team = ?", [team]) if team else ("", [])
+        columns = ", ".join("s." + c.strip() for c in FACT_COLUMNS.split(","))
+        # Per trainee: the start of their ``counted``-th newest counted session (a few index
+        # probes), then those sessions by an index range; and their newest session of any kind.
+        cut = (f"WITH cut AS (SELECT t.id AS trainee_id, COALESCE((SELECT started_at FROM sessions "
+               f"INDEXED BY sessions_counted WHERE trainee_id = t.id AND {_COUNTED} "
+               f"ORDER BY started_at DESC LIMIT 1 OFFSET ?), '') AS since, (SELECT id FROM sessions "
+               f"WHERE trainee_id = t.id ORDER BY started_at DESC LIMIT 1) AS newest "
+               f"FROM trainees t {team_filter}) ")
+        rows = self.db.execute(
+            f"{cut} SELECT {columns} FROM cut JOIN sessions s INDEXED BY sessions_counted "
+            "ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since "
+            "WHERE s.status = 'finished' AND s.turn_count > 0 "
+            f"UNION SELECT {columns} FROM cut JOIN sessions s ON s.id = cut.newest "
+            "ORDER BY 2, 6", [counted - 1, *args]).fetchall()
+        out: dict[int, list[SessionFact]] = {}
+        for r in rows:
+            out.setdefault(int(r[1]), []).append(fact_from_row(r))
+        return out
