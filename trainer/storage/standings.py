@@ -65,7 +65,7 @@ class Standings:
 
     def newest_facts(self, team: str | None, counted: int) -> dict[int, list[SessionFact]]:
         """Per trainee of the team (or everyone): their newest ``counted`` counted sessions and
-        their newest session of any kind (how long since they last practised), oldest first."""
+        their newest session of any kind (how long since they last practised), in no set order."""
         team_filter, args = ("WHERE t.team = ?", [team]) if team else ("", [])
         columns = ", ".join("s." + c.strip() for c in FACT_COLUMNS.split(","))
         # Per trainee: the start of their ``counted``-th newest counted session (a few index
@@ -79,8 +79,9 @@ class Standings:
             f"{cut} SELECT {columns} FROM cut JOIN sessions s INDEXED BY sessions_counted "
             "ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since "
             "WHERE s.status = 'finished' AND s.turn_count > 0 "
-            f"UNION SELECT {columns} FROM cut JOIN sessions s ON s.id = cut.newest "
-            "ORDER BY 2, 6", [counted - 1, *args]).fetchall()
+            f"UNION ALL SELECT {columns} FROM cut JOIN sessions s ON s.id = cut.newest "
+            "AND NOT (s.status = 'finished' AND s.turn_count > 0 AND s.started_at >= cut.since)",
+            [counted - 1, *args]).fetchall()
         out: dict[int, list[SessionFact]] = {}
         for r in rows:
             out.setdefault(int(r[1]), []).append(fact_from_row(r))
