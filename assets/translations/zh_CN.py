@@ -186,7 +186,6 @@ ZH_CN = {
     "Importing…": "正在导入……",
     "Downloading {url}…": "正在下载 {url}……",
     "Installed {name} for {language}.": "已为{language}安装 {name}。",
-    "That did not work: {error}": "操作没有成功：{error}",
     "Hold to &talk": "按住说话(&T)",
     "Hold to talk": "按住说话",
     "Hold this button (or Space while it has focus) and speak; release to see what was heard.": "按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。",
