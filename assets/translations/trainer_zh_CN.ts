@@ -523,12 +523,12 @@ Replace: {replaced}</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="84" />
+        <location filename="../../trainer/ui/errors.py" line="91" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="86" />
+        <location filename="../../trainer/ui/errors.py" line="93" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -2169,6 +2169,256 @@ Replace: {replaced}</source>
         <location filename="../../trainer/ui/review_pages.py" line="202" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="17" />
+        <source>That name and password do not match.</source>
+        <translation>姓名与密码不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="18" />
+        <source>Too many wrong attempts: try again after {minutes} minutes.</source>
+        <translation>错误次数过多：请在 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="19" />
+        <source>The first administrator already exists; sign in instead.</source>
+        <translation>首位管理员已经存在，请直接登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="20" />
+        <source>a password or PIN needs at least {n} characters</source>
+        <translation>密码或 PIN 至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="21" />
+        <source>unknown role '{role}'</source>
+        <translation>未知的角色“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="22" />
+        <source>there is no account called '{name}'</source>
+        <translation>没有名为“{name}”的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="23" />
+        <source>this is the last HR administrator; make someone else one first</source>
+        <translation>这是最后一位人事管理员；请先把另一个账户设为人事管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="24" />
+        <source>an account needs a name</source>
+        <translation>账户需要填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="25" />
+        <source>an account called '{name}' already exists</source>
+        <translation>名为“{name}”的账户已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="26" />
+        <source>the account {name} no longer exists</source>
+        <translation>账户 {name} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="27" />
+        <source>a trainee needs a name</source>
+        <translation>学员需要填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="28" />
+        <source>there is no trainee called '{name}'</source>
+        <translation>没有名为“{name}”的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="29" />
+        <source>there is no trainee {id}</source>
+        <translation>没有编号为 {id} 的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="30" />
+        <source>sign in first: this database has accounts</source>
+        <translation>请先登录：这个数据库已经有账户。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="32" />
+        <source>{user} ({role}) may not {what}.</source>
+        <translation>{user}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="33" />
+        <source>{name} may only see their own sessions.</source>
+        <translation>{name} 只能查看自己的练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="34" />
+        <source>{name} may not override scores of their own sessions.</source>
+        <translation>{name} 不能修改自己练习的分数。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="35" />
+        <source>{name} may only read their own coaching notes.</source>
+        <translation>{name} 只能阅读给自己的辅导意见。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="37" />
+        <source>there is no session {id}</source>
+        <translation>没有编号为 {id} 的练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="38" />
+        <source>dimension must be empathy, clarity or solution (got '{got}')</source>
+        <translation>评分维度必须是同理心、清晰度或解决方案（收到的是“{got}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="39" />
+        <source>a score must be between 0 and 100 (got {got})</source>
+        <translation>分数必须在 0 到 100 之间（收到的是 {got}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="40" />
+        <source>an override needs a comment saying why</source>
+        <translation>修改分数时需要写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="41" />
+        <source>a coaching note cannot be empty</source>
+        <translation>辅导意见不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="43" />
+        <source>there is no scenario with id '{id}'</source>
+        <translation>没有编号为“{id}”的情景。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="44" />
+        <source>the reply is empty</source>
+        <translation>回复是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="45" />
+        <source>nothing was heard</source>
+        <translation>没有听到任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="47" />
+        <source>'{id}' is a bundled scenario and cannot be changed; duplicate it and save it under a new id</source>
+        <translation>“{id}”是内置情景，不能修改；请复制一份，用新的编号保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="49" />
+        <source>the pack would replace bundled scenarios ({ids}); give them new ids</source>
+        <translation>这个情景包会替换内置情景（{ids}）；请给它们换用新的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="51" />
+        <source>unknown export format '{got}'</source>
+        <translation>未知的导出格式“{got}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="52" />
+        <source>language must be one of {choices} (got '{got}')</source>
+        <translation>语言必须是 {choices} 之一（收到的是“{got}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="53" />
+        <source>Cannot write to the database: {reason}.</source>
+        <translation>无法写入数据库：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="54" />
+        <source>The downloaded file does not match its checksum; it was deleted, please try again.</source>
+        <translation>下载的文件与校验值不符，已被删除，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="56" />
+        <source>The download was cancelled; it can be resumed.</source>
+        <translation>下载已取消，之后可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
+        <source>create accounts</source>
+        <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <source>change roles</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <source>list accounts</source>
+        <translation>查看账户列表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <source>read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <source>override scores</source>
+        <translation>修改分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <source>write coaching notes</source>
+        <translation>写辅导意见</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <source>see another trainee's progress</source>
+        <translation>查看其他学员的进度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <source>open the coaching view</source>
+        <translation>打开辅导视图</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <source>edit scenarios</source>
+        <translation>编辑情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <source>import scenario packs</source>
+        <translation>导入情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <source>export scenario packs</source>
+        <translation>导出情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <source>see reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <source>export scorecards</source>
+        <translation>导出成绩单</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <source>trainee</source>
+        <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <source>hr_admin</source>
+        <translation>人事管理员</translation>
     </message>
 </context>
 <context>

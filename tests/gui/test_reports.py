@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from conftest import PINS, WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
@@ -253,3 +253,48 @@ def test_exports_wait_until_the_table_shows_the_filters(qtbot: QtBot, practised:
     page.team.setCurrentIndex(page.team.findData("Branch 3"))
     page.show_report(old)
     assert not page.export_actions["csv"].isEnabled()
+
+
+def test_practice_is_scored_while_a_long_export_runs(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports have a worker thread of their own: a reply is scored and shown while one is still
+    being written (here an export slowed down in its progress callback, mid-file)."""
+    from trainer.app.progress_token import ProgressToken
+
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    writing, release = threading.Event(), threading.Event()
+    report = ProgressToken.report
+
+    def slow_report(token: ProgressToken, done: int, total: int | None) -> None:
+        writing.set()
+        release.wait(WAIT_MS / 1000)
+        report(token, done, total)
+
+    monkeypatch.setattr(ProgressToken, "report", slow_report)
+    out = tmp_path / "all.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    try:
+        page.export_actions["csv"].trigger()
+        qtbot.waitUntil(writing.is_set, timeout=WAIT_MS)
+        # hr leaves the export running; ann signs in at the same window and practises
+        # (programmatic clicks: the export's progress dialog is modal for mouse and keys)
+        win.sign_out_action.trigger()
+        qtbot.waitUntil(lambda: win.current_page() is win.sign_in_page, timeout=WAIT_MS)
+        win.sign_in_page.name.setText("ann")
+        win.sign_in_page.password.setText(PINS["ann"])
+        win.sign_in_page.button.click()
+        qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+        library = win.library_page
+        library.list.setCurrentRow(library.visible_ids().index("atm_card_swallowed"))
+        library.practise_button.click()
+        qtbot.waitUntil(lambda: win.current_page() is win.practice_page, timeout=WAIT_MS)
+        win.practice_page.reply.setPlainText("I'm so sorry. May I see your ID card, please?")
+        with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+            win.practice_page.send_button.click()
+        assert len(win.practice_page.turns) == 1  # scored and shown...
+        assert not out.exists() and "exported" not in page.message.text()  # ...the export still running
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
+    assert page.message.text() == f"3 replies exported to {out}." and out.exists()

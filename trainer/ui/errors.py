@@ -55,10 +55,17 @@ def plain_message(exc: BaseException) -> str:
             text = template.format(**fields) if fields else template
         except (KeyError, IndexError, ValueError):  # a translation with a broken field
             text = str(exc)
-        return as_sentence(text)
+        return _sentence(text)
     return QCoreApplication.translate(
         "Errors", "Something went wrong. Your finished turns are saved; details are in {log}."
     ).format(log=log_path())
+
+
+def _sentence(text: str) -> str:
+    """Capitalised with a full stop (English); a translation that ends in its own full stop (。)
+    is left as it is."""
+    text = text.strip()
+    return text if text.endswith(("。", "！", "？")) else as_sentence(text)
 
 
 def _translated(text: str) -> str:
