@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import WAIT_MS, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -41,7 +42,8 @@ def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow
     assert window.identity is None
 
 
-def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(qtbot: QtBot, window: MainWindow) -> None:
+def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(
+        qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture) -> None:
     sign_in(qtbot, window, "hr")
     page = window.accounts_page
     assert {r["username"] for r in page.rows} == {"hr", "tina", "ann", "bob"}
@@ -50,6 +52,9 @@ def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(qtbot: QtBot,
     page.role.setCurrentIndex(page.role.findData("trainee"))
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "at least 4 characters" in page.message.text(), timeout=WAIT_MS)
+    assert page.message.text() == "A password or PIN needs at least 4 characters."
+    logged = [r for r in caplog.records if r.name == "trainer" and r.exc_info]
+    assert logged and "at least 4 characters" in str(logged[-1].exc_info[1])  # type: ignore[index]
     page.password.setText("5555")
     page.team.setText("Branch 2")
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)

@@ -12,6 +12,9 @@ call, and the result type flows on to ``on_done``::
 
     jobs.submit(call(app.accounts.sign_in, name, password), on_done=self._signed_in)
 
+(mypy reports an ``on_done`` that does not take the work's result as "Cannot infer value of type
+parameter T".)
+
 Signals:
     busy(bool): True once work has been running for more than ``BUSY_DELAY_MS``, False when idle.
 """

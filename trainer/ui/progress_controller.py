@@ -3,7 +3,7 @@ leaderboards, and the trainers' coaching view of who needs attention."""
 
 from __future__ import annotations
 
-from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow
+from trainer.app.views import AttentionRow, Dashboard
 from trainer.ui.controller import Controller, Shell
 from trainer.ui.jobs import call
 from trainer.ui.progress_pages import CoachingPage, DashboardPage, LeaderboardPage
@@ -54,10 +54,8 @@ class ProgressController(Controller):
         self.jobs.submit(self.app.progress.teams, on_done=loaded)
 
     def load_leaderboard(self, team: str | None, period: str) -> None:
-        def loaded(rows: list[LeaderboardRow]) -> None:
-            self.leaderboard_page.set_rows(rows)
-
-        self.jobs.submit(call(self.app.progress.leaderboard, team, period), on_done=loaded)
+        self.jobs.submit(call(self.app.progress.leaderboard, team, period),
+                         on_done=self.leaderboard_page.set_rows)
 
     # -- trainers ----------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.app.reports import Report, ReportChoices
+from trainer.app.reports import ReportChoices
 from trainer.domain.errors import UserError
 from trainer.export.run import ExportCancelled, ExportRequest, ExportResult, format_for
 from trainer.export.selection import ExportFilter
@@ -39,10 +39,7 @@ class ReportsController(Controller):
         self.jobs.submit(call(self.app.reports.choices, self.who), on_done=loaded)
 
     def load_report(self, selection: ExportFilter) -> None:
-        def loaded(report: Report) -> None:
-            self.page.show_report(report)
-
-        self.jobs.submit(call(self.app.reports.report, self.who, selection), on_done=loaded)
+        self.jobs.submit(call(self.app.reports.report, self.who, selection), on_done=self.page.show_report)
 
     # -- exports ------------------------------------------------------------------------------------------
 
