@@ -80,14 +80,13 @@ class App:
         return problems
 
     def with_own_connection(self) -> App:
-        """This app (its settings, library, rules and scorer) on a database connection of its own,
-        for a second worker thread (the desktop app's exports): call it on that thread, and
-        ``close()`` the result there. ``open()`` must have run (the database is migrated)."""
+        """This app (its settings, library and rules; a scorer of its own if ever asked for) on a
+        database connection of its own, for a second worker thread (the desktop app's exports):
+        call it on that thread, and ``close()`` the result there. ``open()`` must have run."""
         other = App(self.settings, scenario_folders=self._scenario_folders, clock=self.clock)
         db = open_database(self.settings.db_path)
         other._repo, other._account_store = Repository(db), AccountStore(db)
         other.catalog, other.rules, other.rules_source = self.catalog, self.rules, self.rules_source
-        other._scorer = self._scorer
         return other
 
     def close(self) -> None:

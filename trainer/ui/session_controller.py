@@ -19,11 +19,9 @@ from trainer.ui.jobs import call
 class SessionController(Controller):
     """Signals:
     signed_in(object): an ``Identity``; the window opens its first page.
-    signed_out(): back to the sign-in page.
     """
 
     signed_in = Signal(object)
-    signed_out = Signal()
 
     def __init__(self, shell: Shell, page: SignInPage) -> None:
         super().__init__(shell)
@@ -54,7 +52,6 @@ class SessionController(Controller):
         self.jobs.submit(self.app.practice.stop)  # a session being played is saved as stopped
         self.shell.user.identity = None
         self.show_sign_in(False)
-        self.signed_out.emit()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):  # a wrong password, too short a one, the database locked
