@@ -20,9 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from trainer.app.context import App
+from trainer.app.settings import Settings
 from trainer.export.run import ExportRequest, run_export
 from trainer.export.selection import ExportFilter
-from trainer.practice_service import PracticeService
 from trainer.storage.database import open_database
 from trainer.ui import i18n
 from trainer.ui.app import build
@@ -88,13 +89,13 @@ def add_team_history(db_path: Path, names: list[str]) -> None:
 
 
 def shoot_reports(app: QApplication, window, lang: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window.sign_out()
+    window.sign_out_action.trigger()
     wait_until(app, lambda w=window: w.current_page() is w.sign_in_page and not w.jobs.pending)
     window.sign_in_page.name.setText("hr")
     window.sign_in_page.password.setText("screenshot-admin")
     window.sign_in_page.button.click()
     wait_until(app, lambda w=window: w.current_page() is w.accounts_page)
-    window.show_reports()
+    window.accounts_page.reports_button.click()
     wait_until(app, lambda w=window: w.current_page() is w.reports_page and w.reports_page.report is not None
                and not w.jobs.pending)
     shoot(window, f"reports-{lang}")
@@ -102,7 +103,7 @@ def shoot_reports(app: QApplication, window, lang: str, db_path: Path) -> None: 
     pdf = db_path.with_name("team.pdf")
     selection = ExportFilter(date.today() - timedelta(days=29), date.today(), "Branch 7")
     run_export(open_database(db_path), ExportRequest("pdf", pdf, selection, lang),
-               window.service.rules)
+               window.app.rules)
     subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", "70", "-png", "-singlefile", str(pdf),
                     str(OUT / f"scorecard-{lang}")], check=True)
     print(f"wrote {OUT / f'scorecard-{lang}.png'}")
@@ -113,11 +114,11 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for lang, (scenario_id, trainee, replies) in RUNS.items():
         with tempfile.TemporaryDirectory() as tmp:
-            service = PracticeService(db_path=Path(tmp) / "shots.db", rules_dir=Path(tmp))
-            service.open()
-            admin = service.access.create_first_admin("hr", "screenshot-admin")
-            service.access.create_account(admin, trainee, "1234", "trainee", "Branch 7")
-            service.repo.db.close()
+            setup = App(Settings(data_dir=Path(tmp), db_path=Path(tmp) / "shots.db"))
+            setup.open(with_scorer=False)
+            admin = setup.accounts.create_first_admin("hr", "screenshot-admin")
+            setup.accounts.create_account(admin, trainee, "1234", "trainee", "Branch 7")
+            setup.close()
             add_team_history(Path(tmp) / "shots.db", TEAM[lang])
             window = build(db_path=Path(tmp) / "shots.db", settings_path=Path(tmp) / "settings.ini")
             window.set_language(lang)

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsController</name>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="36" />
+        <source>Account {name} added.</source>
+        <translation>已添加账户 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
         <location filename="../../trainer/ui/account_pages.py" line="175" />
@@ -102,22 +110,22 @@
 <context>
     <name>Audio</name>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="67" />
+        <location filename="../../trainer/ui/audio.py" line="68" />
         <source>No microphone was found; you can type your reply instead.</source>
         <translation>没有找到麦克风，您可以直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="71" />
+        <location filename="../../trainer/ui/audio.py" line="72" />
         <source>The microphone cannot record 16 kHz mono audio.</source>
         <translation>麦克风无法录制 16 kHz 单声道音频。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="77" />
+        <location filename="../../trainer/ui/audio.py" line="79" />
         <source>The microphone could not be started; you can type your reply instead.</source>
         <translation>麦克风无法启动，您可以直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/audio.py" line="121" />
+        <location filename="../../trainer/ui/audio.py" line="129" />
         <source>No sound output was found; the customer's lines are shown as subtitles.</source>
         <translation>没有找到声音输出设备，客户的话会以字幕显示。</translation>
     </message>
@@ -324,6 +332,31 @@
     </message>
 </context>
 <context>
+    <name>EditorController</name>
+    <message>
+        <location filename="../../trainer/ui/editor_controller.py" line="57" />
+        <source>Saved “{title}”; it is in the library now.</source>
+        <translation>已保存“{title}”，已加入情景库。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_controller.py" line="72" />
+        <source>Add: {added}
+Replace: {replaced}</source>
+        <translation>新增：{added}
+替换：{replaced}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_controller.py" line="74" />
+        <source>Import this pack?</source>
+        <translation>导入这个情景包吗？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_controller.py" line="85" />
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>EditorPage</name>
     <message>
         <location filename="../../trainer/ui/editor_page.py" line="205" />
@@ -485,17 +518,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="56" />
+        <location filename="../../trainer/ui/errors.py" line="59" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="65" />
+        <location filename="../../trainer/ui/errors.py" line="91" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="67" />
+        <location filename="../../trainer/ui/errors.py" line="93" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -1094,149 +1127,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="164" />
+        <location filename="../../trainer/ui/main_window.py" line="125" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="169" />
+        <location filename="../../trainer/ui/main_window.py" line="130" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="171" />
+        <location filename="../../trainer/ui/main_window.py" line="132" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="239" />
-        <source>Account {name} added.</source>
-        <translation>已添加账户 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="293" />
-        <source>Exporting to {file}…</source>
-        <translation>正在导出到 {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="303" />
-        <source>The export had finished before it could be cancelled. {message}</source>
-        <translation>取消之前导出已经完成。{message}</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="311" />
-        <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出，没有写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="323" />
-        <source>{n} replies exported to {file}.</source>
-        <translation>已将 {n} 条回复导出到 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="324" />
-        <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
-        <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="326" />
-        <source>{n} sessions exported to {file} as xAPI statements.</source>
-        <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="328" />
-        <source>The scorecard was written to {file}.</source>
-        <translation>成绩单已写入 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="329" />
-        <source>{n} scorecards written to {file}.</source>
-        <translation>已将 {n} 份成绩单写入 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="383" />
-        <source>Saved “{title}”; it is in the library now.</source>
-        <translation>已保存“{title}”，已加入情景库。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="411" />
-        <source>Add: {added}
-Replace: {replaced}</source>
-        <translation>新增：{added}
-替换：{replaced}</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="414" />
-        <source>Import this pack?</source>
-        <translation>导入这个情景包吗？</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="433" />
-        <source>Exported to {path}.</source>
-        <translation>已导出到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="666" />
+        <location filename="../../trainer/ui/main_window.py" line="218" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="667" />
+        <location filename="../../trainer/ui/main_window.py" line="219" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="668" />
+        <location filename="../../trainer/ui/main_window.py" line="220" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="669" />
+        <location filename="../../trainer/ui/main_window.py" line="221" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="670" />
+        <location filename="../../trainer/ui/main_window.py" line="222" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="671" />
+        <location filename="../../trainer/ui/main_window.py" line="223" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="672" />
+        <location filename="../../trainer/ui/main_window.py" line="224" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="673" />
+        <location filename="../../trainer/ui/main_window.py" line="225" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="674" />
+        <location filename="../../trainer/ui/main_window.py" line="226" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="675" />
+        <location filename="../../trainer/ui/main_window.py" line="227" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="676" />
+        <location filename="../../trainer/ui/main_window.py" line="228" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="677" />
+        <location filename="../../trainer/ui/main_window.py" line="229" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="678" />
+        <location filename="../../trainer/ui/main_window.py" line="230" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1244,227 +1210,265 @@ Replace: {replaced}</source>
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="93" />
+        <location filename="../../trainer/ui/models_dialog.py" line="96" />
         <source>Speech models</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="94" />
+        <location filename="../../trainer/ui/models_dialog.py" line="97" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="94" />
+        <location filename="../../trainer/ui/models_dialog.py" line="97" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="94" />
+        <location filename="../../trainer/ui/models_dialog.py" line="97" />
         <source>In use</source>
         <translation>正在使用</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="95" />
+        <location filename="../../trainer/ui/models_dialog.py" line="98" />
         <source>Installed speech models</source>
         <translation>已安装的语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="96" />
+        <location filename="../../trainer/ui/models_dialog.py" line="99" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="97" />
+        <location filename="../../trainer/ui/models_dialog.py" line="100" />
         <source>Language of the model</source>
         <translation>模型语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="98" />
+        <location filename="../../trainer/ui/models_dialog.py" line="101" />
         <source>&amp;Use selected model</source>
         <translation>使用所选模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="99" />
+        <location filename="../../trainer/ui/models_dialog.py" line="102" />
         <source>Import &amp;zip…</source>
         <translation>导入压缩包(&amp;Z)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="100" />
+        <location filename="../../trainer/ui/models_dialog.py" line="103" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <location filename="../../trainer/ui/models_dialog.py" line="104" />
         <source>&amp;Download the official small model</source>
         <translation>下载官方小模型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="102" />
+        <location filename="../../trainer/ui/models_dialog.py" line="105" />
         <source>Download again from the &amp;start</source>
         <translation>从头重新下载(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="103" />
+        <location filename="../../trainer/ui/models_dialog.py" line="106" />
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="104" />
+        <location filename="../../trainer/ui/models_dialog.py" line="107" />
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="105" />
+        <location filename="../../trainer/ui/models_dialog.py" line="108" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="118" />
+        <location filename="../../trainer/ui/models_dialog.py" line="121" />
         <source>No speech model is installed: import one (banks without internet access can copy the zip from another computer) or download the official small model. Typed replies work without one.</source>
         <translation>尚未安装语音模型：请导入一个（无法上网的网点可以从其他电脑拷贝压缩包），或下载官方小模型。没有模型也可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="136" />
+        <location filename="../../trainer/ui/models_dialog.py" line="139" />
         <source>Import a speech model</source>
         <translation>导入语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="137" />
+        <location filename="../../trainer/ui/models_dialog.py" line="140" />
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="142" />
+        <location filename="../../trainer/ui/models_dialog.py" line="145" />
         <source>Import a speech model folder</source>
         <translation>导入语音模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="149" />
+        <location filename="../../trainer/ui/models_dialog.py" line="150" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="160" />
+        <location filename="../../trainer/ui/models_dialog.py" line="162" />
         <source>Downloading {url}…</source>
         <translation>正在下载 {url}……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="173" />
+        <location filename="../../trainer/ui/models_dialog.py" line="179" />
         <source>Installed {name} for {language}.</source>
         <translation>已为{language}安装 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="180" />
-        <source>That did not work: {error}</source>
-        <translation>操作没有成功：{error}</translation>
     </message>
 </context>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="141" />
+        <location filename="../../trainer/ui/practice_page.py" line="142" />
         <source>Customer's mood (100 = furious)</source>
         <translation>客户情绪（100 = 非常愤怒）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="142" />
+        <location filename="../../trainer/ui/practice_page.py" line="143" />
         <source>Customer's mood</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="143" />
+        <location filename="../../trainer/ui/practice_page.py" line="144" />
         <source>%v / 100</source>
         <translation>%v / 100</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="144" />
+        <location filename="../../trainer/ui/practice_page.py" line="145" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="145" />
+        <location filename="../../trainer/ui/practice_page.py" line="146" />
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="146" />
+        <location filename="../../trainer/ui/practice_page.py" line="147" />
         <source>Type your reply. Enter sends, Shift+Enter starts a new line.</source>
         <translation>输入您的回复。按 Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="147" />
+        <location filename="../../trainer/ui/practice_page.py" line="148" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="148" />
+        <location filename="../../trainer/ui/practice_page.py" line="149" />
         <source>&amp;End session</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="149" />
+        <location filename="../../trainer/ui/practice_page.py" line="150" />
         <source>See the &amp;summary</source>
         <translation>查看总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="150" />
+        <location filename="../../trainer/ui/practice_page.py" line="151" />
         <source>Hold to &amp;talk</source>
         <translation>按住说话(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="151" />
+        <location filename="../../trainer/ui/practice_page.py" line="152" />
         <source>Hold to talk</source>
         <translation>按住说话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="152" />
+        <location filename="../../trainer/ui/practice_page.py" line="153" />
         <source>Hold this button (or Space while it has focus) and speak; release to see what was heard.</source>
         <translation>按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="154" />
+        <location filename="../../trainer/ui/practice_page.py" line="155" />
         <source>&amp;Mute customer</source>
         <translation>客户静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="155" />
+        <location filename="../../trainer/ui/practice_page.py" line="156" />
         <source>&amp;Replay customer</source>
         <translation>重听客户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="190" />
+        <location filename="../../trainer/ui/practice_page.py" line="192" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="208" />
+        <location filename="../../trainer/ui/practice_page.py" line="210" />
         <source>Listening…</source>
         <translation>正在听……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="211" />
+        <location filename="../../trainer/ui/practice_page.py" line="213" />
         <source>Heard so far: {text}</source>
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="217" />
+        <location filename="../../trainer/ui/practice_page.py" line="219" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="241" />
+        <location filename="../../trainer/ui/practice_page.py" line="243" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="269" />
+        <location filename="../../trainer/ui/practice_page.py" line="266" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="276" />
+        <location filename="../../trainer/ui/practice_page.py" line="273" />
         <source>You</source>
         <translation>您</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsController</name>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="53" />
+        <source>Exporting to {file}…</source>
+        <translation>正在导出到 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="63" />
+        <source>The export had finished before it could be cancelled. {message}</source>
+        <translation>取消之前导出已经完成。{message}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="71" />
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="83" />
+        <source>{n} replies exported to {file}.</source>
+        <translation>已将 {n} 条回复导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="85" />
+        <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
+        <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="88" />
+        <source>{n} sessions exported to {file} as xAPI statements.</source>
+        <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="91" />
+        <source>The scorecard was written to {file}.</source>
+        <translation>成绩单已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="92" />
+        <source>{n} scorecards written to {file}.</source>
+        <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1485,227 +1489,227 @@ Replace: {replaced}</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="211" />
+        <location filename="../../trainer/ui/reports_page.py" line="216" />
         <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
         <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="214" />
+        <location filename="../../trainer/ui/reports_page.py" line="219" />
         <source>Nobody practised with these filters in this period.</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="225" />
+        <location filename="../../trainer/ui/reports_page.py" line="230" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="227" />
+        <location filename="../../trainer/ui/reports_page.py" line="232" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="233" />
+        <location filename="../../trainer/ui/reports_page.py" line="238" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="233" />
+        <location filename="../../trainer/ui/reports_page.py" line="238" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="234" />
+        <location filename="../../trainer/ui/reports_page.py" line="239" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="243" />
+        <location filename="../../trainer/ui/reports_page.py" line="248" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="243" />
+        <location filename="../../trainer/ui/reports_page.py" line="248" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="243" />
+        <location filename="../../trainer/ui/reports_page.py" line="248" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="244" />
+        <location filename="../../trainer/ui/reports_page.py" line="249" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="245" />
+        <location filename="../../trainer/ui/reports_page.py" line="250" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="277" />
+        <location filename="../../trainer/ui/reports_page.py" line="282" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="278" />
+        <location filename="../../trainer/ui/reports_page.py" line="283" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="307" />
+        <location filename="../../trainer/ui/reports_page.py" line="312" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="324" />
+        <location filename="../../trainer/ui/reports_page.py" line="329" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="324" />
+        <location filename="../../trainer/ui/reports_page.py" line="329" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="325" />
+        <location filename="../../trainer/ui/reports_page.py" line="330" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="325" />
+        <location filename="../../trainer/ui/reports_page.py" line="330" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="328" />
+        <location filename="../../trainer/ui/reports_page.py" line="333" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="330" />
+        <location filename="../../trainer/ui/reports_page.py" line="335" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="330" />
+        <location filename="../../trainer/ui/reports_page.py" line="335" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="330" />
+        <location filename="../../trainer/ui/reports_page.py" line="335" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="331" />
+        <location filename="../../trainer/ui/reports_page.py" line="336" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="331" />
+        <location filename="../../trainer/ui/reports_page.py" line="336" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="333" />
+        <location filename="../../trainer/ui/reports_page.py" line="338" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="334" />
+        <location filename="../../trainer/ui/reports_page.py" line="339" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="335" />
+        <location filename="../../trainer/ui/reports_page.py" line="340" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="336" />
+        <location filename="../../trainer/ui/reports_page.py" line="341" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="337" />
+        <location filename="../../trainer/ui/reports_page.py" line="342" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="338" />
+        <location filename="../../trainer/ui/reports_page.py" line="343" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="339" />
+        <location filename="../../trainer/ui/reports_page.py" line="344" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="341" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="341" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="341" />
+        <location filename="../../trainer/ui/reports_page.py" line="346" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="342" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="342" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="342" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="343" />
+        <location filename="../../trainer/ui/reports_page.py" line="348" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="344" />
+        <location filename="../../trainer/ui/reports_page.py" line="349" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="345" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="351" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="348" />
+        <location filename="../../trainer/ui/reports_page.py" line="353" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="357" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>
@@ -2168,24 +2172,274 @@ Replace: {replaced}</source>
     </message>
 </context>
 <context>
+    <name>UserError</name>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="17" />
+        <source>That name and password do not match.</source>
+        <translation>姓名与密码不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="18" />
+        <source>Too many wrong attempts: try again after {minutes} minutes.</source>
+        <translation>错误次数过多：请在 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="19" />
+        <source>The first administrator already exists; sign in instead.</source>
+        <translation>首位管理员已经存在，请直接登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="20" />
+        <source>a password or PIN needs at least {n} characters</source>
+        <translation>密码或 PIN 至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="21" />
+        <source>unknown role '{role}'</source>
+        <translation>未知的角色“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="22" />
+        <source>there is no account called '{name}'</source>
+        <translation>没有名为“{name}”的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="23" />
+        <source>this is the last HR administrator; make someone else one first</source>
+        <translation>这是最后一位人事管理员；请先把另一个账户设为人事管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="24" />
+        <source>an account needs a name</source>
+        <translation>账户需要填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="25" />
+        <source>an account called '{name}' already exists</source>
+        <translation>名为“{name}”的账户已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="26" />
+        <source>the account {name} no longer exists</source>
+        <translation>账户 {name} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="27" />
+        <source>a trainee needs a name</source>
+        <translation>学员需要填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="28" />
+        <source>there is no trainee called '{name}'</source>
+        <translation>没有名为“{name}”的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="29" />
+        <source>there is no trainee {id}</source>
+        <translation>没有编号为 {id} 的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="30" />
+        <source>sign in first: this database has accounts</source>
+        <translation>请先登录：这个数据库已经有账户。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="32" />
+        <source>{user} ({role}) may not {what}.</source>
+        <translation>{user}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="33" />
+        <source>{name} may only see their own sessions.</source>
+        <translation>{name} 只能查看自己的练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="34" />
+        <source>{name} may not override scores of their own sessions.</source>
+        <translation>{name} 不能修改自己练习的分数。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="35" />
+        <source>{name} may only read their own coaching notes.</source>
+        <translation>{name} 只能阅读给自己的辅导意见。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="37" />
+        <source>there is no session {id}</source>
+        <translation>没有编号为 {id} 的练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="38" />
+        <source>dimension must be empathy, clarity or solution (got '{got}')</source>
+        <translation>评分维度必须是同理心、清晰度或解决方案（收到的是“{got}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="39" />
+        <source>a score must be between 0 and 100 (got {got})</source>
+        <translation>分数必须在 0 到 100 之间（收到的是 {got}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="40" />
+        <source>an override needs a comment saying why</source>
+        <translation>修改分数时需要写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="41" />
+        <source>a coaching note cannot be empty</source>
+        <translation>辅导意见不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="43" />
+        <source>there is no scenario with id '{id}'</source>
+        <translation>没有编号为“{id}”的情景。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="44" />
+        <source>the reply is empty</source>
+        <translation>回复是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="45" />
+        <source>nothing was heard</source>
+        <translation>没有听到任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="47" />
+        <source>'{id}' is a bundled scenario and cannot be changed; duplicate it and save it under a new id</source>
+        <translation>“{id}”是内置情景，不能修改；请复制一份，用新的编号保存。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="49" />
+        <source>the pack would replace bundled scenarios ({ids}); give them new ids</source>
+        <translation>这个情景包会替换内置情景（{ids}）；请给它们换用新的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="51" />
+        <source>unknown export format '{got}'</source>
+        <translation>未知的导出格式“{got}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="52" />
+        <source>language must be one of {choices} (got '{got}')</source>
+        <translation>语言必须是 {choices} 之一（收到的是“{got}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="53" />
+        <source>Cannot write to the database: {reason}.</source>
+        <translation>无法写入数据库：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="54" />
+        <source>The downloaded file does not match its checksum; it was deleted, please try again.</source>
+        <translation>下载的文件与校验值不符，已被删除，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="56" />
+        <source>The download was cancelled; it can be resumed.</source>
+        <translation>下载已取消，之后可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
+        <source>create accounts</source>
+        <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <source>change roles</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <source>list accounts</source>
+        <translation>查看账户列表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <source>read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <source>override scores</source>
+        <translation>修改分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <source>write coaching notes</source>
+        <translation>写辅导意见</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <source>see another trainee's progress</source>
+        <translation>查看其他学员的进度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <source>open the coaching view</source>
+        <translation>打开辅导视图</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <source>edit scenarios</source>
+        <translation>编辑情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <source>import scenario packs</source>
+        <translation>导入情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <source>export scenario packs</source>
+        <translation>导出情景包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <source>see reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <source>export scorecards</source>
+        <translation>导出成绩单</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <source>trainee</source>
+        <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <source>hr_admin</source>
+        <translation>人事管理员</translation>
+    </message>
+</context>
+<context>
     <name>Voice</name>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="91" />
+        <location filename="../../trainer/ui/voice.py" line="92" />
         <source>The customer's voice is off ({reason}); their lines are shown as subtitles.</source>
         <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="127" />
+        <location filename="../../trainer/ui/voice.py" line="128" />
         <source>There is no {language} speech model yet: add one in Settings → Speech models. You can type your reply meanwhile.</source>
         <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="196" />
+        <location filename="../../trainer/ui/voice.py" line="198" />
         <source>The speech model could not be used ({reason}). You can type your reply.</source>
         <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="200" />
+        <location filename="../../trainer/ui/voice.py" line="202" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>

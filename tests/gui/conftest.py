@@ -1,7 +1,8 @@
 """GUI fixtures: the real main window on a real database file, driven through its widgets.
 
-Before the window opens, the database gets an HR administrator ("hr"), a trainer ("tina") and a
-trainee ("Mei Chen", team "Branch 7"), each with a PIN, so tests sign in as a user would.
+Before the window opens, the database gets the usual accounts of ``helpers.hr_tina_and_ann``: an
+HR administrator (hr), a trainer (tina) and two trainees (ann and bob, team Branch 1), each with
+the password in ``PINS``, so tests sign in as a user would.
 """
 
 from __future__ import annotations
@@ -13,25 +14,26 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from trainer.practice_service import PracticeService
 from trainer.ui import i18n
 from trainer.ui.app import build
 from trainer.ui.main_window import MainWindow
 
+from helpers import PINS, World, hr_tina_and_ann
+
 WAIT_MS = 30_000
-PINS = {"hr": "hr-secret", "tina": "2468", "Mei Chen": "1234"}
+__all__ = ["PINS", "WAIT_MS", "make_accounts", "open_window", "sign_in"]
 
 
-def make_accounts(db_path: Path) -> None:
-    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
-    service.open()
-    admin = service.access.create_first_admin("hr", PINS["hr"])
-    service.access.create_account(admin, "tina", PINS["tina"], "trainer", "Branch 7")
-    service.access.create_account(admin, "Mei Chen", PINS["Mei Chen"], "trainee", "Branch 7")
-    service.repo.db.close()
+def make_accounts(db_path: Path, *, keep_open: bool = False) -> World:
+    """The usual accounts in the database at ``db_path``; its app is closed unless ``keep_open``
+    (to add practice before the window opens: close it then)."""
+    world = hr_tina_and_ann(db_path, with_scorer=False)
+    if not keep_open:
+        world.app.close()
+    return world
 
 
-def sign_in(qtbot: QtBot, win: MainWindow, name: str = "Mei Chen") -> None:
+def sign_in(qtbot: QtBot, win: MainWindow, name: str = "ann") -> None:
     page = win.sign_in_page
     qtbot.waitUntil(lambda: win.current_page() is page, timeout=WAIT_MS)
     page.name.setText(name)

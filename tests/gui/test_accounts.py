@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PINS, WAIT_MS, open_window, sign_in
+import pytest
+from conftest import WAIT_MS, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +30,7 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, db_path: Path, tmp_pa
 
 def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow) -> None:
     page = window.sign_in_page
-    page.name.setText("Mei Chen")
+    page.name.setText("ann")
     page.password.setText("9999")
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text() == "That name and password do not match.", timeout=WAIT_MS)
@@ -41,19 +42,23 @@ def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow
     assert window.identity is None
 
 
-def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(qtbot: QtBot, window: MainWindow) -> None:
+def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(
+        qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture) -> None:
     sign_in(qtbot, window, "hr")
     page = window.accounts_page
-    assert {r["username"] for r in page.rows} == {"hr", "tina", "Mei Chen"}
+    assert {r["username"] for r in page.rows} == {"hr", "tina", "ann", "bob"}
     page.name.setText("Li Wei")
     page.password.setText("12")
     page.role.setCurrentIndex(page.role.findData("trainee"))
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "at least 4 characters" in page.message.text(), timeout=WAIT_MS)
+    assert page.message.text() == "A password or PIN needs at least 4 characters."
+    logged = [r for r in caplog.records if r.name == "trainer" and r.exc_info]
+    assert logged and "at least 4 characters" in str(logged[-1].exc_info[1])  # type: ignore[index]
     page.password.setText("5555")
     page.team.setText("Branch 2")
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.rows) == 4, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(page.rows) == 5, timeout=WAIT_MS)
     assert page.message.text() == "Account Li Wei added." and page.name.text() == ""
     row = next(i for i, r in enumerate(page.rows) if r["username"] == "Li Wei")
     page.table.selectRow(row)
@@ -65,10 +70,12 @@ def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.current_page() is window.audit_page, timeout=WAIT_MS)
     actions = [window.audit_page.table.item(r, 2).text() for r in range(window.audit_page.table.rowCount())]
     assert actions[:3] == ["role_changed", "account_created", "signed_in"]
+    qtbot.mouseClick(window.audit_page.back_button, Qt.MouseButton.LeftButton)  # back to the accounts
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=WAIT_MS)
 
 
 def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: MainWindow) -> None:
-    # Mei practises one session
+    # ann practises one session
     sign_in(qtbot, window)
     page = window.library_page
     page.list.setCurrentRow(page.visible_ids().index("atm_card_swallowed"))
@@ -77,13 +84,13 @@ def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: Mai
     qtbot.keyClicks(window.practice_page.reply, "Calm down. There's nothing I can do.")
     with qtbot.waitSignal(window.reply_scored, timeout=WAIT_MS):
         qtbot.keyClick(window.practice_page.reply, Qt.Key.Key_Return)
-    window.sign_out()
+    window.sign_out_action.trigger()
     # Tina reviews it from the coaching view
     sign_in(qtbot, window, "tina")
-    window.show_coaching()
+    window.coaching_action.trigger()
     qtbot.waitUntil(lambda: window.current_page() is window.coaching_page, timeout=WAIT_MS)
     names = [r.name for r in window.coaching_page.rows]
-    window.coaching_page.table.selectRow(names.index("Mei Chen"))
+    window.coaching_page.table.selectRow(names.index("ann"))
     qtbot.mouseClick(window.coaching_page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)
     qtbot.mouseClick(window.history_page.open_button, Qt.MouseButton.LeftButton)
@@ -101,11 +108,14 @@ def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: Mai
     summary.note_text.setText("Never tell a customer to calm down; acknowledge first.")
     qtbot.mouseClick(summary.note_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: summary.note_text.text() == "", timeout=WAIT_MS)
-    # Mei sees the note on her progress page, and the override on her session, but cannot override
-    window.sign_out()
+    # Back goes the way tina came: the trainee's history, the coaching view, her library
+    for page in (window.history_page, window.coaching_page, window.library_page):
+        qtbot.mouseClick(window.current_page().back_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda p=page: window.current_page() is p, timeout=WAIT_MS)
+    # ann sees the note on her progress page
+    window.sign_out_action.trigger()
     sign_in(qtbot, window)
-    window.show_dashboard()
+    qtbot.mouseClick(window.library_page.progress_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     assert window.dashboard_page.dashboard.notes[0]["note"].startswith("Never tell")  # type: ignore[union-attr]
     assert "Never tell a customer" in window.dashboard_page.notes.text()
-    assert PINS["Mei Chen"] == "1234"

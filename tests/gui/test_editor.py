@@ -16,7 +16,7 @@ from trainer.ui.main_window import MainWindow
 def open_editor(qtbot: QtBot, window: MainWindow) -> None:
     sign_in(qtbot, window, "tina")
     assert window.editor_action.isEnabled()
-    window.show_editor()
+    window.editor_action.trigger()
     qtbot.waitUntil(lambda: window.current_page() is window.editor_page
                     and window.editor_page.scenario is not None, timeout=WAIT_MS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from trainer.speech.models import ModelStore
@@ -35,4 +36,22 @@ def test_dialog_lists_imports_and_chooses(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.table.selectRow(0)
     dialog._use_selected()
     assert store.chosen("zh-CN") is not None
+    dialog.reject()
+
+
+def test_a_failure_is_a_plain_sentence_and_its_details_are_logged(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    store = ModelStore(tmp_path / "models")
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setattr(store, "import_model", broken)
+    dialog = ModelsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog._import(str(tmp_path))
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Something went wrong"), timeout=10_000)
+    assert "internal detail" not in dialog.message.text()
+    assert any(r.exc_info and "internal detail" in str(r.exc_info[1]) for r in caplog.records)
     dialog.reject()

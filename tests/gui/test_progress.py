@@ -5,26 +5,34 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import sign_in
+from conftest import PINS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from trainer.domain.accounts import Identity
 from trainer.storage.database import open_database
 from trainer.ui.main_window import MainWindow
+
+from helpers import open_app
 
 WAIT_MS = 30_000
 NOW = datetime.now(UTC)
 
 
-def generate(db_path: Path) -> dict[str, int]:
-    """Three trainees in two branches with sessions over the last weeks (one struggling)."""
-    db = open_database(db_path)
+PIN = "0000"
+
+
+def generate(db_path: Path) -> None:
+    """Three more trainees (accounts made by hr) in two branches, with sessions over the last weeks
+    (one struggling)."""
+    app = open_app(db_path, with_scorer=False)
+    hr = app.accounts.sign_in("hr", PINS["hr"])
     ids = {}
     for name, team in (("Ann Lee", "Branch 1"), ("Bob Wu", "Branch 1"), ("Cy Ho", "Branch 2")):
-        trainees = db.table("trainees")
-        trainees.insert({"name": name, "team": team, "created_at": NOW.isoformat(), "initials_only": 0})
-        ids[name] = int(trainees.last_pk)  # type: ignore[arg-type]
+        trainee_id = app.accounts.create_account(hr, name, PIN, "trainee", team).trainee_id
+        assert trainee_id is not None
+        ids[name] = trainee_id
+    app.close()
+    db = open_database(db_path)
     plan = {"Ann Lee": (85, 0, ["system_failure", "service_quality", "communication", "staff_attitude"]),
             "Bob Wu": (40, 1, ["system_failure"]), "Cy Ho": (70, 0, ["policy_market"])}
     for name, (score, critical, categories) in plan.items():
@@ -39,22 +47,23 @@ def generate(db_path: Path) -> dict[str, int]:
                 "avg_overall": score, "critical_count": critical, "turn_limit_reached": 0,
             })
     db.close()
-    return ids
 
 
-def choose(qtbot: QtBot, win: MainWindow, name: str, ids: dict[str, int]) -> None:
-    """Signed in as that trainee (sign-in itself is tested elsewhere; these trainees were generated
-    without accounts)."""
-    qtbot.waitUntil(lambda: win.current_page() is win.sign_in_page, timeout=WAIT_MS)
-    win._signed_in(Identity(1000 + ids[name], name, "trainee", ids[name]))
+def choose(qtbot: QtBot, win: MainWindow, name: str) -> None:
+    """Signed in as that generated trainee."""
+    page = win.sign_in_page
+    qtbot.waitUntil(lambda: win.current_page() is page, timeout=WAIT_MS)
+    page.name.setText(name)
+    page.password.setText(PIN)
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
 
 
 def test_dashboard_shows_trends_badges_level_and_a_recommendation(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    ids = generate(db_path)
-    choose(qtbot, window, "Ann Lee", ids)
+    generate(db_path)
+    choose(qtbot, window, "Ann Lee")
     qtbot.mouseClick(window.library_page.progress_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     page = window.dashboard_page
@@ -74,17 +83,20 @@ def test_dashboard_shows_trends_badges_level_and_a_recommendation(
 
 
 def test_leaderboard_per_team_and_initials(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    ids = generate(db_path)
-    choose(qtbot, window, "Ann Lee", ids)
-    window.show_dashboard()
+    generate(db_path)
+    choose(qtbot, window, "Ann Lee")
+    qtbot.mouseClick(window.library_page.progress_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     window.dashboard_page.initials.setChecked(True)  # Ann prefers initials
-    window.show_leaderboard()
+    qtbot.mouseClick(window.dashboard_page.back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is window.library_page, timeout=WAIT_MS)
+    qtbot.mouseClick(window.library_page.leaderboard_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.leaderboard_page, timeout=WAIT_MS)
     page = window.leaderboard_page
     page.period.setCurrentIndex(page.period.findData("all"))
-    # all time: Ann leads (by initials); the 3 generated trainees and the 2 account holders are listed
-    qtbot.waitUntil(lambda: page.table.rowCount() == 5 and page.table.item(0, 1).text() == "A.L.",
+    # all time: Ann leads (by initials); the 3 generated trainees and the 3 others who practise
+    # (tina, ann, bob) are listed
+    qtbot.waitUntil(lambda: page.table.rowCount() == 6 and page.table.item(0, 1).text() == "A.L.",
                     timeout=WAIT_MS)
     assert page.table.item(0, 0).text() == "1"
     page.team.setCurrentIndex(page.team.findData("Branch 2"))
@@ -97,7 +109,7 @@ def test_coaching_view_lists_who_needs_attention_and_drills_down(
 ) -> None:
     generate(db_path)
     sign_in(qtbot, window, "tina")
-    window.show_coaching()
+    window.coaching_action.trigger()
     qtbot.waitUntil(lambda: window.current_page() is window.coaching_page, timeout=WAIT_MS)
     page = window.coaching_page
     names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]

@@ -8,37 +8,38 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from conftest import PINS, WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from trainer.domain.practice import Practice
-from trainer.practice_service import PracticeService
 from trainer.ui import i18n
+from trainer.ui.jobs import call
 from trainer.ui.main_window import MainWindow
-
-from helpers import bundled
 
 
 @pytest.fixture
 def practised(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    """Mei Chen (Branch 7) played two one-reply sessions about a system failure, one overridden by tina;
+    """ann (Branch 1) played two one-reply sessions about a system failure, one overridden by tina;
     Wang Lei (Branch 3) played one about service quality."""
-    make_accounts(db_path)
-    service = PracticeService(db_path=db_path, rules_dir=db_path.parent)
-    service.open()
-    access, repo = service.access, service.repo
-    mei = next(t["id"] for t in repo.trainees() if t["name"] == "Mei Chen")
+    world = make_accounts(db_path, keep_open=True)
+    app = world.app
+    ann = world.ann.trainee_id
+    assert ann is not None
+    sessions = []
     for reply in ("I'm so sorry. May I see your ID card, please?", "Calm down."):
-        Practice(bundled("atm_card_swallowed"), service.scorer, repo, mei).reply(reply)
-    session = repo.sessions(mei)[0]["id"]
-    access.override_score(access.sign_in("tina", "2468"), session, "empathy", 5, "no warmth at all")
-    wang = repo.trainee("Wang Lei", team="Branch 3")
-    Practice(bundled("long_queue"), service.scorer, repo, wang).reply(
+        _, session = app.practice.start(ann, "atm_card_swallowed")
+        app.practice.reply(reply)
+        app.practice.stop()
+        sessions.append(session)
+    app.accounts.override_score(world.tina, sessions[0], "empathy", 5, "no warmth at all")
+    wang = app.accounts.create_trainee("Wang Lei", team="Branch 3")
+    app.practice.start(wang, "long_queue")
+    app.practice.reply(
         "I'm very sorry about the wait. I'll open another counter now and serve you in 5 minutes.")
-    repo.db.close()
+    app.practice.stop()
+    app.close()
     win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     sign_in(qtbot, win, "hr")
     yield win
@@ -54,11 +55,11 @@ def open_reports(qtbot: QtBot, win: MainWindow) -> None:
 
 def export_while_busy(win: MainWindow, action: QAction, out: Path,
                       monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Ask for an export to ``out`` while the engine is busy, so it waits its turn; set the
-    returned event to let the engine go on."""
+    """Ask for an export to ``out`` while the export worker is busy, so it waits its turn; set the
+    returned event to let the worker go on."""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
     hold = threading.Event()
-    win.jobs.submit(hold.wait, 10)
+    win.reports.worker.jobs.submit(call(hold.wait, 10))
     action.trigger()
     return hold
 
@@ -71,13 +72,14 @@ def rows(win: MainWindow) -> list[list[str]]:
 def test_filters_sorting_and_the_trend_chart(qtbot: QtBot, practised: MainWindow) -> None:
     win, page = practised, practised.reports_page
     open_reports(qtbot, win)
-    assert [r[0] for r in rows(win)] == ["Mei Chen", "Wang Lei"]  # by name until a header is clicked
-    mei = next(line for line in page.report.lines if line.name == "Mei Chen")  # type: ignore[union-attr]
-    mei_row = next(r for r in rows(win) if r[0] == "Mei Chen")
-    assert mei_row[1:3] == ["Branch 7", "2"]
-    assert mei_row[3] == f"{mei.with_overrides['empathy']:.0f} (automatic {mei.automatic['empathy']:.0f})"
-    assert mei_row[4] == f"{mei.with_overrides['clarity']:.0f}" and mei_row[8] == "No"
-    assert mei_row[7] == mei.level
+    assert [r[0] for r in rows(win)] == ["ann", "Wang Lei"]  # by name until a header is clicked
+    ann_line = next(line for line in page.report.lines if line.name == "ann")  # type: ignore[union-attr]
+    ann_row = next(r for r in rows(win) if r[0] == "ann")
+    assert ann_row[1:3] == ["Branch 1", "2"]
+    empathy, automatic = ann_line.with_overrides["empathy"], ann_line.automatic["empathy"]
+    assert ann_row[3] == f"{empathy:.0f} (automatic {automatic:.0f})"
+    assert ann_row[4] == f"{ann_line.with_overrides['clarity']:.0f}" and ann_row[8] == "No"
+    assert ann_row[7] == ann_line.level
 
     # sorting by empathy follows the numbers, both ways
     page.table.sortItems(3, Qt.SortOrder.AscendingOrder)
@@ -96,14 +98,14 @@ def test_filters_sorting_and_the_trend_chart(qtbot: QtBot, practised: MainWindow
     assert values["Empathy"] == [(p.start, p.averages["empathy"]) for p in trend if p.sessions]
 
     # one team: its trainees only, in the table and in the trainee filter
-    page.team.setCurrentIndex(page.team.findData("Branch 7"))
-    qtbot.waitUntil(lambda: page.report is not None and page.report.selection.team == "Branch 7",
+    page.team.setCurrentIndex(page.team.findData("Branch 1"))
+    qtbot.waitUntil(lambda: page.report is not None and page.report.selection.team == "Branch 1",
                     timeout=WAIT_MS)
-    assert [r[0] for r in rows(win)] == ["Mei Chen"]
-    assert [page.trainee.itemData(i) for i in range(page.trainee.count())] == [None, "Mei Chen"]
-    assert "Trend of Branch 7" in page.chart.title()
+    assert [r[0] for r in rows(win)] == ["ann"]
+    assert [page.trainee.itemData(i) for i in range(page.trainee.count())] == [None, "ann"]
+    assert "Trend of Branch 1" in page.chart.title()
 
-    # one cause: nobody in Branch 7 practised service quality
+    # one cause: nobody in Branch 1 practised service quality
     page.category.setCurrentIndex(page.category.findData("service_quality"))
     qtbot.waitUntil(lambda: page.report is not None and page.report.selection.category == "service_quality",
                     timeout=WAIT_MS)
@@ -128,22 +130,24 @@ def test_exports_from_the_view_are_written_and_logged(
     qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
     csv_file = next(target.glob("*.csv"))
     assert Path(asked[0]).name == csv_file.name and csv_file.name.startswith("scorecards-all-")
-    assert page.message.text() == f"3 replies exported to {csv_file}."  # Mei 2, Wang 1
+    assert page.message.text() == f"3 replies exported to {csv_file}."  # ann 2, Wang 1
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
 
     # a PDF scorecard of the selected trainee, in the interface's language
-    row = next(i for i, r in enumerate(rows(win)) if r[0] == "Mei Chen")
+    row = next(i for i, r in enumerate(rows(win)) if r[0] == "ann")
     page.table.selectRow(row)
-    assert page.trainee_pdf_action.isEnabled() and "Mei Chen" in page.trainee_pdf_action.text()
+    assert page.trainee_pdf_action.isEnabled() and "ann" in page.trainee_pdf_action.text()
     page.trainee_pdf_action.trigger()
     qtbot.waitUntil(lambda: "scorecard was written" in page.message.text(), timeout=WAIT_MS)
-    pdf = next(target.glob("scorecard-Mei-Chen-*.pdf"))
+    pdf = next(target.glob("scorecard-ann-*.pdf"))
     assert page.message.text() == f"The scorecard was written to {pdf}."
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Mei Chen" in text and "Branch 7" in text and "no warmth at all" in text and "Wang Lei" not in text
+    assert "ann" in text and "Branch 1" in text and "no warmth at all" in text and "Wang Lei" not in text
     assert Path(asked[-1]).parent == target  # the next dialog opens where the last export went
 
-    win.show_audit()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)  # back to the accounts
+    qtbot.waitUntil(lambda: win.current_page() is win.accounts_page, timeout=WAIT_MS)
+    qtbot.mouseClick(win.accounts_page.audit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.audit_page, timeout=WAIT_MS)
     audit = win.audit_page.table
     entries = [(audit.item(r, 1).text(), audit.item(r, 2).text()) for r in range(audit.rowCount())]
@@ -178,21 +182,21 @@ def test_only_hr_sees_reports(qtbot: QtBot, db_path: Path, tmp_path: Path) -> No
     win = open_window(qtbot, db_path, tmp_path / "s.ini", tmp_path / "m")
     sign_in(qtbot, win, "tina")
     assert not win.reports_action.isEnabled()
-    win.show_reports()  # even if asked for, the service refuses and nothing opens
+    win.reports.show_reports()  # even if asked for, the service refuses and nothing opens
     qtbot.waitUntil(lambda: win.jobs.pending == 0, timeout=WAIT_MS)
     assert win.current_page() is not win.reports_page
     win.close()
 
 
 def test_names_sort_by_pinyin_in_chinese(qtbot: QtBot) -> None:
+    from trainer.app.reports import Report
     from trainer.export.report import TraineeLine
-    from trainer.report_service import Report
     from trainer.ui.reports_page import ReportsPage
 
     page = ReportsPage()
     qtbot.addWidget(page)
     scores = {"empathy": 60.0, "clarity": 60.0, "solution": 60.0}
-    lines = [TraineeLine(i, name, "Branch 7", 1, 1, scores, scores, 0, {}, 0, "Bronze", "铜牌", 10, False)
+    lines = [TraineeLine(i, name, "Branch 1", 1, 1, scores, scores, 0, {}, 0, "Bronze", "铜牌", 10, False)
              for i, name in enumerate(["张伟", "李娜", "陈静", "Ann"])]
     i18n.install("zh-CN")
     try:
@@ -207,15 +211,15 @@ def test_one_trainees_pdf_can_be_cancelled(
         qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     win, page = practised, practised.reports_page
     open_reports(qtbot, win)
-    out = tmp_path / "mei.pdf"
-    page.table.selectRow(next(i for i, r in enumerate(rows(win)) if r[0] == "Mei Chen"))
+    out = tmp_path / "ann.pdf"
+    page.table.selectRow(next(i for i, r in enumerate(rows(win)) if r[0] == "ann"))
     hold = export_while_busy(win, page.trainee_pdf_action, out, monkeypatch)
     qtbot.waitUntil(win.export_progress.dialog.isVisible, timeout=WAIT_MS)  # type: ignore[union-attr]
     qtbot.mouseClick(win.export_progress.dialog.findChild(QPushButton),  # type: ignore[union-attr]
                      Qt.MouseButton.LeftButton)
     hold.set()
     qtbot.waitUntil(lambda: page.message.text() == "Export cancelled; nothing was written.", timeout=WAIT_MS)
-    assert not out.exists() and list(tmp_path.glob(".mei.pdf.*")) == []
+    assert not out.exists() and list(tmp_path.glob(".ann.pdf.*")) == []
 
 
 def test_closing_the_window_stops_a_running_export(
@@ -238,7 +242,7 @@ def test_exports_wait_until_the_table_shows_the_filters(qtbot: QtBot, practised:
     page.date_to.setDate(page.date_from.date().addDays(-1))  # the last day before the first
     assert page.message.text() == "The last day is before the first day."
     assert not page.export_actions["csv"].isEnabled() and not page.export_actions["pdf"].isEnabled()
-    qtbot.wait(2 * 250 + 100)
+    assert not page.refresh_scheduled  # nothing will be asked (until the dates make sense again)
     assert refreshes == [] and not page.export_actions["csv"].isEnabled()  # nothing asked, nothing on offer
     page.date_to.setDate(page.date_from.date().addDays(29))
     assert not page.export_actions["csv"].isEnabled()  # a refresh is on its way
@@ -249,3 +253,48 @@ def test_exports_wait_until_the_table_shows_the_filters(qtbot: QtBot, practised:
     page.team.setCurrentIndex(page.team.findData("Branch 3"))
     page.show_report(old)
     assert not page.export_actions["csv"].isEnabled()
+
+
+def test_practice_is_scored_while_a_long_export_runs(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports have a worker thread of their own: a reply is scored and shown while one is still
+    being written (here an export slowed down in its progress callback, mid-file)."""
+    from trainer.app.progress_token import ProgressToken
+
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    writing, release = threading.Event(), threading.Event()
+    report = ProgressToken.report
+
+    def slow_report(token: ProgressToken, done: int, total: int | None) -> None:
+        writing.set()
+        release.wait(WAIT_MS / 1000)
+        report(token, done, total)
+
+    monkeypatch.setattr(ProgressToken, "report", slow_report)
+    out = tmp_path / "all.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    try:
+        page.export_actions["csv"].trigger()
+        qtbot.waitUntil(writing.is_set, timeout=WAIT_MS)
+        # hr leaves the export running; ann signs in at the same window and practises
+        # (programmatic clicks: the export's progress dialog is modal for mouse and keys)
+        win.sign_out_action.trigger()
+        qtbot.waitUntil(lambda: win.current_page() is win.sign_in_page, timeout=WAIT_MS)
+        win.sign_in_page.name.setText("ann")
+        win.sign_in_page.password.setText(PINS["ann"])
+        win.sign_in_page.button.click()
+        qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
+        library = win.library_page
+        library.list.setCurrentRow(library.visible_ids().index("atm_card_swallowed"))
+        library.practise_button.click()
+        qtbot.waitUntil(lambda: win.current_page() is win.practice_page, timeout=WAIT_MS)
+        win.practice_page.reply.setPlainText("I'm so sorry. May I see your ID card, please?")
+        with qtbot.waitSignal(win.reply_scored, timeout=WAIT_MS):
+            win.practice_page.send_button.click()
+        assert len(win.practice_page.turns) == 1  # scored and shown...
+        assert not out.exists() and "exported" not in page.message.text()  # ...the export still running
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
+    assert page.message.text() == f"3 replies exported to {out}." and out.exists()

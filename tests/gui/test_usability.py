@@ -25,16 +25,18 @@ from trainer.ui.app import build
 from trainer.ui.main_window import MainWindow
 from trainer.ui.widgets import heading
 
+from helpers import PINS
+
 WAIT_MS = 30_000
 
 
 def test_a_whole_session_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     page = window.sign_in_page
     assert page.name.hasFocus()
-    qtbot.keyClicks(page.name, "Mei Chen")
+    qtbot.keyClicks(page.name, "ann")
     qtbot.keyClick(page.name, Qt.Key.Key_Tab)
     assert page.password.hasFocus()
-    qtbot.keyClicks(page.password, "1234")
+    qtbot.keyClicks(page.password, PINS["ann"])
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_page() is window.library_page, timeout=WAIT_MS)
     library = window.library_page

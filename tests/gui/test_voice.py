@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,15 @@ def voiced_window(qtbot: QtBot, db_path: Path, tmp_path: Path):  # type: ignore[
     win.close()
 
 
+def speak_into_the_mic(qtbot: QtBot, win: MainWindow, wav: Path) -> None:
+    """Play ``wav`` into the fake microphone while the talk button is held, and wait until the
+    microphone has handed on all of it (the sound server buffers a little)."""
+    pressed = time.monotonic()
+    subprocess.run(["paplay", "--device=fake_speaker", str(wav)], check=True, timeout=60)
+    played_s = time.monotonic() - pressed
+    qtbot.waitUntil(lambda: win.trainee_voice.microphone.recorded_s >= played_s, timeout=WAIT_MS)
+
+
 def start_atm(qtbot: QtBot, win: MainWindow) -> None:
     sign_in(qtbot, win)
     win.library_page.list.setCurrentRow(win.library_page.visible_ids().index("atm_card_swallowed"))
@@ -58,8 +68,7 @@ def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
     subprocess.run(["espeak-ng", "-v", "ko", "-w", str(wav), "안녕하세요 감사합니다"], check=True, timeout=60)
     qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
     assert win.trainee_voice.microphone.recording
-    subprocess.run(["paplay", "--device=fake_speaker", str(wav)], check=True, timeout=60)
-    qtbot.wait(1200)  # the sound server's buffer
+    speak_into_the_mic(qtbot, win, wav)
     with qtbot.waitSignal(win.heard, timeout=WAIT_MS) as heard:
         qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
     transcript = heard.args[0]
@@ -130,11 +139,11 @@ def test_a_consenting_trainee_s_spoken_reply_can_be_replayed_in_review(
 
     win = voiced_window
     sign_in(qtbot, win)
-    win.show_dashboard()
+    qtbot.mouseClick(win.library_page.progress_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.dashboard_page, timeout=WAIT_MS)
     assert not win.dashboard_page.recordings.isChecked()  # off by default
     win.dashboard_page.recordings.setChecked(True)
-    win.show_library()
+    qtbot.mouseClick(win.dashboard_page.back_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.library_page, timeout=WAIT_MS)
     win.library_page.list.setCurrentRow(win.library_page.visible_ids().index("atm_card_swallowed"))
     qtbot.mouseClick(win.library_page.practise_button, Qt.MouseButton.LeftButton)
@@ -144,8 +153,7 @@ def test_a_consenting_trainee_s_spoken_reply_can_be_replayed_in_review(
     wav = tmp_path / "reply.wav"
     subprocess.run(["espeak-ng", "-v", "ko", "-w", str(wav), "안녕하세요 감사합니다"], check=True, timeout=60)
     qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
-    subprocess.run(["paplay", "--device=fake_speaker", str(wav)], check=True, timeout=60)
-    qtbot.wait(1200)
+    speak_into_the_mic(qtbot, win, wav)
     with qtbot.waitSignal(win.heard, timeout=WAIT_MS):
         qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
     if page.spoken is not None and page.reply.toPlainText():
@@ -154,7 +162,7 @@ def test_a_consenting_trainee_s_spoken_reply_can_be_replayed_in_review(
     qtbot.waitUntil(lambda: len(page.turns) == 1, timeout=WAIT_MS)
     path = page.turns[0].audio_path
     assert path and Path(path).exists()
-    win.show_history()
+    win.history_action.trigger()
     qtbot.waitUntil(lambda: win.current_page() is win.history_page, timeout=WAIT_MS)
     qtbot.mouseClick(win.history_page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.current_page() is win.summary_page, timeout=WAIT_MS)

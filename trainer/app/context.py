@@ -82,6 +82,16 @@ class App:
                 self._scorer = scorer_for(None)
         return problems
 
+    def with_own_connection(self) -> App:
+        """This app (its settings, library and rules; a scorer of its own if ever asked for) on a
+        database connection of its own, for a second worker thread (the desktop app's exports):
+        call it on that thread, and ``close()`` the result there. ``open()`` must have run."""
+        other = App(self.settings, scenario_folders=self._scenario_folders, clock=self.clock)
+        db = open_database(self.settings.db_path)
+        other._repo, other._account_store = Repository(db), AccountStore(db)
+        other.catalog, other.rules, other.rules_source = self.catalog, self.rules, self.rules_source
+        return other
+
     def close(self) -> None:
         if self._repo is not None:
             self._repo.db.close()

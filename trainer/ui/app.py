@@ -6,8 +6,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.ui.display import NO_DISPLAY_MESSAGE, has_display
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 ORGANISATION = "teller-trainer"
 
@@ -36,7 +40,7 @@ def build(db_path: Path | None = None, settings_path: Path | None = None,
     return MainWindow(App(settings), preferences, models)
 
 
-def _carry_over_preferences(target) -> None:  # type: ignore[no-untyped-def]
+def _carry_over_preferences(target: QSettings) -> None:
     """Earlier versions kept preferences in the system's own store: copy them once."""
     from PySide6.QtCore import QSettings
 

@@ -55,6 +55,7 @@ class Microphone(QObject):
         self.device_name = device_name
         self._source: QAudioSource | None = None
         self._device: QIODevice | None = None
+        self._recorded = 0
 
     @staticmethod
     def available() -> bool:
@@ -71,6 +72,7 @@ class Microphone(QObject):
             raise AudioUnavailable(QCoreApplication.translate(
                 "Audio", "The microphone cannot record 16 kHz mono audio."))
         self._source = QAudioSource(device, fmt, self)
+        self._recorded = 0
         self._device = self._source.start()
         if self._device is None or self._source.error() is not QtAudio.Error.NoError:
             self.stop()
@@ -83,6 +85,7 @@ class Microphone(QObject):
         if self._device is not None:
             data = bytes(self._device.readAll().data())
             if data:
+                self._recorded += len(data)
                 self.on_chunk(data)
 
     def stop(self) -> None:
@@ -95,6 +98,11 @@ class Microphone(QObject):
     @property
     def recording(self) -> bool:
         return self._source is not None
+
+    @property
+    def recorded_s(self) -> float:
+        """How much audio the latest recording has handed on so far, in seconds."""
+        return self._recorded / (2 * SAMPLE_RATE)
 
 
 class Player(QObject):

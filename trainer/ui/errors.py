@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from trainer.app.settings import Settings
 from trainer.domain.errors import UserError, as_sentence
 from trainer.library.loader import ScenarioError
+from trainer.ui.audio import AudioUnavailable
 
 log = logging.getLogger("trainer")
 _log_file: Path | None = None
@@ -43,6 +44,8 @@ def plain_message(exc: BaseException) -> str:
     """What to tell the user, in the interface language: a :class:`UserError`'s own sentence
     (its template translated, its fields filled, each field translated too where a translation
     exists), or, for anything else, that something went wrong and where the details are."""
+    if isinstance(exc, AudioUnavailable):
+        return str(exc)  # already a sentence in the interface language
     if isinstance(exc, ScenarioError) and exc.reports:
         return str(exc.reports[0])  # file:line: field: problem, as the validator prints it
     if isinstance(exc, UserError):
@@ -52,18 +55,37 @@ def plain_message(exc: BaseException) -> str:
             text = template.format(**fields) if fields else template
         except (KeyError, IndexError, ValueError):  # a translation with a broken field
             text = str(exc)
-        return as_sentence(text)
+        return _sentence(text)
     return QCoreApplication.translate(
         "Errors", "Something went wrong. Your finished turns are saved; details are in {log}."
     ).format(log=log_path())
+
+
+def _sentence(text: str) -> str:
+    """Capitalised with a full stop (English); a translation that ends in its own full stop (。)
+    is left as it is."""
+    text = text.strip()
+    return text if text.endswith(("。", "！", "？")) else as_sentence(text)
 
 
 def _translated(text: str) -> str:
     return QCoreApplication.translate("UserError", text)
 
 
+def log_error(exc: BaseException) -> None:
+    """The traceback into the log (every error the user is told about is logged first)."""
+    log.error("error shown to the user: %s", exc, exc_info=(type(exc), exc, exc.__traceback__))
+
+
+def logged_message(exc: BaseException) -> str:
+    """:func:`plain_message`, after logging the traceback: for handlers that show the sentence in
+    their page (a dialog is :func:`show_error`)."""
+    log_error(exc)
+    return plain_message(exc)
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    log.error("error shown to the user", exc_info=(type(exc), exc, exc.__traceback__))
+    log_error(exc)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Errors", "Teller trainer"))

@@ -1,9 +1,19 @@
-"""Background work: one engine thread, results delivered on the UI thread.
+"""Background work: a worker thread, results delivered on the UI thread.
 
 All work that touches the database, the sentence encoder or the practice session runs, in order,
-on one background thread, so the UI never freezes and SQLite's connection stays on the thread that
-made it. The function given to :meth:`Jobs.submit` must never touch a widget: it computes and
-returns data; its ``on_done`` callback runs on the UI thread with the result.
+on one background thread (the engine), so the UI never freezes and SQLite's connection stays on
+the thread that made it; long exports have a worker of their own (see ``export_worker``). The
+work given to :meth:`Jobs.submit` must never touch a widget: it computes and returns data; its
+``on_done`` callback runs on the UI thread with the result.
+
+``submit`` takes work with no arguments; :func:`call` binds a function's arguments now (so a later
+change to, say, who is signed in does not reach work already queued), checked by mypy like a
+call, and the result type flows on to ``on_done``::
+
+    jobs.submit(call(app.accounts.sign_in, name, password), on_done=self._signed_in)
+
+(mypy reports an ``on_done`` that does not take the work's result as "Cannot infer value of type
+parameter T".)
 
 Signals:
     busy(bool): True once work has been running for more than ``BUSY_DELAY_MS``, False when idle.
@@ -11,25 +21,34 @@ Signals:
 
 from __future__ import annotations
 
-import logging
+import functools
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-log = logging.getLogger(__name__)
-
 BUSY_DELAY_MS = 150
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+OnError = Callable[[BaseException], None]
+
+
+def call(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:
+    """``fn`` with its arguments bound now, to run later (on a worker thread)."""
+    return functools.partial(fn, *args, **kwargs)
 
 
 class Jobs(QObject):
     busy = Signal(bool)
-    _finished = Signal(object, object, object)  # (future, on_done, on_error), emitted off-thread
+    _finished = Signal(object)  # a delivery (Callable[[], None]), emitted on the worker thread
 
-    def __init__(self, on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+    def __init__(self, on_error: OnError, parent: QObject | None = None,
+                 name: str = "trainer-engine") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trainer-engine")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._default_error = on_error
         self._pending = 0
         self._closed = False
@@ -37,47 +56,48 @@ class Jobs(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
-        self._finished.connect(self._deliver)  # queued: emitted from the engine thread
+        self._finished.connect(self._deliver)  # queued: emitted from the worker thread
 
     @property
     def pending(self) -> int:
         return self._pending
 
-    def submit(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future[Any]:
-        """Run ``fn(*args)`` on the engine thread; ``on_done(result)`` runs on the UI thread.
+    def submit(self, work: Callable[[], T], *, on_done: Callable[[T], None] | None = None,
+               on_error: OnError | None = None) -> Future[T]:
+        """Run ``work()`` on the worker thread; ``on_done(result)`` (or ``on_error(exception)``,
+        else the default error handler) runs on the UI thread.
 
         After :meth:`shutdown` nothing more is run (the returned future is already cancelled).
         """
         if self._closed:
-            cancelled: Future[Any] = Future()
+            cancelled: Future[T] = Future()
             cancelled.cancel()
             return cancelled
-        future = self._executor.submit(fn, *args)
+        future = self._executor.submit(work)
+        failed = on_error or self._default_error
+
+        def settle() -> None:  # on the UI thread
+            exc = future.exception()
+            if exc is not None:
+                failed(exc)
+            elif on_done is not None:
+                on_done(future.result())
+
         self._pending += 1
         if self._pending == 1:
             self._busy_timer.start()
-        future.add_done_callback(lambda f: self._finished.emit(f, on_done, on_error))
+        future.add_done_callback(lambda _: self._finished.emit(settle))
         return future
 
-    @Slot(object, object, object)
-    def _deliver(self, future: Future[Any], on_done: Any, on_error: Any) -> None:
+    @Slot(object)
+    def _deliver(self, settle: Callable[[], None]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self._busy_timer.stop()
             self.busy.emit(False)
         if self._closed:  # the window is going: results have nowhere to go
             return
-        exc = future.exception()
-        if exc is not None:
-            (on_error or self._default_error)(exc)
-        elif on_done is not None:
-            on_done(future.result())
+        settle()
 
     @Slot()
     def _show_busy(self) -> None:

@@ -1,12 +1,12 @@
 """Settings → Speech models: what is installed per language, import, download, and the choice.
 
-Import and download run on a background thread; a download shows its progress, can be cancelled
-and is resumed the next time (or restarted cleanly).
+Import and download run on a background thread; a download shows its progress (through a
+``ProgressToken``), can be cancelled and is resumed the next time (or restarted cleanly).
 """
 
 from __future__ import annotations
 
-import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.speech.models import OFFICIAL, InstalledModel, ModelError, ModelStore
+from trainer.app.progress_token import ProgressToken
+from trainer.speech.models import OFFICIAL, Cancelled, InstalledModel, ModelStore
 from trainer.ui import labels
-from trainer.ui.jobs import Jobs
+from trainer.ui.errors import logged_message, plain_message
+from trainer.ui.jobs import Jobs, call
 from trainer.ui.widgets import Retranslating, read_only_table
 
 
 class _Progress(QObject):
-    """Carries download progress from the worker thread to the dialog (queued signal)."""
+    """Carries download progress from the worker thread to the dialog (queued signal); a total
+    of 0 means the size is unknown."""
 
     moved = Signal(int, int)
 
@@ -39,7 +42,7 @@ class ModelsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.store = store
         self.jobs = Jobs(on_error=self._failed, parent=self)
-        self._cancel = threading.Event()
+        self._download_token: ProgressToken | None = None
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
 
@@ -60,7 +63,7 @@ class ModelsDialog(Retranslating, QDialog):
         self.restart_button = QPushButton()
         self.restart_button.clicked.connect(lambda: self._download(restart=True))
         self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.clicked.connect(self._cancel_download)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -144,22 +147,25 @@ class ModelsDialog(Retranslating, QDialog):
             self._import(path)
 
     def _import(self, path: str) -> None:
-        from pathlib import Path
-
         self.message.setText(self.tr("Importing…"))
-        self.jobs.submit(self.store.import_model, Path(path), self._lang(), on_done=self._installed)
+        self.jobs.submit(call(self.store.import_model, Path(path), self._lang()), on_done=self._installed)
 
     def _download(self, restart: bool) -> None:
         url = OFFICIAL[self._lang()]
-        self._cancel.clear()
+        token = ProgressToken(lambda done, total: self._progress.moved.emit(done, total or 0))
+        self._download_token = token
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setEnabled(True)
         for button in (self.download_button, self.restart_button, self.import_zip, self.import_folder):
             button.setEnabled(False)
         self.message.setText(self.tr("Downloading {url}…").format(url=url))
-        self.jobs.submit(self.store.download, url, self._lang(), self._progress.moved.emit,
-                         self._cancel.is_set, None, restart, on_done=self._installed)
+        self.jobs.submit(call(self.store.download, url, self._lang(), token.report, token.is_cancelled,
+                              restart=restart), on_done=self._installed)
+
+    def _cancel_download(self) -> None:
+        if self._download_token is not None:
+            self._download_token.cancel()
 
     def _moved(self, done: int, total: int) -> None:
         if total:
@@ -176,10 +182,12 @@ class ModelsDialog(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._done()
-        self.message.setText(str(exc) if isinstance(exc, ModelError) else
-                             self.tr("That did not work: {error}").format(error=exc))
+        # a ModelError's sentence (in the interface language when it has a translation), else where
+        # the details are; a cancelled download is no error
+        self.message.setText(plain_message(exc) if isinstance(exc, Cancelled) else logged_message(exc))
 
     def _done(self) -> None:
+        self._download_token = None
         self.progress.hide()
         self.cancel_button.setEnabled(False)
         for button in (self.download_button, self.restart_button, self.import_zip, self.import_folder):
@@ -188,6 +196,6 @@ class ModelsDialog(Retranslating, QDialog):
     def done(self, result: int) -> None:
         # Closing never waits: a download stops at its next block, an import finishes (into a
         # temporary folder, moved into place at the end) on its own.
-        self._cancel.set()
+        self._cancel_download()
         self.jobs.shutdown(wait=False)
         super().done(result)

@@ -37,14 +37,15 @@ def avatar(gender: str) -> QPixmap:
 
 class PracticePage(Retranslating, QWidget):
     """Signals:
-        send(str): the trainee's reply, to be scored (``take_spoken()`` says if it was spoken).
+        send(str, object): the trainee's reply to be scored, and the ``SpokenReply`` behind it if
+            it was spoken (None if typed); kept for a retry until the reply comes back scored.
         talk_pressed(), talk_released(): push-to-talk (hold the mic button, or Space on it).
         mute_toggled(bool), replay_requested(): the customer's voice.
         stop_requested(): leave the session before an ending.
         summary_requested(): the session ended; show its summary.
     """
 
-    send = Signal(str)
+    send = Signal(str, object)
     stop_requested = Signal()
     summary_requested = Signal()
     talk_pressed = Signal()
@@ -179,6 +180,7 @@ class PracticePage(Retranslating, QWidget):
         self.reply.setFocus()
 
     def show_outcome(self, outcome: ReplyOutcome) -> None:
+        self.spoken = None
         self.turns.append(outcome.turn)
         self.feedback.show_score(outcome.turn.reply, outcome.turn.score, outcome.turn.delivery)
         self.heard_label.clear()
@@ -242,11 +244,6 @@ class PracticePage(Retranslating, QWidget):
                                          "you points), fix it if you like, then press Enter."))
         self.reply.setFocus()
 
-    def take_spoken(self) -> SpokenReply | None:
-        """The recognition behind the reply being sent, if it was spoken."""
-        spoken, self.spoken = self.spoken, None
-        return spoken
-
     def show_notice(self, text: str) -> None:
         self.heard_label.setText(text)
 
@@ -260,7 +257,7 @@ class PracticePage(Retranslating, QWidget):
         if not text or self.waiting or self.scenario is None or self.ending_line is not None:
             return
         self._set_waiting(True)
-        self.send.emit(text)
+        self.send.emit(text, self.spoken)
 
     def _set_waiting(self, waiting: bool) -> None:
         self.waiting = waiting

@@ -188,6 +188,11 @@ class ReportsPage(Retranslating, QWidget):
             return
         self._timer.start()
 
+    @property
+    def refresh_scheduled(self) -> bool:
+        """A refresh will be asked for shortly (the filters changed a moment ago)."""
+        return self._timer.isActive()
+
     def _emit_refresh(self) -> None:
         self.refresh.emit(self.selection())
 

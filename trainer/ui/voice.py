@@ -19,11 +19,10 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from trainer.domain.delivery import TimedWord, delivery
+from trainer.domain.delivery import Delivery, TimedWord, delivery
 from trainer.domain.scenario import Persona
 from trainer.speech.models import ModelStore
 from trainer.speech.recognizer import ModelUnavailable, SpeechModel, Transcriber, Transcript
@@ -31,7 +30,8 @@ from trainer.speech.tts import Synthesizer
 from trainer.speech.voices import to_pinyin, utterance
 from trainer.ui import labels
 from trainer.ui.audio import AudioUnavailable, Microphone, Player
-from trainer.ui.jobs import Jobs
+from trainer.ui.errors import log_error
+from trainer.ui.jobs import Jobs, call
 
 
 class CustomerVoice(QObject):
@@ -51,14 +51,14 @@ class CustomerVoice(QObject):
         self._synth = Synthesizer()
         self.last_started_at = 0.0
         self._closed = False
-        self.jobs.submit(to_pinyin, "预热")  # loads pypinyin's dictionary now, off the UI thread
+        self.jobs.submit(call(to_pinyin, "预热"))  # loads pypinyin's dictionary now, off the UI thread
 
     def say(self, line: str, language: str, persona: Persona, mood: int) -> None:
         """Synthesise ``line`` on the voice thread and play it (unless muted)."""
         self._count += 1
         path = Path(self._folder.name) / f"line-{self._count}.wav"
         spec = utterance(line, language, persona, mood)
-        self.jobs.submit(self._synth.synthesize, spec, path, on_done=self._play)
+        self.jobs.submit(call(self._synth.synthesize, spec, path), on_done=self._play)
 
     def replay(self) -> None:
         if self._last is not None:
@@ -88,6 +88,7 @@ class CustomerVoice(QObject):
         self.speaking.emit(True)
 
     def _failed(self, exc: BaseException) -> None:
+        log_error(exc)
         self._tell(QCoreApplication.translate(
             "Voice", "The customer's voice is off ({reason}); their lines are shown as subtitles."
         ).format(reason=exc))
@@ -145,7 +146,7 @@ class TraineeVoice(QObject):
         except AudioUnavailable as exc:
             self.notice.emit(str(exc))
             return False
-        self.jobs.submit(self._open, model.path, customer_still_speaking_s)
+        self.jobs.submit(call(self._open, model.path, customer_still_speaking_s))
         return True
 
     def stop(self) -> None:
@@ -172,7 +173,7 @@ class TraineeVoice(QObject):
         self._audio.extend(pcm)
         return self._transcriber.feed(pcm)
 
-    def _finish(self) -> tuple[Transcript, Any, bytes]:
+    def _finish(self) -> tuple[Transcript, Delivery | None, bytes]:
         if self._transcriber is None:
             return Transcript(()), None, b""
         transcript = self._transcriber.finish()
@@ -183,13 +184,14 @@ class TraineeVoice(QObject):
     # -- on the UI thread ---------------------------------------------------------------------------------
 
     def _chunk(self, pcm: bytes) -> None:
-        self.jobs.submit(self._feed, pcm, on_done=self._partial)
+        self.jobs.submit(call(self._feed, pcm), on_done=self._partial)
 
     def _partial(self, text: str) -> None:
         if text:
             self.partial.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
+        log_error(exc)
         if self.microphone.recording:
             self.microphone.stop()
         if isinstance(exc, ModelUnavailable):

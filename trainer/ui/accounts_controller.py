@@ -1,0 +1,52 @@
+"""HR's accounts: the list, adding an account, changing a role, and the audit log."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from trainer.domain.accounts import Identity, Role
+from trainer.ui.account_pages import AccountsPage, AuditPage
+from trainer.ui.controller import Controller, Shell
+from trainer.ui.jobs import call
+
+
+class AccountsController(Controller):
+    def __init__(self, shell: Shell, page: AccountsPage, audit_page: AuditPage) -> None:
+        super().__init__(shell)
+        self.page = page
+        self.audit_page = audit_page
+        page.create_account.connect(self.create_account)
+        page.set_role.connect(self.set_role)
+        page.audit_requested.connect(self.show_audit)
+        audit_page.back.connect(self.nav.back)
+
+    def show_accounts(self, home: bool = False) -> None:
+        """The accounts page (``home``: as the first page after signing in)."""
+        open_page = self.nav.home if home else self.nav.push
+
+        def loaded(rows: list[dict[str, Any]]) -> None:
+            self.page.set_rows(rows)
+            open_page(self.page, self.show_accounts)
+
+        self.jobs.submit(call(self.app.accounts.accounts, self.who), on_done=loaded)
+
+    def create_account(self, name: str, password: str, role: str, team: str) -> None:
+        def done(_: Identity) -> None:
+            self.page.clear_form()
+            self.page.show_message(self.tr("Account {name} added.").format(name=name))
+            self.show_accounts()
+
+        # the role comes from the page's list of roles; the service checks it all the same
+        self.jobs.submit(call(self.app.accounts.create_account, self.who, name, password, cast(Role, role),
+                              team), on_done=done, on_error=self.tell(self.page.show_message))
+
+    def set_role(self, name: str, role: str) -> None:
+        self.jobs.submit(call(self.app.accounts.set_role, self.who, name, cast(Role, role)),
+                         on_done=lambda _: self.show_accounts(), on_error=self.tell(self.page.show_message))
+
+    def show_audit(self) -> None:
+        def loaded(rows: list[dict[str, Any]]) -> None:
+            self.audit_page.set_rows(rows)
+            self.nav.push(self.audit_page, self.show_audit)
+
+        self.jobs.submit(call(self.app.accounts.audit_log, self.who), on_done=loaded)

@@ -1,0 +1,62 @@
+"""Looking back: past sessions, a session reopened read-only, and a trainer's review of it (score
+overrides and coaching notes); a kept recording can be played."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from trainer.app.views import SessionSummary
+from trainer.ui.audio import AudioUnavailable, Player
+from trainer.ui.controller import Controller, Shell
+from trainer.ui.jobs import call
+from trainer.ui.review_pages import HistoryPage, SummaryPage
+
+
+class ReviewController(Controller):
+    def __init__(self, shell: Shell, history: HistoryPage, summary: SummaryPage, player: Player) -> None:
+        super().__init__(shell)
+        self.history_page, self.summary_page = history, summary
+        self.player = player
+        history.open_session.connect(self.open_session)
+        history.back.connect(self.nav.back)
+        summary.override.connect(self.override)
+        summary.note.connect(self.note)
+        summary.play_recording.connect(self.play_recording)
+
+    def show_history(self, trainee_id: int | None = None) -> None:
+        """Past sessions of ``trainee_id`` (a trainer drilling down), else the signed-in trainee's."""
+        owner = trainee_id if trainee_id is not None else self.trainee_id
+
+        def loaded(sessions: list[dict[str, Any]]) -> None:
+            self.history_page.set_sessions(sessions)
+            self.nav.push(self.history_page, lambda: self.show_history(trainee_id))
+
+        self.jobs.submit(call(self.app.progress.history, owner, self.who), on_done=loaded)
+
+    def open_session(self, session_id: int) -> None:
+        def loaded(summary: SessionSummary) -> None:
+            who = self.identity
+            reviewing = bool(who and who.may("override_scores") and summary.trainee_id != who.trainee_id)
+            self.summary_page.show_summary(summary, read_only=True, reviewing=reviewing)
+            self.nav.push(self.summary_page, lambda: self.open_session(session_id))
+
+        self.jobs.submit(call(self.app.practice.summary, session_id, self.who), on_done=loaded)
+
+    def override(self, session_id: int, dimension: str, value: int, comment: str) -> None:
+        self.jobs.submit(call(self.app.accounts.override_score, self.who, session_id, dimension, value,
+                              comment), on_done=lambda _: self._saved(session_id))
+
+    def note(self, trainee_id: int, session_id: int, note: str) -> None:
+        self.jobs.submit(call(self.app.accounts.add_coaching_note, self.who, trainee_id, note, session_id),
+                         on_done=lambda _: self._saved(session_id))
+
+    def _saved(self, session_id: int) -> None:
+        self.summary_page.review_saved()
+        self.open_session(session_id)
+
+    def play_recording(self, path: str) -> None:
+        try:
+            self.player.play(Path(path))
+        except (AudioUnavailable, OSError) as exc:
+            self.show_error(exc)

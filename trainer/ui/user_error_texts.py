@@ -1,0 +1,81 @@
+"""Every sentence a ``UserError`` may carry, for the translators: ``pyside6-lupdate`` reads these
+(context ``UserError``) into ``trainer_zh_CN.ts``, and ``errors.plain_message`` looks a raised
+error's template (and each of its text fields) up in that context.
+
+tests/gui/test_language.py finds every literal template passed to a ``UserError`` in ``trainer/``
+(and every ``what`` passed to ``Identity.require``) and fails, naming it, when one is missing here
+or has no Chinese translation. Templates built with f-strings are already filled in, so they cannot
+be translated (see that test for the ones left).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+TEMPLATES = (
+    # signing in, accounts
+    QT_TRANSLATE_NOOP("UserError", "That name and password do not match."),
+    QT_TRANSLATE_NOOP("UserError", "Too many wrong attempts: try again after {minutes} minutes."),
+    QT_TRANSLATE_NOOP("UserError", "The first administrator already exists; sign in instead."),
+    QT_TRANSLATE_NOOP("UserError", "a password or PIN needs at least {n} characters"),
+    QT_TRANSLATE_NOOP("UserError", "unknown role '{role}'"),
+    QT_TRANSLATE_NOOP("UserError", "there is no account called '{name}'"),
+    QT_TRANSLATE_NOOP("UserError", "this is the last HR administrator; make someone else one first"),
+    QT_TRANSLATE_NOOP("UserError", "an account needs a name"),
+    QT_TRANSLATE_NOOP("UserError", "an account called '{name}' already exists"),
+    QT_TRANSLATE_NOOP("UserError", "the account {name} no longer exists"),
+    QT_TRANSLATE_NOOP("UserError", "a trainee needs a name"),
+    QT_TRANSLATE_NOOP("UserError", "there is no trainee called '{name}'"),
+    QT_TRANSLATE_NOOP("UserError", "there is no trainee {id}"),
+    QT_TRANSLATE_NOOP("UserError", "sign in first: this database has accounts"),
+    # rights
+    QT_TRANSLATE_NOOP("UserError", "{user} ({role}) may not {what}."),
+    QT_TRANSLATE_NOOP("UserError", "{name} may only see their own sessions."),
+    QT_TRANSLATE_NOOP("UserError", "{name} may not override scores of their own sessions."),
+    QT_TRANSLATE_NOOP("UserError", "{name} may only read their own coaching notes."),
+    # reviews
+    QT_TRANSLATE_NOOP("UserError", "there is no session {id}"),
+    QT_TRANSLATE_NOOP("UserError", "dimension must be empathy, clarity or solution (got '{got}')"),
+    QT_TRANSLATE_NOOP("UserError", "a score must be between 0 and 100 (got {got})"),
+    QT_TRANSLATE_NOOP("UserError", "an override needs a comment saying why"),
+    QT_TRANSLATE_NOOP("UserError", "a coaching note cannot be empty"),
+    # practising
+    QT_TRANSLATE_NOOP("UserError", "there is no scenario with id '{id}'"),
+    QT_TRANSLATE_NOOP("UserError", "the reply is empty"),
+    QT_TRANSLATE_NOOP("UserError", "nothing was heard"),
+    # scenarios and packs
+    QT_TRANSLATE_NOOP("UserError", "'{id}' is a bundled scenario and cannot be changed; duplicate it and "
+                                   "save it under a new id"),
+    QT_TRANSLATE_NOOP("UserError", "the pack would replace bundled scenarios ({ids}); give them new ids"),
+    # exports, storage, speech models
+    QT_TRANSLATE_NOOP("UserError", "unknown export format '{got}'"),
+    QT_TRANSLATE_NOOP("UserError", "language must be one of {choices} (got '{got}')"),
+    QT_TRANSLATE_NOOP("UserError", "Cannot write to the database: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "The downloaded file does not match its checksum; it was deleted, "
+                                   "please try again."),
+    QT_TRANSLATE_NOOP("UserError", "The download was cancelled; it can be resumed."),
+)
+
+#: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
+WHATS = (
+    QT_TRANSLATE_NOOP("UserError", "create accounts"),
+    QT_TRANSLATE_NOOP("UserError", "change roles"),
+    QT_TRANSLATE_NOOP("UserError", "list accounts"),
+    QT_TRANSLATE_NOOP("UserError", "read the audit log"),
+    QT_TRANSLATE_NOOP("UserError", "override scores"),
+    QT_TRANSLATE_NOOP("UserError", "write coaching notes"),
+    QT_TRANSLATE_NOOP("UserError", "see another trainee's progress"),
+    QT_TRANSLATE_NOOP("UserError", "open the coaching view"),
+    QT_TRANSLATE_NOOP("UserError", "edit scenarios"),
+    QT_TRANSLATE_NOOP("UserError", "import scenario packs"),
+    QT_TRANSLATE_NOOP("UserError", "export scenario packs"),
+    QT_TRANSLATE_NOOP("UserError", "see reports"),
+    QT_TRANSLATE_NOOP("UserError", "export scorecards"),
+)
+
+#: Roles as AccessDenied names them (its ``role`` field).
+ROLES = (
+    QT_TRANSLATE_NOOP("UserError", "trainee"),
+    QT_TRANSLATE_NOOP("UserError", "trainer"),
+    QT_TRANSLATE_NOOP("UserError", "hr_admin"),
+)
