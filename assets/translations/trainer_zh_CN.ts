@@ -648,45 +648,50 @@ Replace: {replaced}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="233" />
-        <location filename="../../trainer/ui/review_pages.py" line="236" />
+        <location filename="../../trainer/ui/review_pages.py" line="242" />
+        <location filename="../../trainer/ui/review_pages.py" line="245" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="234" />
+        <location filename="../../trainer/ui/review_pages.py" line="243" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="234" />
+        <location filename="../../trainer/ui/review_pages.py" line="243" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="234" />
+        <location filename="../../trainer/ui/review_pages.py" line="243" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="235" />
+        <location filename="../../trainer/ui/review_pages.py" line="244" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="237" />
+        <location filename="../../trainer/ui/review_pages.py" line="246" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="238" />
+        <location filename="../../trainer/ui/review_pages.py" line="247" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="239" />
+        <location filename="../../trainer/ui/review_pages.py" line="248" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="255" />
+        <source>Show more ({n} not shown)</source>
+        <translation>显示更多（还有 {n} 条未显示）</translation>
     </message>
 </context>
 <context>
@@ -1431,42 +1436,42 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsController</name>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="53" />
+        <location filename="../../trainer/ui/reports_controller.py" line="50" />
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="63" />
+        <location filename="../../trainer/ui/reports_controller.py" line="60" />
         <source>The export had finished before it could be cancelled. {message}</source>
         <translation>取消之前导出已经完成。{message}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="71" />
+        <location filename="../../trainer/ui/reports_controller.py" line="68" />
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="83" />
+        <location filename="../../trainer/ui/reports_controller.py" line="80" />
         <source>{n} replies exported to {file}.</source>
         <translation>已将 {n} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="85" />
+        <location filename="../../trainer/ui/reports_controller.py" line="82" />
         <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
         <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="88" />
+        <location filename="../../trainer/ui/reports_controller.py" line="85" />
         <source>{n} sessions exported to {file} as xAPI statements.</source>
         <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="91" />
+        <location filename="../../trainer/ui/reports_controller.py" line="88" />
         <source>The scorecard was written to {file}.</source>
         <translation>成绩单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="92" />
+        <location filename="../../trainer/ui/reports_controller.py" line="89" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>

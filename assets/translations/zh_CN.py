@@ -25,6 +25,7 @@ ZH_CN = {
     "{names} was done in an earlier reply, so the other items count ×{factor}.": "{names}前面的回复已经做到，所以其余各项按 ×{factor} 计分。",
     # history
     "Past sessions": "历史练习",
+    "Show more ({n} not shown)": "显示更多（还有 {n} 条未显示）",
     "Started": "开始时间",
     "Scenario": "情景",
     "Turns": "轮数",

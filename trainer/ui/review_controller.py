@@ -4,8 +4,8 @@ overrides and coaching notes); a kept recording can be played."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from trainer.app.views import HistoryPage as HistoryPageData
 from trainer.app.views import SessionSummary
 from trainer.ui.audio import AudioUnavailable, Player
 from trainer.ui.controller import Controller, Shell
@@ -19,6 +19,8 @@ class ReviewController(Controller):
         self.history_page, self.summary_page = history, summary
         self.player = player
         history.open_session.connect(self.open_session)
+        history.more.connect(self._more_history)
+        self._history_owner: int | None = None
         history.back.connect(self.nav.back)
         summary.override.connect(self.override)
         summary.note.connect(self.note)
@@ -28,11 +30,22 @@ class ReviewController(Controller):
         """Past sessions of ``trainee_id`` (a trainer drilling down), else the signed-in trainee's."""
         owner = trainee_id if trainee_id is not None else self.trainee_id
 
-        def loaded(sessions: list[dict[str, Any]]) -> None:
-            self.history_page.set_sessions(sessions)
+        self._history_owner = owner
+
+        def loaded(page: HistoryPageData) -> None:
+            self.history_page.set_sessions(page.rows, page.total)
             self.nav.push(self.history_page, lambda: self.show_history(trainee_id))
 
-        self.jobs.submit(call(self.app.progress.history, owner, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.progress.history_page, owner, self.who), on_done=loaded)
+
+    def _more_history(self) -> None:
+        shown = list(self.history_page.sessions)
+
+        def loaded(page: HistoryPageData) -> None:
+            self.history_page.set_sessions(shown + page.rows, page.total)
+
+        self.jobs.submit(call(self.app.progress.history_page, self._history_owner, self.who,
+                              offset=len(shown)), on_done=loaded)
 
     def open_session(self, session_id: int) -> None:
         def loaded(summary: SessionSummary) -> None:

@@ -217,16 +217,25 @@ class SummaryPage(Retranslating, QWidget):
 class HistoryPage(TablePage):
     """Past sessions of the current trainee, newest first; any can be reopened read-only.
 
+    A long history comes a page at a time: *Show more* asks for the next one.
+
     Signals:
         open_session(int): show this session's summary.
+        more(): load the next page of older sessions.
         back(): return to the library.
     """
 
     open_session = Signal(int)
+    more = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(4, stretch=1, parent=parent)
         self.sessions: list[dict[str, Any]] = []
+        self.total = 0
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(self.more)
+        self.more_button.hide()
+        self.column.insertWidget(3, self.more_button)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -237,10 +246,14 @@ class HistoryPage(TablePage):
         self.empty.setText(self.tr("No sessions yet: practise a scenario and it will appear here."))
         self.open_button.setText(self.tr("&Open"))
         self.back_button.setText(self.tr("&Back"))
-        self.set_sessions(self.sessions)
+        self.set_sessions(self.sessions, self.total)
 
-    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+    def set_sessions(self, sessions: list[dict[str, Any]], total: int | None = None) -> None:
+        """Show these sessions (newest first) of ``total`` in all (default: these are all)."""
         self.sessions = sessions
+        self.total = len(sessions) if total is None else total
+        self.more_button.setText(self.tr("Show more ({n} not shown)").format(n=self.total - len(sessions)))
+        self.more_button.setVisible(len(sessions) < self.total)
         self.table.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
             started = local_minute(s.get("started_at") or "")

@@ -146,6 +146,8 @@ class TablePage(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        self.column = layout
+        """The page's layout: title, table, empty message, buttons (subclasses may add rows)."""
 
     def show_rows(self, count: int) -> None:
         """After filling ``count`` rows: the empty message, the Open button and the selection."""
