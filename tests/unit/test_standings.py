@@ -7,9 +7,10 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from helpers import open_app
 from trainer.domain.incentives import IncentiveRules, leaderboard, needs_attention, period_start
 from trainer.domain.scenario import CATEGORIES
+
+from helpers import open_app
 
 TODAY = date.today()
 
@@ -49,7 +50,8 @@ def test_leaderboards_match_the_rules_on_every_session(db_path: Path) -> None:
     _fill(app)
     for team in (None, "Branch 1"):
         for period in ("week", "month", "all"):
-            got = [(r.trainee_id, r.points, r.sessions) for r in app.progress.leaderboard(team, period, TODAY)]
+            board = app.progress.leaderboard(team, period, TODAY)
+            got = [(r.trainee_id, r.points, r.sessions) for r in board]
             assert got == _expected_board(app, team, period), (team, period)
 
 
@@ -60,7 +62,8 @@ def test_stored_points_follow_a_change_of_rules(db_path: Path) -> None:
     app.rules = IncentiveRules.model_validate({**app.rules.model_dump(), "points": {
         **app.rules.points.model_dump(), "outcome_bonus": {"resolved": 500}}})
     after = app.progress.leaderboard(None, "all", TODAY)
-    assert [(r.trainee_id, r.points) for r in after] == [(t, p) for t, p, _ in _expected_board(app, None, "all")]
+    expected = [(t, p) for t, p, _ in _expected_board(app, None, "all")]
+    assert [(r.trainee_id, r.points) for r in after] == expected
     assert after != before
 
 
@@ -73,3 +76,53 @@ def test_coaching_judges_the_newest_sessions_as_the_rules_do(db_path: Path) -> N
     got = {r.trainee_id: (r.reasons, r.detail) for r in app.progress.coaching(None, TODAY)}
     assert got == {tid: (a.reasons, a.detail) for tid, a in expected.items() if a is not None}
     assert got  # the world has trainees who need attention (never practised, at least)
+
+
+def test_reports_add_up_in_sql_as_the_rules_do_session_by_session(db_path: Path) -> None:
+    """Trainee lines and the trend, aggregated in SQL, against the same figures computed session
+    by session in Python (latest override in place of the automatic score; standing from every
+    session before the period's end)."""
+    from trainer.domain.incentives import evaluate
+    from trainer.export.report import trend
+    from trainer.export.selection import ExportFilter
+    from trainer.storage.records import Records
+
+    app = open_app(db_path, with_scorer=False)
+    _fill(app, sessions=40)
+    hr = app.accounts.create_first_admin("hr", "secret-admin")
+    tina = app.accounts.create_account(hr, "tina", "1234", "trainer")
+    rng = random.Random(5)
+    sessions = [s for s in app.repo.history() if s["turns"] > 0]
+    for s in rng.sample(sessions, 25):
+        for _ in range(rng.randrange(1, 3)):  # sometimes twice: the latest counts
+            app.accounts.override_score(tina, s["id"], rng.choice(["empathy", "clarity", "solution"]),
+                                        rng.randrange(101), "reviewed")
+    for selection in (ExportFilter(TODAY - timedelta(days=45), TODAY - timedelta(days=10)),
+                      ExportFilter(TODAY - timedelta(days=200), TODAY, team="Branch 2"),
+                      ExportFilter(TODAY - timedelta(days=20), TODAY, category=CATEGORIES[1])):
+        report = app.reports.report(hr, selection)
+        start, end = selection.utc_bounds()
+        teams = {t["id"]: t["team"] for t in app.repo.trainees()}
+        chosen = [s for s in app.repo.history() if s["turns"] > 0 and start <= s["started_at"] < end
+                  and selection.team in (None, teams[s["trainee_id"]])
+                  and selection.category in (None, s["category"])]
+
+        def scored(s: dict, d: str) -> float:  # type: ignore[type-arg]
+            latest = [o for o in app.repo.overrides(s["id"]) if o["dimension"] == d]
+            return float(latest[-1]["value"]) if latest else float(s[f"avg_{d}"])
+
+        expected = {}
+        for tid in sorted({s["trainee_id"] for s in chosen}):
+            mine = [s for s in chosen if s["trainee_id"] == tid]
+            facts = [f for f in app.repo.session_facts(tid) if f.started_at < datetime.fromisoformat(end)]
+            progress = evaluate(facts, app.rules, selection.date_to)
+            averages = {d: round(sum(scored(s, d) for s in mine) / len(mine), 1)
+                        for d in ("empathy", "clarity", "solution")}
+            expected[tid] = (averages, len(mine), progress.points, progress.level.name,
+                             progress.certification.certified)
+        got = {line.trainee_id: (line.with_overrides, line.sessions, line.points, line.level,
+                                 line.certified) for line in report.lines}
+        assert got == expected
+        size, points = trend(Records(app.repo.db), selection)
+        assert sum(p.sessions for p in points) == len(chosen) and size in ("day", "week", "month")
+        assert report.trend == points

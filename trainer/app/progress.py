@@ -59,14 +59,19 @@ class ProgressService:
         """Trainees of a team (or everyone) by points in the period: stored per session, summed
         in the database (see ``storage.standings``)."""
         since = period_start(period, today or date.today())  # type: ignore[arg-type]
-        points = self._app.rules.points
-        key = hashlib.sha256(points.model_dump_json().encode()).hexdigest()[:16]
-        self._app.standings.refresh_points(key, lambda facts: session_points(facts, points))
+        self.refresh_points()
         rows = self._app.standings.points(team, local_midnight_utc(since) if since else None)
         trainees = {t["id"]: t for t in self._app.repo.trainees(team)}
         ranked = sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
         return [LeaderboardRow(i + 1, tid, display_name(trainees[tid]), trainees[tid]["team"], pts, n)
                 for i, (tid, pts, n) in enumerate(ranked) if tid in trainees]
+
+    def refresh_points(self) -> None:
+        """Store the points of sessions that have none under the point rules in force (all of
+        them, once, after the rules change): leaderboards and reports add them up in SQL."""
+        points = self._app.rules.points
+        key = hashlib.sha256(points.model_dump_json().encode()).hexdigest()[:16]
+        self._app.standings.refresh_points(key, lambda facts: session_points(facts, points))
 
     def coaching(self, team: str | None = None, today: date | None = None,
                  who: Identity | None = None) -> list[AttentionRow]:

@@ -194,9 +194,7 @@ def evaluate(facts: Sequence[SessionFact], rules: IncentiveRules, today: date) -
     counted = sorted((f for f in facts if f.counts), key=lambda f: (f.started_at, f.session_id))
     points = session_points(counted, rules.points)
     total = sum(points.values())
-    levels = sorted(rules.levels, key=lambda lv: lv.points)
-    level = [lv for lv in levels if lv.points <= total][-1] if total >= levels[0].points else levels[0]
-    next_level = next((lv for lv in levels if lv.points > total), None)
+    level, next_level = level_for(total, rules)
     by_category: dict[str, dict[str, float]] = {}
     grouped: dict[str, list[SessionFact]] = defaultdict(list)
     for f in counted:
@@ -211,6 +209,13 @@ def evaluate(facts: Sequence[SessionFact], rules: IncentiveRules, today: date) -
         trend=tuple((f.started_at, f.empathy, f.clarity, f.solution) for f in counted),
         sessions=len(counted), weakest=_weakest(counted, by_category),
     )
+
+
+def level_for(points: int, rules: IncentiveRules) -> tuple[Level, Level | None]:
+    """The level ``points`` reach (the lowest when they reach none) and the next one, if any."""
+    levels = sorted(rules.levels, key=lambda lv: lv.points)
+    level = [lv for lv in levels if lv.points <= points][-1] if points >= levels[0].points else levels[0]
+    return level, next((lv for lv in levels if lv.points > points), None)
 
 
 def badge_state(badge: Badge, counted: Sequence[SessionFact], today: date) -> BadgeState:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from trainer.domain.incentives import IncentiveRules, Progress, evaluate
+from trainer.domain.incentives import IncentiveRules, Level, Progress, evaluate, level_for
 from trainer.export.selection import DIMENSIONS, ExportFilter
 from trainer.storage.records import Records
 
@@ -97,28 +97,43 @@ class Scorecard:
 
 
 def trainee_lines(records: Records, selection: ExportFilter, rules: IncentiveRules) -> list[TraineeLine]:
-    """Every trainee with at least one scored session in the selection, by team then name."""
-    return [line for line, _progress in _lines(records, selection, rules)]
+    """Every trainee with at least one scored session in the selection, by team then name, with
+    their standing at the end of the period: added up in the database (the stored points of
+    ``storage.standings`` must be current), not computed trainee by trainee."""
+    params = selection.parameters()
+    totals = records.trainee_totals(params)
+    cert = rules.certification
+    standing = records.standing_totals([r["trainee_id"] for r in totals], params["end"], cert.threshold)
+    lines = []
+    for r in totals:
+        points, scenarios, categories = standing[r["trainee_id"]]
+        level, _next = level_for(points, rules)
+        lines.append(_line(r, level, points, scenarios >= cert.scenarios and categories >= cert.categories))
+    return lines
+
+
+def _line(r: dict[str, Any], level: Level, points: int, certified: bool) -> TraineeLine:
+    return TraineeLine(
+        trainee_id=r["trainee_id"], name=r["trainee"], team=r["team"] or "",
+        sessions=r["sessions"], replies=r["replies"] or 0,
+        automatic={d: r[f"avg_{d}"] or 0.0 for d in DIMENSIONS},
+        with_overrides={d: r[f"with_overrides_{d}"] or 0.0 for d in DIMENSIONS},
+        critical_fails=r["critical_fails"] or 0,
+        outcomes={o: r[o] or 0 for o in ("resolved", "escalated", "walked_out")},
+        overrides=r["overrides"], level=level.name, level_zh=level.name_zh, points=points,
+        certified=certified)
 
 
 def _lines(records: Records, selection: ExportFilter,
            rules: IncentiveRules) -> list[tuple[TraineeLine, Progress]]:
+    """Each trainee's line with their whole standing (badges too), for the scorecards."""
     params = selection.parameters()
-    columns, rows = records.summary_rows(params)
-    summaries = [dict(zip(columns, row, strict=True)) for row in rows]
-    facts = records.facts_before([r["trainee_id"] for r in summaries], params["end"])
+    totals = records.trainee_totals(params)
+    facts = records.facts_before([r["trainee_id"] for r in totals], params["end"])
     lines = []
-    for r in summaries:
+    for r in totals:
         progress = evaluate(facts.get(r["trainee_id"], []), rules, selection.date_to)
-        lines.append((TraineeLine(
-            trainee_id=r["trainee_id"], name=r["trainee"], team=r["team"] or "",
-            sessions=r["sessions"], replies=r["replies"] or 0,
-            automatic={d: r[f"avg_{d}"] or 0.0 for d in DIMENSIONS},
-            with_overrides={d: r[f"with_overrides_{d}"] or 0.0 for d in DIMENSIONS},
-            critical_fails=r["critical_fails"] or 0,
-            outcomes={o: r[o] or 0 for o in ("resolved", "escalated", "walked_out")},
-            overrides=r["overrides"], level=progress.level.name, level_zh=progress.level.name_zh,
-            points=progress.points, certified=progress.certification.certified), progress))
+        lines.append((_line(r, progress.level, progress.points, progress.certification.certified), progress))
     return lines
 
 
@@ -172,19 +187,14 @@ def trend(records: Records, selection: ExportFilter) -> tuple[str, list[TrendPoi
     """The selection's average scores (overrides applied) per day, week or month, oldest first:
     every one in the period, those without practice included (so gaps show as gaps)."""
     size = bucket_size(selection.date_from, selection.date_to)
-    sums: dict[date, list[float]] = {}
+    found = records.trend_buckets(selection.parameters(), size)
+    points = []
     start = _bucket(selection.date_from, size)
     while start <= selection.date_to:
-        sums[start] = [0.0] * (len(DIMENSIONS) + 1)
+        n, sums = found.get(start.isoformat(), (0, {}))
+        points.append(TrendPoint(start, n, {d: round(sums[d] / n, 1) for d in DIMENSIONS} if n else {}))
         start = _next(start, size)
-    for point in _session_points(records, selection):
-        acc = sums[_bucket(point.started_at.date(), size)]
-        acc[0] += 1
-        for i, d in enumerate(DIMENSIONS):
-            acc[i + 1] += point.with_overrides[d]
-    return size, [TrendPoint(key, int(acc[0]), {d: round(acc[i + 1] / acc[0], 1)
-                                                for i, d in enumerate(DIMENSIONS)} if acc[0] else {})
-                  for key, acc in sums.items()]
+    return size, points
 
 
 def scorecards(records: Records, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:

@@ -69,27 +69,6 @@ ORDER BY s.started_at, s.id
 """.format(where=WHERE, columns=",\n       ".join(
     f"s.avg_{d} AS avg_{d}, {LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
 
-# One row per trainee: the automatic averages and the averages once trainers' overrides apply.
-SUMMARY_SQL = """
-SELECT t.id AS trainee_id, t.name AS trainee, t.team AS team,
-       COUNT(*) AS sessions, SUM(s.turn_count) AS replies,
-       {columns},
-       SUM(s.critical_count) AS critical_fails,
-       SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
-       SUM(s.outcome = 'walked_out') AS walked_out,
-       (SELECT COUNT(*) FROM score_overrides o JOIN sessions x ON x.id = o.session_id
-        WHERE x.trainee_id = t.id AND x.started_at >= :start AND x.started_at < :end
-          AND (:category IS NULL OR x.category = :category)) AS overrides
-FROM sessions s JOIN trainees t ON t.id = s.trainee_id
-{where} AND s.turn_count > 0
-GROUP BY t.id
-ORDER BY t.team, t.name
-""".format(where=WHERE, columns=",\n       ".join(
-    f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, "
-    f"ROUND(AVG(COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})), 1) AS with_overrides_{d}"
-    for d in DIMENSIONS))
-
-
 # Per session with scored replies: start, title, outcome, then per dimension the automatic score
 # and the score with the latest override applied.
 SESSION_SCORES_SQL = """
@@ -99,6 +78,46 @@ FROM sessions s JOIN trainees t ON t.id = s.trainee_id
 ORDER BY s.started_at, s.id
 """.format(where=WHERE, columns=", ".join(
     f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
+
+# Per trainee with scored sessions in the period: counts, automatic averages and sums (the sums
+# take the few overridden sessions' corrections, see OVERRIDE_DELTAS_SQL), fails and outcomes.
+TOTALS_SQL = """
+SELECT t.id AS trainee_id, t.name AS trainee, t.team AS team, COUNT(*) AS sessions,
+       SUM(s.turn_count) AS replies, {columns}, SUM(s.critical_count) AS critical_fails,
+       SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
+       SUM(s.outcome = 'walked_out') AS walked_out
+FROM sessions s JOIN trainees t ON t.id = s.trainee_id
+{where} AND s.turn_count > 0
+GROUP BY t.id
+ORDER BY t.team, t.name
+""".format(where=WHERE, columns=", ".join(
+    f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, SUM(s.avg_{d}) AS sum_{d}" for d in DIMENSIONS))
+
+_AUTOMATIC = "CASE o.dimension " + " ".join(f"WHEN '{d}' THEN s.avg_{d}" for d in DIMENSIONS) + " END"
+
+# What the latest override of each overridden session and dimension changes: value - automatic.
+OVERRIDE_DELTAS_SQL = f"""
+SELECT {{key}}, o.dimension, SUM(o.value - COALESCE({_AUTOMATIC}, 0))
+FROM score_overrides o JOIN sessions s ON s.id = o.session_id JOIN trainees t ON t.id = s.trainee_id
+{WHERE} AND s.turn_count > 0
+  AND o.id = (SELECT MAX(x.id) FROM score_overrides x WHERE x.session_id = o.session_id
+              AND x.dimension = o.dimension)
+GROUP BY 1, 2
+"""
+
+# Every override written on a trainee's sessions of the period (and category), however many.
+OVERRIDE_COUNTS_SQL = """
+SELECT s.trainee_id, COUNT(*) FROM score_overrides o JOIN sessions s ON s.id = o.session_id
+WHERE s.started_at >= :start AND s.started_at < :end AND (:category IS NULL OR s.category = :category)
+GROUP BY s.trainee_id
+"""
+
+# The local day, week (from Monday) or month a session started in, as YYYY-MM-DD.
+BUCKETS = {
+    "day": "date(s.started_at, 'localtime')",
+    "week": "date(s.started_at, 'localtime', '-6 days', 'weekday 1')",
+    "month": "strftime('%Y-%m-01', s.started_at, 'localtime')",
+}
 
 Rows = tuple[list[str], Iterator[tuple[Any, ...]]]
 Parameters = dict[str, Any]
@@ -114,9 +133,6 @@ class Records:
 
     def session_rows(self, params: Parameters) -> Rows:
         return self._query(SESSIONS_SQL, params)
-
-    def summary_rows(self, params: Parameters) -> Rows:
-        return self._query(SUMMARY_SQL, params)
 
     def session_scores(self, params: Parameters) -> Iterator[tuple[Any, ...]]:
         return iter(self.db.conn.execute(SESSION_SCORES_SQL, params))
@@ -137,6 +153,58 @@ class Records:
             "WHERE s.trainee_id = :trainee_id AND s.started_at >= :start AND s.started_at < :end "
             "AND (:category IS NULL OR s.category = :category) ORDER BY s.started_at, o.id",
             {**params, "trainee_id": trainee_id}).fetchall()
+
+    def trainee_totals(self, params: Parameters) -> list[dict[str, Any]]:
+        """Per trainee with scored sessions in the period, by team then name: ``sessions``,
+        ``replies``, ``avg_<d>`` (automatic), ``with_overrides_<d>`` (each session's latest
+        override in place of its automatic score), ``critical_fails``, the outcomes and
+        ``overrides`` (how many were written). Aggregated in SQL: one pass over the sessions."""
+        columns, rows = self._query(TOTALS_SQL, params)
+        totals = [dict(zip(columns, row, strict=True)) for row in rows]
+        deltas: dict[tuple[int, str], float] = {
+            (int(t), str(d)): float(v) for t, d, v in self.db.execute(
+                OVERRIDE_DELTAS_SQL.format(key="s.trainee_id"), params)}
+        counts = {int(t): int(n) for t, n in self.db.execute(OVERRIDE_COUNTS_SQL, params)}
+        for r in totals:
+            for d in DIMENSIONS:
+                r[f"with_overrides_{d}"] = round(
+                    ((r.pop(f"sum_{d}") or 0.0) + deltas.get((r["trainee_id"], d), 0.0)) / r["sessions"], 1)
+            r["overrides"] = counts.get(r["trainee_id"], 0)
+        return totals
+
+    def trend_buckets(self, params: Parameters, size: str) -> dict[str, tuple[int, dict[str, float]]]:
+        """Per local day, week or month (``YYYY-MM-DD`` of its first day) with scored sessions:
+        how many, and the sum per dimension with overrides applied."""
+        bucket = BUCKETS[size]
+        out = {str(key): (int(n), {d: float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
+               for key, n, *sums in self.db.execute(
+                   f"SELECT {bucket}, COUNT(*), {', '.join(f'SUM(s.avg_{d})' for d in DIMENSIONS)} "
+                   f"FROM sessions s JOIN trainees t ON t.id = s.trainee_id {WHERE} AND s.turn_count > 0 "
+                   "GROUP BY 1", params)}
+        for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=bucket), params):
+            if key in out:
+                out[key][1][dimension] += float(delta)
+        return out
+
+    def standing_totals(self, trainee_ids: list[int], end: str, threshold: int
+                        ) -> dict[int, tuple[int, int, int]]:
+        """Per trainee, from every counted session before ``end`` (any category): the stored
+        points (``storage.standings`` keeps them current), and the scenarios and categories on
+        which a session scored at least ``threshold`` in every dimension (certification)."""
+        ids = json.dumps(trainee_ids)
+        points = {int(t): int(p or 0) for t, p in self.db.execute(
+            "SELECT trainee_id, SUM(points) FROM sessions INDEXED BY sessions_points_by_trainee "
+            "WHERE points IS NOT NULL AND trainee_id IN (SELECT value FROM json_each(?)) AND started_at < ? "
+            "GROUP BY trainee_id", [ids, end])}
+        qualifying = {int(t): (int(n), int(c)) for t, n, c in self.db.execute(
+            "SELECT trainee_id, COUNT(*), COUNT(DISTINCT category) FROM ("
+            "  SELECT trainee_id, scenario_id, category, MIN(started_at) FROM sessions "
+            "  WHERE status = 'finished' AND turn_count > 0 AND started_at < ? "
+            "  AND trainee_id IN (SELECT value FROM json_each(?)) "
+            + "".join(f"AND avg_{d} >= ? " for d in DIMENSIONS)
+            + "  GROUP BY trainee_id, scenario_id) GROUP BY trainee_id",
+            [end, ids, *([threshold] * len(DIMENSIONS))])}
+        return {t: (points.get(t, 0), *qualifying.get(t, (0, 0))) for t in trainee_ids}
 
     def facts_before(self, trainee_ids: list[int], end: str) -> dict[int, list[SessionFact]]:
         """Every session of these trainees that started before ``end`` (a UTC stamp), oldest
