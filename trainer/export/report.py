@@ -17,6 +17,7 @@ from typing import Any
 from trainer.domain.incentives import IncentiveRules, Level, Progress, evaluate, level_for
 from trainer.export.selection import DIMENSIONS, ExportFilter
 from trainer.storage.records import Records
+from trainer.storage.repository import local_time
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,15 @@ def trend(records: Records, selection: ExportFilter) -> tuple[str, list[TrendPoi
     """The selection's average scores (overrides applied) per day, week or month, oldest first:
     every one in the period, those without practice included (so gaps show as gaps)."""
     size = bucket_size(selection.date_from, selection.date_to)
-    found = records.trend_buckets(selection.parameters(), size)
+    found: dict[date, tuple[int, dict[str, float]]] = {}
+    for quarter, (n, sums) in records.quarter_hours(selection.parameters()).items():
+        day = local_time(f"{quarter[:13]}:{int(quarter[13:]) * 15:02d}:00+00:00").date()
+        seen, totals = found.setdefault(_bucket(day, size), (0, dict.fromkeys(DIMENSIONS, 0.0)))
+        found[_bucket(day, size)] = (seen + n, {d: totals[d] + sums[d] for d in DIMENSIONS})
     points = []
     start = _bucket(selection.date_from, size)
     while start <= selection.date_to:
-        n, sums = found.get(start.isoformat(), (0, {}))
+        n, sums = found.get(start, (0, {}))
         points.append(TrendPoint(start, n, {d: round(sums[d] / n, 1) for d in DIMENSIONS} if n else {}))
         start = _next(start, size)
     return size, points

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -79,19 +80,106 @@ ORDER BY s.started_at, s.id
 """.format(where=WHERE, columns=", ".join(
     f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
 
+# Sessions of the period without a join: the team and trainee filters pick trainee ids first.
+# Only the filters given are in the SQL (see Records._sessions_of), so no row tests an unused one.
+SESSIONS_OF_PERIOD = "FROM sessions s {index} WHERE s.started_at >= :start AND s.started_at < :end " \
+                     "AND s.turn_count > 0{filters}"
+_FILTERS = {
+    "category": " AND s.category = :category",
+    "team": " AND s.trainee_id IN (SELECT id FROM trainees WHERE team = :team)",
+    "trainee": " AND s.trainee_id IN (SELECT id FROM trainees WHERE name = :trainee)",
+}
+
 # Per trainee with scored sessions in the period: counts, automatic averages and sums (the sums
 # take the few overridden sessions' corrections, see OVERRIDE_DELTAS_SQL), fails and outcomes.
 TOTALS_SQL = """
-SELECT t.id AS trainee_id, t.name AS trainee, t.team AS team, COUNT(*) AS sessions,
-       SUM(s.turn_count) AS replies, {columns}, SUM(s.critical_count) AS critical_fails,
-       SUM(s.outcome = 'resolved') AS resolved, SUM(s.outcome = 'escalated') AS escalated,
-       SUM(s.outcome = 'walked_out') AS walked_out
+SELECT s.trainee_id AS trainee_id, COUNT(*) AS sessions, SUM(s.turn_count) AS replies, {columns},
+       SUM(s.critical_count) AS critical_fails, SUM(s.outcome = 'resolved') AS resolved,
+       SUM(s.outcome = 'escalated') AS escalated, SUM(s.outcome = 'walked_out') AS walked_out
+{sessions}
+GROUP BY s.trainee_id
+""".format(sessions="{sessions}", columns=", ".join(
+    f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, SUM(s.avg_{d}) AS sum_{d}" for d in DIMENSIONS))
+
+# UTC quarter hours (every zone's offset is a whole number of them): "2026-11-28T09" + "0".."3".
+QUARTER = "substr(s.started_at, 1, 13) || (CAST(substr(s.started_at, 15, 2) AS INTEGER) / 15)"
+
+# Per UTC quarter hour with scored sessions: how many, and the automatic sums per dimension.
+QUARTERS_SQL = """
+SELECT {quarter}, COUNT(*), {sums}
+{sessions}
+GROUP BY 1
+""".format(quarter=QUARTER, sessions="{sessions}",
+           sums=", ".join(f"SUM(s.avg_{d})" for d in DIMENSIONS))
+
+#: Periods longer than this read the whole table in order rather than through the start-time
+#: index (a range over most of the rows is slower through an index than a plain scan).
+LONG_PERIOD_DAYS = 92
+
+_AUTOMATIC = "CASE o.dimension " + " ".join(f"WHEN '{d}' THEN s.avg_{d}" for d in DIMENSIONS) + " END"
+
+# What the latest override of each overridden session and dimension changes: value - automatic.
+OVERRIDE_DELTAS_SQL = f"""
+SELECT {{key}}, o.dimension, SUM(o.value - COALESCE({_AUTOMATIC}, 0))
+FROM score_overrides o JOIN sessions s ON s.id = o.session_id JOIN trainees t ON t.id = s.trainee_id
+{WHERE} AND s.turn_count > 0
+  AND o.id = (SELECT MAX(x.id) FROM score_overrides x WHERE x.session_id = o.session_id
+              AND x.dimension = o.dimension)
+GROUP BY 1, 2
+"""
+
+# Every override written on a trainee's sessions of the period (and category), however many.
+OVERRIDE_COUNTS_SQL = """
+SELECT s.trainee_id, COUNT(*) FROM score_overrides o JOIN sessions s ON s.id = o.session_id
+WHERE s.started_at >= :start AND s.started_at < :end AND (:category IS NULL OR s.category = :category)
+GROUP BY s.trainee_id
+"""
+
+# Per session with scored replies: start, title, outcome, then per dimension the automatic score
+# and the score with the latest override applied.
+SESSION_SCORES_SQL = """
+SELECT s.started_at, s.scenario_title, COALESCE(s.outcome, s.status), {columns}
 FROM sessions s JOIN trainees t ON t.id = s.trainee_id
 {where} AND s.turn_count > 0
-GROUP BY t.id
-ORDER BY t.team, t.name
+ORDER BY s.started_at, s.id
 """.format(where=WHERE, columns=", ".join(
+    f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
+
+# Sessions of the period without a join: the team and trainee filters pick trainee ids first.
+SESSIONS_OF_PERIOD = """
+FROM sessions s {index}
+WHERE s.started_at >= :start AND s.started_at < :end AND s.turn_count > 0
+  AND (:category IS NULL OR s.category = :category)
+  AND (:team IS NULL AND :trainee IS NULL OR s.trainee_id IN (
+       SELECT t.id FROM trainees t WHERE (:team IS NULL OR t.team = :team)
+       AND (:trainee IS NULL OR t.name = :trainee)))
+"""
+
+# Per trainee with scored sessions in the period: counts, automatic averages and sums (the sums
+# take the few overridden sessions' corrections, see OVERRIDE_DELTAS_SQL), fails and outcomes.
+TOTALS_SQL = """
+SELECT s.trainee_id AS trainee_id, COUNT(*) AS sessions, SUM(s.turn_count) AS replies, {columns},
+       SUM(s.critical_count) AS critical_fails, SUM(s.outcome = 'resolved') AS resolved,
+       SUM(s.outcome = 'escalated') AS escalated, SUM(s.outcome = 'walked_out') AS walked_out
+{sessions}
+GROUP BY s.trainee_id
+""".format(sessions="{sessions}", columns=", ".join(
     f"ROUND(AVG(s.avg_{d}), 1) AS avg_{d}, SUM(s.avg_{d}) AS sum_{d}" for d in DIMENSIONS))
+
+# UTC quarter hours (every zone's offset is a whole number of them): "2026-11-28T09" + "0".."3".
+QUARTER = "substr(s.started_at, 1, 13) || (CAST(substr(s.started_at, 15, 2) AS INTEGER) / 15)"
+
+# Per UTC quarter hour with scored sessions: how many, and the automatic sums per dimension.
+QUARTERS_SQL = """
+SELECT {quarter}, COUNT(*), {sums}
+{sessions}
+GROUP BY 1
+""".format(quarter=QUARTER, sessions="{sessions}",
+           sums=", ".join(f"SUM(s.avg_{d})" for d in DIMENSIONS))
+
+#: Periods longer than this read the whole table in order rather than through the start-time
+#: index (a range over most of the rows is slower through an index than a plain scan).
+LONG_PERIOD_DAYS = 92
 
 _AUTOMATIC = "CASE o.dimension " + " ".join(f"WHEN '{d}' THEN s.avg_{d}" for d in DIMENSIONS) + " END"
 
@@ -155,36 +243,45 @@ class Records:
             {**params, "trainee_id": trainee_id}).fetchall()
 
     def trainee_totals(self, params: Parameters) -> list[dict[str, Any]]:
-        """Per trainee with scored sessions in the period, by team then name: ``sessions``,
-        ``replies``, ``avg_<d>`` (automatic), ``with_overrides_<d>`` (each session's latest
-        override in place of its automatic score), ``critical_fails``, the outcomes and
-        ``overrides`` (how many were written). Aggregated in SQL: one pass over the sessions."""
-        columns, rows = self._query(TOTALS_SQL, params)
-        totals = [dict(zip(columns, row, strict=True)) for row in rows]
+        """Per trainee with scored sessions in the period, by team then name: ``trainee``,
+        ``team``, ``sessions``, ``replies``, ``avg_<d>`` (automatic), ``with_overrides_<d>``
+        (each session's latest override in place of its automatic score), ``critical_fails``,
+        the outcomes and ``overrides`` (how many were written). One aggregate pass in SQL."""
+        cursor = self.db.execute(TOTALS_SQL.format(sessions=self._sessions_of(params)), params)
+        names = [c[0] for c in cursor.description]
+        totals = [dict(zip(names, row, strict=True)) for row in cursor]
+        who = {int(i): (str(n), str(t or "")) for i, n, t in self.db.execute(
+            "SELECT id, name, team FROM trainees WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([r["trainee_id"] for r in totals])])}
         deltas: dict[tuple[int, str], float] = {
             (int(t), str(d)): float(v) for t, d, v in self.db.execute(
                 OVERRIDE_DELTAS_SQL.format(key="s.trainee_id"), params)}
         counts = {int(t): int(n) for t, n in self.db.execute(OVERRIDE_COUNTS_SQL, params)}
         for r in totals:
+            r["trainee"], r["team"] = who[r["trainee_id"]]
             for d in DIMENSIONS:
                 r[f"with_overrides_{d}"] = round(
                     ((r.pop(f"sum_{d}") or 0.0) + deltas.get((r["trainee_id"], d), 0.0)) / r["sessions"], 1)
             r["overrides"] = counts.get(r["trainee_id"], 0)
-        return totals
+        return sorted(totals, key=lambda r: (r["team"], r["trainee"]))
 
-    def trend_buckets(self, params: Parameters, size: str) -> dict[str, tuple[int, dict[str, float]]]:
-        """Per local day, week or month (``YYYY-MM-DD`` of its first day) with scored sessions:
-        how many, and the sum per dimension with overrides applied."""
-        bucket = BUCKETS[size]
+    def quarter_hours(self, params: Parameters) -> dict[str, tuple[int, dict[str, float]]]:
+        """Per UTC quarter hour (``YYYY-MM-DDTHH`` and 0-3) with scored sessions: how many, and
+        the sum per dimension with overrides applied (the caller buckets them in local time)."""
         out = {str(key): (int(n), {d: float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
                for key, n, *sums in self.db.execute(
-                   f"SELECT {bucket}, COUNT(*), {', '.join(f'SUM(s.avg_{d})' for d in DIMENSIONS)} "
-                   f"FROM sessions s JOIN trainees t ON t.id = s.trainee_id {WHERE} AND s.turn_count > 0 "
-                   "GROUP BY 1", params)}
-        for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=bucket), params):
+                   QUARTERS_SQL.format(sessions=self._sessions_of(params)), params)}
+        for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=QUARTER), params):
             if key in out:
                 out[key][1][dimension] += float(delta)
         return out
+
+    @staticmethod
+    def _sessions_of(params: Parameters) -> str:
+        start, end = (datetime.fromisoformat(params[k]) for k in ("start", "end"))
+        index = "NOT INDEXED" if (end - start).days > LONG_PERIOD_DAYS else ""
+        filters = "".join(sql for key, sql in _FILTERS.items() if params.get(key) is not None)
+        return SESSIONS_OF_PERIOD.format(index=index, filters=filters)
 
     def standing_totals(self, trainee_ids: list[int], end: str, threshold: int
                         ) -> dict[int, tuple[int, int, int]]:
