@@ -1,4 +1,4 @@
-"""How long until the first window is painted (prints figures; not a test). Goal: < 1.5 s.
+"""How long until the first window is painted (prints figures; not a test). Goal: <= 1.0 s.
 
 Starts `python main.py` five times with TRAINER_STARTUP_BENCH=1 (the app reports the first frame
 and quits) on a throwaway database, under the offscreen platform unless a display is set, and

@@ -10,23 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.app.accounts import AccountsService
 from trainer.app.authoring import AuthoringService
 from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
-from trainer.app.scoring import scorer_for
 from trainer.app.settings import Settings
 from trainer.domain.incentives import IncentiveRules
-from trainer.domain.scoring import RubricScorer
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
 from trainer.library.loader import ScenarioError
 from trainer.storage.accounts import AccountStore
-from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 from trainer.storage.standings import Standings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from trainer.domain.scoring import RubricScorer
 
 
 def _now() -> datetime:
@@ -46,7 +49,7 @@ class App:
         self._account_store: AccountStore | None = None
         self._standings: Standings | None = None
         self.catalog = Catalog()
-        self.rules: IncentiveRules = load_rules(bundled_rules_path())
+        self._rules: IncentiveRules | None = None
         self.rules_source = str(bundled_rules_path())
         self._scorer: RubricScorer | None = None
         self.accounts = AccountsService(self)
@@ -62,11 +65,10 @@ class App:
         library and the branch's rules (and the scorer, unless ``with_scorer`` is False: it loads on
         first use then). Returns the problems found in branch files, one sentence each; a broken
         branch file is reported and the bundled one used instead."""
-        db = open_database(self.settings.db_path)
-        self._repo = Repository(db)
-        self._account_store = AccountStore(db)
-        self._standings = Standings(db)
-        self._repo.mark_interrupted_sessions()
+        from trainer.storage.database import open_database  # sqlite-utils: not before the window paints
+
+        self._attach(open_database(self.settings.db_path))
+        self.repo.mark_interrupted_sessions()
         self.reload_catalog()
         problems = [str(r) for r in self.catalog.reports if r.is_error]
         try:
@@ -75,6 +77,8 @@ class App:
         except ScenarioError as exc:
             problems += [str(r) for r in exc.reports]
         if with_scorer:
+            from trainer.app.scoring import scorer_for  # numpy and the models: off the UI thread
+
             try:
                 self._scorer = scorer_for(self.settings.rules_dir)
             except ScenarioError as exc:
@@ -87,10 +91,15 @@ class App:
         database connection of its own, for a second worker thread (the desktop app's exports):
         call it on that thread, and ``close()`` the result there. ``open()`` must have run."""
         other = App(self.settings, scenario_folders=self._scenario_folders, clock=self.clock)
-        db = open_database(self.settings.db_path)
-        other._repo, other._account_store = Repository(db), AccountStore(db)
+        from trainer.storage.database import open_database  # sqlite-utils: not before the window paints
+
+        other._attach(open_database(self.settings.db_path))
         other.catalog, other.rules, other.rules_source = self.catalog, self.rules, self.rules_source
         return other
+
+    def _attach(self, db: Database) -> None:
+        """The stores, all on this one connection."""
+        self._repo, self._account_store, self._standings = Repository(db), AccountStore(db), Standings(db)
 
     def close(self) -> None:
         if self._repo is not None:
@@ -112,6 +121,17 @@ class App:
         return self._account_store
 
     @property
+    def rules(self) -> IncentiveRules:
+        """The incentive rules in force: the branch's, once ``open`` has read them, else the bundled."""
+        if self._rules is None:
+            self._rules = load_rules(bundled_rules_path())
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: IncentiveRules) -> None:
+        self._rules = rules
+
+    @property
     def standings(self) -> Standings:
         if self._standings is None:
             raise RuntimeError("App.open() was not called")
@@ -122,6 +142,8 @@ class App:
         """The scorer with the branch's rubric (raises ``ScenarioError`` if that file is broken and
         ``open`` did not load the scorer)."""
         if self._scorer is None:
+            from trainer.app.scoring import scorer_for
+
             self._scorer = scorer_for(self.settings.rules_dir)
         return self._scorer
 

@@ -14,7 +14,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.storage.database import data_dir as default_data_dir
+import platformdirs
+
+APP_NAME = "teller-trainer"
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for this program (on Linux ``~/.local/share/teller-trainer``)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.domain.scoring.rubric import Rubric
 from trainer.library.loader import ScenarioError, load_scenario_file
-from trainer.storage.database import StorageError
+from trainer.storage.errors import StorageError
 
 
 def cmd_play(args: argparse.Namespace) -> int:

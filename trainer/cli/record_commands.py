@@ -11,7 +11,7 @@ from trainer.cli.common import EXIT_OK, CommandError, login_name, open_app, sign
 from trainer.export.atomic import ExportError
 from trainer.export.run import ExportRequest, format_for
 from trainer.export.selection import ExportFilter
-from trainer.storage.database import plain_reason
+from trainer.storage.errors import plain_reason
 from trainer.storage.repository import local_minute
 
 

@@ -8,11 +8,12 @@ audit entry are stored together or not at all.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from trainer.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class AccountStore:

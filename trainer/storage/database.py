@@ -13,15 +13,11 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from trainer.domain.errors import UserError
+from trainer.storage.errors import StorageError, plain_reason
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
 
 APP_NAME = "teller-trainer"
 BUSY_TIMEOUT_S = 5.0
-
-
-class StorageError(UserError):
-    """The database cannot be used; the message is one sentence for the user."""
 
 
 def data_dir() -> Path:
@@ -67,13 +63,3 @@ def _prepare(db: Database, where: str) -> Database:
         db.close()
         raise StorageError(f"Cannot use the database {where}: {plain_reason(exc)}.") from None
     return db
-
-
-def plain_reason(exc: BaseException) -> str:
-    """Why SQLite or the file system refused, in words a user can act on."""
-    text = str(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
-    if "locked" in text:
-        return "it is locked by another program (close it and try again)"
-    if "not a database" in text or "malformed" in text:
-        return "the file is damaged or is not a database"
-    return text

@@ -7,6 +7,8 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from trainer.storage.totals import SESSION_TOTALS_SQL
+
 migrations = Migrations("trainer")
 
 
@@ -132,19 +134,6 @@ def m0007_points_and_history(db: Database) -> None:
     # The newest counted sessions of each trainee (the coaching view).
     db.execute("CREATE INDEX sessions_counted ON sessions(trainee_id, started_at) "
                "WHERE status = 'finished' AND turn_count > 0")
-
-
-#: Recomputes every session's totals from its turns (used by the migration; the repository keeps
-#: them current one turn at a time).
-SESSION_TOTALS_SQL = """
-UPDATE sessions SET
-  turn_count = (SELECT COUNT(*) FROM turns t WHERE t.session_id = sessions.id),
-  avg_empathy = (SELECT AVG(empathy) FROM turns t WHERE t.session_id = sessions.id),
-  avg_clarity = (SELECT AVG(clarity) FROM turns t WHERE t.session_id = sessions.id),
-  avg_solution = (SELECT AVG(solution) FROM turns t WHERE t.session_id = sessions.id),
-  avg_overall = (SELECT AVG(overall) FROM turns t WHERE t.session_id = sessions.id),
-  critical_count = (SELECT COALESCE(SUM(critical_count), 0) FROM turns t WHERE t.session_id = sessions.id)
-"""
 
 
 #: The schema version this code writes; a database with a higher one is refused.

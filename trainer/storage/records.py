@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any, Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.domain.incentives import SessionFact
 from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WHERE = """
 WHERE s.started_at >= :start AND s.started_at < :end
@@ -268,9 +269,10 @@ class Records:
     def quarter_hours(self, params: Parameters) -> dict[str, tuple[int, dict[str, float]]]:
         """Per UTC quarter hour (``YYYY-MM-DDTHH`` and 0-3) with scored sessions: how many, and
         the sum per dimension with overrides applied (the caller buckets them in local time)."""
-        out = {str(key): (int(n), {d: float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
-               for key, n, *sums in self.db.execute(
-                   QUARTERS_SQL.format(sessions=self._sessions_of(params)), params)}
+        out: dict[str, tuple[int, dict[str, float]]] = {
+            str(key): (int(n), {str(d): float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
+            for key, n, *sums in self.db.execute(
+                QUARTERS_SQL.format(sessions=self._sessions_of(params)), params)}
         for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=QUARTER), params):
             if key in out:
                 out[key][1][dimension] += float(delta)

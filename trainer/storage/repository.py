@@ -12,9 +12,7 @@ import os
 import time
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.dialogue import Exchange
 from trainer.domain.errors import InvalidInput
@@ -22,8 +20,11 @@ from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
 from trainer.domain.scenario import Ending, Scenario
 from trainer.domain.spoken import SpokenReply
-from trainer.storage.migrations import SESSION_TOTALS_SQL
+from trainer.storage.totals import SESSION_TOTALS_SQL
 from trainer.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def fact_from_row(r: Any) -> SessionFact:

@@ -10,12 +10,14 @@ computed again (once). The coaching view reads only each trainee's newest sessio
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from trainer.domain.incentives import SessionFact
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
 from trainer.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PointsOf = Callable[[Sequence[SessionFact]], dict[int, int]]
 _COUNTED = "status = 'finished' AND turn_count > 0"

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from trainer.storage.errors import StorageError, plain_reason
 
-from trainer.storage.database import StorageError, plain_reason
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @contextmanager

@@ -55,11 +55,11 @@ def run(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from trainer.app.settings import Settings
     from trainer.ui.errors import install_excepthook, setup_logging
+    from trainer.ui.first_frame import FirstFrame
 
     app = QApplication(argv or sys.argv)
     app.setApplicationName("Teller trainer")
@@ -67,9 +67,7 @@ def run(argv: list[str] | None = None) -> int:
     setup_logging(Settings.load().log_path)
     window = build()
     install_excepthook(lambda: window)
-    window.show()
-    # Load data only once the first frame is on screen, so the window never waits on the disk.
-    QTimer.singleShot(0, window.load)
+    then = [window.load]  # data is opened once the first frame is on screen: the window never waits
     if os.environ.get("TRAINER_STARTUP_BENCH"):
         # bench/startup.py: report when the first frame is up, then quit.
         def report() -> None:
@@ -77,5 +75,9 @@ def run(argv: list[str] | None = None) -> int:
                   flush=True)
             app.quit()
 
-        QTimer.singleShot(0, report)
+        then.insert(0, report)
+    first_frame = FirstFrame(then, window)
+    window.installEventFilter(first_frame)
+    window.show()
     return app.exec()
+

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trainer.app.settings import Settings
 from trainer.domain.errors import UserError, as_sentence
-from trainer.library.loader import ScenarioError
 from trainer.ui.audio import AudioUnavailable
 
 log = logging.getLogger("trainer")
@@ -46,8 +45,9 @@ def plain_message(exc: BaseException) -> str:
     exists), or, for anything else, that something went wrong and where the details are."""
     if isinstance(exc, AudioUnavailable):
         return str(exc)  # already a sentence in the interface language
-    if isinstance(exc, ScenarioError) and exc.reports:
-        return str(exc.reports[0])  # file:line: field: problem, as the validator prints it
+    reports = getattr(exc, "reports", None)  # a scenario, rubric or pack file's problems
+    if isinstance(exc, UserError) and reports:
+        return str(reports[0])  # file:line: field: problem, as the validator prints it
     if isinstance(exc, UserError):
         fields = {k: _translated(v) if isinstance(v, str) else v for k, v in exc.fields.items()}
         template = _translated(exc.template)

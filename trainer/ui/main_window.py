@@ -124,6 +124,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Open the database and library in the background, then load the encoder."""
         self.message.setText(self.tr("Opening your practice data…"))
         self.jobs.submit(self.app.open, on_done=self._opened)
+        self.customer_voice.warm_up()
 
     def _opened(self, problems: list[str]) -> None:
         if problems:

@@ -51,7 +51,10 @@ class CustomerVoice(QObject):
         self._synth = Synthesizer()
         self.last_started_at = 0.0
         self._closed = False
-        self.jobs.submit(call(to_pinyin, "预热"))  # loads pypinyin's dictionary now, off the UI thread
+
+    def warm_up(self) -> None:
+        """Load pypinyin's dictionary now, on the voice thread (called once the window is up)."""
+        self.jobs.submit(call(to_pinyin, "预热"))
 
     def say(self, line: str, language: str, persona: Persona, mood: int) -> None:
         """Synthesise ``line`` on the voice thread and play it (unless muted)."""
