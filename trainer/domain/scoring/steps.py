@@ -31,9 +31,13 @@ class StepMatcher:
     def __init__(self, matcher: MeaningMatcher) -> None:
         self._matcher = matcher
 
-    def match(self, step: Step, units: list[Sentence], actionable: list[bool]) -> StepMatch | None:
-        """The unit that best takes ``step``, or ``None``; only actionable units count."""
+    def match(self, step: Step, units: list[Sentence], actionable: list[bool],
+              embedded: list[str] | None = None) -> StepMatch | None:
+        """The unit that best takes ``step``, or ``None``; only actionable units count. Meaning is
+        compared on ``embedded`` (the units as the encoder already read them), else their text."""
+        forms = embedded or [u.text for u in units]
         candidates = [u for u, ok in zip(units, actionable, strict=True) if ok]
+        texts = [t for t, ok in zip(forms, actionable, strict=True) if ok]
         if not candidates:
             return None
         phrasings = [*step.examples, step.description]
@@ -44,7 +48,7 @@ class StepMatcher:
                 best = StepMatch(step.id, unit, strength)
         if best is not None:
             return best
-        nearest = self._matcher.nearest([u.text for u in candidates], phrasings)
+        nearest = self._matcher.nearest(texts, phrasings)
         i = max(range(len(nearest)), key=lambda k: nearest[k].similarity)
         if nearest[i].similarity >= MIN_SIMILARITY:
             return StepMatch(step.id, candidates[i], nearest[i].similarity)
