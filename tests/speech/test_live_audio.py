@@ -8,17 +8,18 @@ so there a missing device is a failure, not a skip.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices
 from pytestqt.qtbot import QtBot
 
 from trainer.speech.recognizer import SpeechModel
+from trainer.ui import audio
 from trainer.ui.audio import Microphone, Player
 
 from speech_helpers import speak_to_wav
@@ -68,11 +69,52 @@ def test_played_speech_is_recorded_and_recognised(
     assert transcriber.finish().text == "감사합니다 안녕하세요"
 
 
+def loudness(pcm: bytes | bytearray) -> float:
+    """Root mean square of 16-bit mono PCM (0 for silence)."""
+    samples = np.frombuffer(bytes(pcm[: len(pcm) - len(pcm) % 2]), dtype="<i2").astype(np.float64)
+    return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
+
+
+@pytest.fixture
+def chosen_inputs(monkeypatch: pytest.MonkeyPatch) -> list[QAudioDevice]:
+    """The devices the microphone adapter opens, in order (it still opens them for real)."""
+    chosen: list[QAudioDevice] = []
+
+    def spy(device: QAudioDevice, fmt: QAudioFormat, parent: QObject) -> QAudioSource:
+        chosen.append(device)
+        return QAudioSource(device, fmt, parent)
+
+    monkeypatch.setattr(audio, "QAudioSource", spy)
+    return chosen
+
+
 def test_an_unknown_device_name_falls_back_to_the_default(
-    qtbot: QtBot, fake_devices: tuple[str, str], owner: QObject
+    qtbot: QtBot, fake_devices: tuple[str, str], owner: QObject, tmp_path: Path,
+    chosen_inputs: list[QAudioDevice],
 ) -> None:
-    mic = Microphone(lambda pcm: None, owner, device_name="No Such Device")
+    mic_name, speaker_name = fake_devices
+    default = QMediaDevices.defaultAudioInput()
+    assert not default.isNull()
+    # named and present: that device
+    named = Microphone(lambda pcm: None, owner, device_name=mic_name)
+    named.start()
+    named.stop()
+    assert chosen_inputs[-1].description() == mic_name
+    # named but absent: the default input, really recording
+    recorded = bytearray()
+    mic = Microphone(recorded.extend, owner, device_name="No Such Device")
     mic.start()
-    time.sleep(0.05)
+    assert mic.recording and len(chosen_inputs) == 2
+    assert chosen_inputs[-1].id() == default.id() and chosen_inputs[-1].description() == default.description()
+    qtbot.waitUntil(lambda: len(recorded) >= 2 * 16000 // 5, timeout=5000)  # a fifth of a second came in
+    if default.description() == mic_name:
+        # the suite's own sound server (.ci/fake-microphone.sh) makes the fake microphone the default:
+        # what is played into the fake speaker is heard through the fallback too
+        silence = loudness(recorded)
+        player = Player(owner, device_name=speaker_name)
+        heard_from = len(recorded)
+        with qtbot.waitSignal(player.started, timeout=5000):
+            player.play(speak_to_wav("안녕하세요", "ko", tmp_path / "hello.wav"))
+        qtbot.waitUntil(lambda: loudness(recorded[heard_from:]) > max(100.0, 10 * silence), timeout=10_000)
     mic.stop()
     assert not mic.recording
