@@ -16,6 +16,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from trainer.speech.recognizer import SpeechModel
@@ -70,9 +71,13 @@ def test_played_speech_is_recorded_and_recognised(
 
 
 def loudness(pcm: bytes | bytearray) -> float:
-    """Root mean square of 16-bit mono PCM (0 for silence)."""
-    samples = np.frombuffer(bytes(pcm[: len(pcm) - len(pcm) % 2]), dtype="<i2").astype(np.float64)
-    return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
+    """The loudest tenth of a second in 16 kHz 16-bit mono PCM (root mean square; 0 for silence)."""
+    window = 1600
+    samples = np.frombuffer(bytes(pcm[: len(pcm) - len(pcm) % (2 * window)]), dtype="<i2")
+    if not samples.size:
+        return 0.0
+    frames = samples.astype(np.float64).reshape(-1, window)
+    return float(np.sqrt(np.mean(frames**2, axis=1)).max())
 
 
 @pytest.fixture
@@ -115,6 +120,12 @@ def test_an_unknown_device_name_falls_back_to_the_default(
         heard_from = len(recorded)
         with qtbot.waitSignal(player.started, timeout=5000):
             player.play(speak_to_wav("안녕하세요", "ko", tmp_path / "hello.wav"))
-        qtbot.waitUntil(lambda: loudness(recorded[heard_from:]) > max(100.0, 10 * silence), timeout=10_000)
+        threshold = max(300.0, 3 * silence)
+        try:
+            qtbot.waitUntil(lambda: loudness(recorded[heard_from:]) > threshold, timeout=15_000)
+        except TimeoutError:
+            pytest.fail(f"the speech was not heard through the fallback: loudness "
+                        f"{loudness(recorded[heard_from:]):.0f} over {len(recorded) - heard_from} bytes "
+                        f"after playing, {silence:.0f} before over {heard_from} bytes")
     mic.stop()
     assert not mic.recording
