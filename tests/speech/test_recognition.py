@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.speech.recognizer import ModelUnavailable, SpeechModel
+from trainer.speech.recognizer import ModelUnavailable, SpeechModel, Transcript
 from trainer.speech.wav_source import chunks, pcm16k
 
 from speech_helpers import speak_to_wav
@@ -14,7 +14,8 @@ from speech_helpers import speak_to_wav
 GRAMMAR = ["안녕하세요", "감사합니다", "죄송합니다", "네"]
 
 
-def transcribe(model: SpeechModel, wav: Path, grammar: list[str] | None = GRAMMAR):  # type: ignore[no-untyped-def]
+def transcribe(model: SpeechModel, wav: Path, grammar: list[str] | None = GRAMMAR
+               ) -> tuple[Transcript, list[str]]:
     t = model.transcriber(grammar)
     partials = [t.feed(c) for c in chunks(pcm16k(wav))]
     return t.finish(), partials

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from string import hexdigits
 
 import pytest
 
-from trainer.access_service import AccessService, SignInFailed
-from trainer.app.scoring import scorer_for
-from trainer.domain.accounts import AccessDenied, Identity
-from trainer.domain.practice import Practice
-from trainer.storage.database import open_database
-from trainer.storage.repository import Repository
+from trainer.app.accounts import AccountsService, SignInFailed
+from trainer.app.context import App
+from trainer.domain.accounts import AccessDenied, Identity, hash_password, new_salt
 
-from helpers import bundled
+from helpers import PINS, hr_tina_and_ann
 
 
 class Clock:
@@ -26,55 +25,72 @@ class Clock:
         return self.now
 
 
+@dataclass(frozen=True)
+class Played:
+    """The usual world (hr, tina, ann, bob) on a clock the test moves, after one session of ann's."""
+
+    app: App
+    clock: Clock
+    admin: Identity
+    trainer: Identity
+    ann: Identity
+    bob: Identity
+    session_id: int
+
+    @property
+    def access(self) -> AccountsService:
+        return self.app.accounts
+
+
 @pytest.fixture
-def world(db_path: Path):  # type: ignore[no-untyped-def]
-    repo = Repository(open_database(db_path))
+def world(db_path: Path) -> Played:
     clock = Clock()
-    access = AccessService(repo, clock)
-    admin = access.create_first_admin("hr", "secret-admin")
-    trainer = access.create_account(admin, "tina", "1234", "trainer")
-    ann = access.create_account(admin, "ann", "4321", "trainee", team="Branch 1")
-    bob = access.create_account(admin, "bob", "5678", "trainee", team="Branch 1")
-    practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, ann.trainee_id)  # type: ignore[arg-type]
-    practice.reply("I'm so sorry. May I see your ID card, please?")
-    practice.reply("Calm down.")
-    return access, clock, admin, trainer, ann, bob, practice.session_id
+    w = hr_tina_and_ann(db_path, clock=clock)
+    assert w.ann.trainee_id is not None
+    _, session_id = w.app.practice.start(w.ann.trainee_id, "atm_card_swallowed")
+    w.app.practice.reply("I'm so sorry. May I see your ID card, please?")
+    w.app.practice.reply("Calm down.")
+    return Played(w.app, clock, w.hr, w.tina, w.ann, w.bob, session_id)
 
 
-def test_first_run_creates_the_admin_once(world) -> None:  # type: ignore[no-untyped-def]
-    access, *_ = world
+def test_first_run_creates_the_admin_once(world: Played) -> None:
+    access = world.access
     assert not access.needs_first_admin()
     with pytest.raises(AccessDenied):
         access.create_first_admin("mallory", "whatever")
 
 
-def test_passwords_are_stored_only_as_salted_slow_hashes(world, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_passwords_are_stored_only_as_salted_slow_hashes(world: Played, db_path: Path) -> None:
     rows = sqlite3.connect(db_path).execute("SELECT username, salt, password_hash FROM accounts").fetchall()
+    assert sorted(username for username, _, _ in rows) == sorted(PINS)
     assert len({salt for _, salt, _ in rows}) == len(rows)  # a salt each
-    for _username, _salt, stored in rows:
-        assert len(stored) == 64 and "1234" not in stored and "secret" not in stored
+    for username, salt, stored in rows:
+        # the slow salted hash of the password, in hex (so a 4-digit PIN may appear in it by chance)
+        assert len(stored) == 64 and set(stored) <= set(hexdigits)
+        assert stored == hash_password(PINS[username], salt) != hash_password(PINS[username], new_salt())
     raw = db_path.read_bytes() + (db_path.parent / (db_path.name + "-wal")).read_bytes()
-    assert b"secret-admin" not in raw and b"4321" not in raw
+    assert PINS["hr"].encode() not in raw  # not hex, so it cannot be there by chance
 
 
-def test_sign_in_and_lockout(world) -> None:  # type: ignore[no-untyped-def]
-    access, clock, *_ = world
-    assert access.sign_in("ann", "4321").role == "trainee"
+def test_sign_in_and_lockout(world: Played) -> None:
+    access, clock = world.access, world.clock
+    assert access.sign_in("ann", PINS["ann"]).role == "trainee"
     for _ in range(4):
         with pytest.raises(SignInFailed, match="do not match"):
             access.sign_in("ann", "0000")
     with pytest.raises(SignInFailed, match="Too many wrong attempts"):
         access.sign_in("ann", "0000")
     with pytest.raises(SignInFailed, match="Too many wrong attempts"):
-        access.sign_in("ann", "4321")  # even the right PIN waits out the pause
+        access.sign_in("ann", PINS["ann"])  # even the right PIN waits out the pause
     clock.now += timedelta(minutes=6)
-    assert access.sign_in("ann", "4321").username == "ann"
+    assert access.sign_in("ann", PINS["ann"]).username == "ann"
     with pytest.raises(SignInFailed, match="do not match"):
         access.sign_in("nobody", "1234")
 
 
-def test_rights_are_refused_at_the_service_layer(world) -> None:  # type: ignore[no-untyped-def]
-    access, _clock, _admin, trainer, ann, bob, session_id = world
+def test_rights_are_refused_at_the_service_layer(world: Played) -> None:
+    app, access, trainer, ann, bob = world.app, world.access, world.trainer, world.ann, world.bob
+    session_id = world.session_id
     with pytest.raises(AccessDenied, match=r"ann \(trainee\) may not override scores"):
         access.override_score(ann, session_id, "empathy", 90, "I think I deserve it")
     with pytest.raises(AccessDenied):
@@ -86,35 +102,42 @@ def test_rights_are_refused_at_the_service_layer(world) -> None:  # type: ignore
     with pytest.raises(AccessDenied):
         access.add_coaching_note(ann, bob.trainee_id, "nice")  # type: ignore[arg-type]
     # a trainee sees only their own sessions
-    assert [s["id"] for s in access.sessions_visible_to(ann)] == [session_id]
-    assert access.sessions_visible_to(bob) == []
+    history = app.progress.history
+    assert [s["id"] for s in history(None, ann)] == [session_id]
+    assert history(None, bob) == []
     with pytest.raises(AccessDenied):
-        access.sessions_visible_to(bob, ann.trainee_id)
+        history(ann.trainee_id, bob)
     with pytest.raises(AccessDenied):
         access.check_session_access(bob, session_id)
-    assert access.sessions_visible_to(trainer, ann.trainee_id)[0]["id"] == session_id
+    with pytest.raises(AccessDenied):
+        app.practice.summary(session_id, bob)
+    assert history(ann.trainee_id, trainer)[0]["id"] == session_id
+    assert app.practice.summary(session_id, ann).session_id == session_id
 
 
-def test_override_keeps_the_automatic_score_and_is_audited(world) -> None:  # type: ignore[no-untyped-def]
-    access, _clock, admin, trainer, ann, _bob, session_id = world
+def test_override_keeps_the_automatic_score_and_is_audited(world: Played) -> None:
+    access, admin, trainer, ann = world.access, world.admin, world.trainer, world.ann
+    session_id = world.session_id
     with pytest.raises(ValueError, match="needs a comment"):
         access.override_score(trainer, session_id, "empathy", 80, "  ")
     with pytest.raises(ValueError, match="between 0 and 100"):
         access.override_score(trainer, session_id, "empathy", 180, "typo")
     o = access.override_score(trainer, session_id, "empathy", 80, "The apology was sincere in tone.")
-    session = access.repo.session(session_id)
+    session = world.app.repo.session(session_id)
+    assert session is not None
     assert o.automatic == pytest.approx(session["avg_empathy"]) and o.value == 80
     assert access.overrides(ann, session_id) == [o]  # the trainee can read it on their session
+    assert ann.trainee_id is not None
     access.add_coaching_note(trainer, ann.trainee_id, "Lead with the apology, then the plan.", session_id)
     assert access.coaching_notes(ann, ann.trainee_id)[0]["note"].startswith("Lead with")
     actions = [e["action"] for e in access.audit_log(admin)]
     assert {"first_admin_created", "account_created", "score_overridden", "coaching_note"} <= set(actions)
 
 
-def test_role_changes_are_audited_and_the_log_is_append_only(world, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    access, _clock, admin, *_ = world
+def test_role_changes_are_audited_and_the_log_is_append_only(world: Played, db_path: Path) -> None:
+    access, admin = world.access, world.admin
     access.set_role(admin, "tina", "hr_admin")
-    assert access.sign_in("tina", "1234").role == "hr_admin"
+    assert access.sign_in("tina", PINS["tina"]).role == "hr_admin"
     [entry] = [e for e in access.audit_log(admin) if e["action"] == "role_changed"]
     assert '"from": "trainer"' in entry["detail"] and entry["username"] == "hr"
     conn = sqlite3.connect(db_path)
@@ -131,17 +154,17 @@ def test_identity_rights_table() -> None:
     assert Identity(3, "tr", "trainer").may("edit_scenarios")
 
 
-def test_role_changes_apply_at_once_and_the_last_admin_stays(world) -> None:  # type: ignore[no-untyped-def]
-    access, _clock, admin, trainer, _ann, _bob, session_id = world
+def test_role_changes_apply_at_once_and_the_last_admin_stays(world: Played) -> None:
+    access, admin, trainer, session_id = world.access, world.admin, world.trainer, world.session_id
     with pytest.raises(ValueError, match="last HR administrator"):
         access.set_role(admin, "hr", "trainer")
     access.set_role(admin, "tina", "trainee")  # demoted: the old identity loses its rights now
     with pytest.raises(AccessDenied):
         access.override_score(trainer, session_id, "empathy", 70, "still a trainer?")
     access.set_role(admin, "tina", "trainer")
-    tina = access.sign_in("tina", "1234")
+    tina = access.sign_in("tina", PINS["tina"])
     assert tina.trainee_id is not None  # a trainer has a profile to practise with
     # nobody overrides their own session
     access.set_role(admin, "ann", "trainer")
     with pytest.raises(AccessDenied, match="their own sessions"):
-        access.override_score(access.sign_in("ann", "4321"), session_id, "empathy", 99, "mine")
+        access.override_score(access.sign_in("ann", PINS["ann"]), session_id, "empathy", 99, "mine")

@@ -6,6 +6,7 @@ import pytest
 
 from trainer.domain.dialogue import Dialogue, DialogueOver
 from trainer.domain.mood import next_mood
+from trainer.domain.score import ReplyScore
 
 from helpers import bundled, make_score
 
@@ -13,7 +14,7 @@ GOOD = make_score(empathy=85, clarity=80, solution=80)
 COLD = make_score(empathy=0, clarity=30, solution=10)
 
 
-def play(replies):  # type: ignore[no-untyped-def]
+def play(replies: list[ReplyScore]) -> Dialogue:
     d = Dialogue(bundled("atm_card_swallowed"))
     for score in replies:
         d.reply("reply", score)

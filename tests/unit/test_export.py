@@ -18,35 +18,44 @@ import jsonschema
 import openpyxl
 import pytest
 
-from trainer.access_service import AccessService
-from trainer.app.scoring import scorer_for
+from trainer.app.context import App
 from trainer.cli import main
-from trainer.domain.practice import Practice
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import neutralise, write_csv
 from trainer.export.selection import ExportFilter, turn_rows
 from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
-from trainer.storage.repository import Repository
 
-from helpers import ROOT, bundled, hr_tina_and_ann
+from helpers import PINS, ROOT, hr_tina_and_ann, open_app
 
 TODAY = date.today()
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
 HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 calm down"
+#: The database has accounts, so the command line exports only for a signed-in account with the
+#: export right: HR (the password comes from TRAINER_PASSWORD, set by ``filled``).
+AS_HR = ["--user", "hr"]
+
+
+def play_ann_and_a_hostile_trainee(app: App, ann: int) -> None:
+    """ann: one English session of two replies; a trainee with a formula for a name: one Chinese
+    reply that looks like a formula."""
+    app.practice.start(ann, "atm_card_swallowed")
+    app.practice.reply("I'm so sorry. May I see your ID card, please?")
+    app.practice.reply("Calm down.")
+    hostile = app.accounts.create_trainee(HOSTILE_NAME, team="+Branch 9")
+    app.practice.start(hostile, "zh_fund_loss")
+    app.practice.reply(HOSTILE_REPLY)  # left unfinished, as a closed window leaves it
 
 
 @pytest.fixture
-def filled(db_path: Path) -> Path:
-    repo, access, tina, ann = hr_tina_and_ann(db_path)
-    scorer = scorer_for()
-    practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
-    practice.reply("I'm so sorry. May I see your ID card, please?")
-    practice.reply("Calm down.")
-    access.override_score(tina, practice.session_id, "empathy", 10, "=ignored the customer")
-    hostile = repo.trainee(HOSTILE_NAME, team="+Branch 9")
-    other = Practice(bundled("zh_fund_loss"), scorer, repo, hostile)
-    other.reply(HOSTILE_REPLY)
+def filled(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The usual accounts; ann's session overridden by tina; HR's password in TRAINER_PASSWORD."""
+    world = hr_tina_and_ann(db_path)
+    assert world.ann.trainee_id is not None
+    play_ann_and_a_hostile_trainee(world.app, world.ann.trainee_id)
+    [session] = world.app.progress.history(world.ann.trainee_id)
+    world.app.accounts.override_score(world.tina, session["id"], "empathy", 10, "=ignored the customer")
+    monkeypatch.setenv("TRAINER_PASSWORD", PINS["hr"])
     return db_path
 
 
@@ -57,8 +66,8 @@ def read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def export(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["export", "--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY), *args])
+def export(capsys: pytest.CaptureFixture[str], *args: str, user: list[str] = AS_HR) -> tuple[int, str, str]:
+    code = main([*user, "export", "--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY), *args])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -106,7 +115,7 @@ def test_filters_by_team_trainee_and_period(filled: Path, tmp_path: Path,
     assert {r["trainee"] for r in read(out)} == {"ann"}
     export(capsys, "--trainee", HOSTILE_NAME, "--out", str(out))
     assert len(read(out)) == 1
-    code = main(["export", "--from", "2020-01-01", "--to", "2020-12-31", "--out", str(out)])
+    code = main([*AS_HR, "export", "--from", "2020-01-01", "--to", "2020-12-31", "--out", str(out)])
     assert code == 0 and read(out) == [] and "0 replies exported" in capsys.readouterr().out
     db = open_database(filled)
     columns, rows = turn_rows(db, ExportFilter(TODAY + timedelta(days=1), TODAY + timedelta(days=2)))
@@ -116,12 +125,12 @@ def test_filters_by_team_trainee_and_period(filled: Path, tmp_path: Path,
 def test_bad_dates_and_impossible_places_are_one_sentence(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = export(capsys, "--out", str(tmp_path / "no" / "such" / "dir.csv"))
-    assert code == 2 and err == (f"trainer: cannot write {tmp_path / 'no' / 'such' / 'dir.csv'}: "
+    assert code == 2 and err == (f"trainer: Cannot write {tmp_path / 'no' / 'such' / 'dir.csv'}: "
                                  f"the folder {tmp_path / 'no' / 'such'} does not exist.\n")
-    code = main(["export", "--from", "2026-12-01", "--to", "2026-11-01", "--out", "x.csv"])
+    code = main([*AS_HR, "export", "--from", "2026-12-01", "--to", "2026-11-01", "--out", "x.csv"])
     assert code == 2 and "--to (2026-11-01) is before --from (2026-12-01)." in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main(["export", "--from", "28/11/2026", "--to", "2026-11-30", "--out", "x.csv"])
+        main([*AS_HR, "export", "--from", "28/11/2026", "--to", "2026-11-30", "--out", "x.csv"])
     assert "'28/11/2026' is not a date like 2026-11-28" in capsys.readouterr().err
 
 
@@ -131,7 +140,7 @@ def test_exporting_onto_a_folder_fails_cleanly(filled: Path, tmp_path: Path,
     target = tmp_path / "reports.xlsx"
     target.mkdir()
     code, _, err = export(capsys, "--out", str(target))
-    assert code == 2 and err == f"trainer: cannot write {target}: is a directory.\n"
+    assert code == 2 and err == f"trainer: Cannot write {target}: is a directory.\n"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
     assert target.is_dir() and list(target.iterdir()) == []
 
@@ -148,14 +157,14 @@ def test_read_only_folder_leaves_nothing(filled: Path) -> None:
         locked = shared / "locked"
         locked.mkdir()
         locked.chmod(0o555)
-        command = [sys.executable, "-m", "trainer", "--db", str(db), "export", "--from", str(TODAY),
+        command = [sys.executable, "-m", "trainer", "--db", str(db), *AS_HR, "export", "--from", str(TODAY),
                    "--to", str(TODAY), "--out", str(locked / "scores.csv")]
         if os.geteuid() == 0:
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
         result = subprocess.run(command, capture_output=True, text=True, check=False,
                                 env={**os.environ, "HOME": str(shared)}, cwd=shared)
         assert (result.returncode, result.stderr) == (
-            2, f"trainer: cannot write {locked / 'scores.csv'}: permission denied.\n")
+            2, f"trainer: Cannot write {locked / 'scores.csv'}: permission denied.\n")
         assert list(locked.iterdir()) == []
     finally:
         shutil.rmtree(shared, ignore_errors=True)
@@ -191,7 +200,7 @@ def test_a_full_disk_is_one_sentence_and_the_old_file_stays(
     out = full_disk / name
     (full_disk / "old").rename(out)
     code, printed, err = export(capsys, "--out", str(out))
-    assert (code, printed, err) == (2, "", f"trainer: cannot write {out}: no space left on device.\n")
+    assert (code, printed, err) == (2, "", f"trainer: Cannot write {out}: no space left on device.\n")
     assert out.read_text(encoding="utf-8") == "last month's export\n"
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler", name]
 
@@ -285,10 +294,10 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
         jsonschema.validate(broken, schema)
     code, _, err = export(capsys, "--out", str(out), "--home-page", "bank")
     assert code == 2 and "--home-page must be a web address" in err
-    repo = Repository(open_database(filled))
-    unfinished = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("ann"))
-    unfinished.reply("I'm sorry, let me check.")
-    unfinished.stop()                      # stopped by the trainee: not "completed"
+    app = open_app(filled)
+    app.practice.start(app.accounts.trainee_named("ann"), "atm_card_swallowed")
+    app.practice.reply("I'm sorry, let me check.")
+    app.practice.stop()                    # stopped by the trainee: not "completed"
     code, printed, _ = export(capsys, "--out", str(out))
     assert printed.startswith("2 sessions exported") and len(json.loads(out.read_text())) == 2
 
@@ -296,16 +305,68 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
 def test_every_export_is_in_the_audit_log(filled: Path, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "branch.csv"
-    export(capsys, "--team", "Branch 1", "--out", str(out))
+    assert export(capsys, "--team", "Branch 1", "--out", str(out))[0] == 0
     export(capsys, "--out", str(tmp_path / "no" / "where.csv"))  # failed: nothing exported, no entry
-    access = AccessService(Repository(open_database(filled)))
-    entries = [e for e in access.audit_log(access.sign_in("hr", "secret-admin"))
-               if e["action"] == "exported"]
+    app = open_app(filled, with_scorer=False)
+    hr = app.accounts.sign_in("hr", PINS["hr"])
+    entries = [e for e in app.accounts.audit_log(hr) if e["action"] == "exported"]
     assert len(entries) == 1
     detail = json.loads(entries[0]["detail"])
-    assert entries[0]["username"].endswith("(command line)") and entries[0]["account_id"] is None
+    assert entries[0]["username"] == "hr" and entries[0]["account_id"] == hr.account_id  # who signed in
     assert detail["format"] == "csv" and detail["team"] == "Branch 1" and detail["rows"] == 2
     assert detail["file"] == str(out.resolve())
+
+
+@pytest.mark.parametrize("user", [[], ["--user", "ann"], ["--user", "tina"]])
+def test_on_a_database_with_accounts_only_the_export_right_exports(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        user: list[str]) -> None:
+    """Without --user, or signed in as a trainee or a trainer: exit 2, one sentence, no file, no
+    export in the audit log."""
+    if user:
+        monkeypatch.setenv("TRAINER_PASSWORD", PINS[user[1]])
+    out = tmp_path / "scores.csv"
+    code, printed, err = export(capsys, "--out", str(out), user=user)
+    assert (code, printed) == (2, "") and err.startswith("trainer: ") and err.count("\n") == 1
+    if user:  # (the name's case is another matter: see test_cli's sentences test)
+        role = {"ann": "trainee", "tina": "trainer"}[user[1]]
+        assert err.lower() == f"trainer: {user[1]} ({role}) may not export scorecards.\n"
+    else:
+        assert "sign in with --user NAME" in err
+    assert not out.exists() and list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.part")) == []
+    app = open_app(filled, with_scorer=False)
+    log = app.accounts.audit_log(app.accounts.sign_in("hr", PINS["hr"]))
+    assert [e for e in log if e["action"] == "exported"] == []
+
+
+def test_a_wrong_password_exports_nothing(filled: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRAINER_PASSWORD", "not-the-password")
+    out = tmp_path / "scores.csv"
+    assert export(capsys, "--out", str(out)) == (2, "", "trainer: That name and password do not match.\n")
+    assert not out.exists()
+    monkeypatch.delenv("TRAINER_PASSWORD")  # no password and no terminal to ask in
+    code, _, err = export(capsys, "--out", str(out))
+    assert code == 2 and "TRAINER_PASSWORD" in err and not out.exists()
+
+
+def test_a_database_without_accounts_exports_without_signing_in(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One person's database, from the command line: no --user; the export is audited with the
+    operating-system login, marked as the command line."""
+    app = open_app(db_path)
+    play_ann_and_a_hostile_trainee(app, app.accounts.create_trainee("ann", "Branch 1"))
+    assert app.accounts.needs_first_admin()
+    out = tmp_path / "scores.csv"
+    code, printed, err = export(capsys, "--out", str(out), user=[])
+    assert (code, printed, err) == (0, f"3 replies exported to {out}.\n", "")
+    assert [r["trainee"] for r in read(out)].count("ann") == 2
+    code, _, err = export(capsys, "--out", str(out), user=["--user", "ann"])  # nobody to sign in as
+    assert code == 2 and "has no accounts yet" in err
+    [entry] = [e for e in app.repo.db.table("audit_log").rows if e["action"] == "exported"]
+    assert entry["account_id"] is None and entry["username"].endswith("(command line)")
+    assert json.loads(entry["detail"])["rows"] == 3
 
 
 def test_an_unreadable_database_mid_export_is_one_sentence(
@@ -322,6 +383,6 @@ def test_an_unreadable_database_mid_export_is_one_sentence(
     monkeypatch.setattr(run, "turn_rows", failing)
     out = tmp_path / "scores.csv"
     code, _, err = export(capsys, "--out", str(out))
-    assert code == 2 and err == ("trainer: cannot read the practice data: the file is damaged or is not "
+    assert code == 2 and err == ("trainer: Cannot read the practice data: the file is damaged or is not "
                                  f"a database; {out} was not changed.\n")
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

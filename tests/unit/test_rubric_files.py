@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
+from trainer.app.context import App
 from trainer.app.scoring import scorer_for
+from trainer.app.settings import Settings
 from trainer.cli import main
 from trainer.library.loader import ScenarioError
 from trainer.library.rubric_files import bundled_rubric_path, load_rubric
-from trainer.practice_service import PracticeService
+
+from helpers import open_app
 
 BUNDLED = bundled_rubric_path().read_text(encoding="utf-8")
 
@@ -23,7 +27,7 @@ def test_the_bundled_rubric_is_valid() -> None:
     assert rubric.item("apology") is not None and rubric.critical_spec("asks_for_secret") is not None
 
 
-def test_a_branch_rubric_changes_the_points(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_branch_rubric_changes_the_points(tmp_path: Path) -> None:
     text = "I'm so sorry about the wait."
     before = scorer_for(None).score(text)
     own = BUNDLED.replace("  - id: apology\n    dimension: empathy\n    points: 25",
@@ -42,8 +46,8 @@ def test_a_branch_rubric_changes_the_points(tmp_path) -> None:  # type: ignore[n
     (("    blockers:\n      - '\\b(?:not|never", "    blockers:\n      - '((?:not|never"),
      "not a valid regular expression"),
 ])
-def test_a_broken_rubric_is_refused_with_file_line_and_field(  # type: ignore[no-untyped-def]
-        tmp_path, change, expected) -> None:
+def test_a_broken_rubric_is_refused_with_file_line_and_field(
+        tmp_path: Path, change: tuple[str, str], expected: str) -> None:
     old, new = change
     assert old in BUNDLED
     path = tmp_path / "rubric.yaml"
@@ -56,7 +60,7 @@ def test_a_broken_rubric_is_refused_with_file_line_and_field(  # type: ignore[no
     assert line.isdigit()
 
 
-def test_the_cli_checks_and_prints_the_rubric(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_checks_and_prints_the_rubric(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rubric", "--check", str(bundled_rubric_path())]) == 0
     assert "no problems" in capsys.readouterr().out
     bad = tmp_path / "rubric.yaml"
@@ -67,13 +71,23 @@ def test_the_cli_checks_and_prints_the_rubric(tmp_path, capsys) -> None:  # type
     assert "真诚致歉" in capsys.readouterr().out
 
 
-def test_the_app_reports_a_broken_branch_rubric_and_uses_the_bundled_one(  # type: ignore[no-untyped-def]
-        tmp_path) -> None:
+def test_the_app_reports_a_broken_branch_rubric_and_uses_the_bundled_one(
+        tmp_path: Path) -> None:
     (tmp_path / "rubric.yaml").write_text("version: 1\nitems: nope\n", encoding="utf-8")
-    service = PracticeService(db_path=tmp_path / "t.db", rules_dir=tmp_path)
-    problems = service.open()
-    assert any("rubric.yaml" in p for p in problems)
-    assert service.scorer.score("I'm so sorry.").empathy > 0
+    app = App(Settings(data_dir=tmp_path, db_path=tmp_path / "t.db"))
+    problems = app.open()
+    assert any(p.startswith(f"{tmp_path / 'rubric.yaml'}:") for p in problems)
+    assert app.scorer.rubric == scorer_for(None).rubric  # the bundled one
+    assert app.scorer.score("I'm so sorry.").empathy > 0
+
+
+def test_the_app_scores_with_the_branch_rubric_beside_its_data(tmp_path: Path) -> None:
+    own = BUNDLED.replace("  - id: apology\n    dimension: empathy\n    points: 25",
+                          "  - id: apology\n    dimension: empathy\n    points: 40")
+    (tmp_path / "rubric.yaml").write_text(own, encoding="utf-8")
+    app = open_app(tmp_path / "t.db")
+    apology = [i for i in app.scorer.score("I'm so sorry.").items if i.item == "apology" and i.met]
+    assert apology and apology[0].points == 40
 
 
 def test_the_same_reply_scores_the_same_from_a_cold_start(trainer_cmd: list[str]) -> None:

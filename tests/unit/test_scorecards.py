@@ -13,11 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from trainer.access_service import AccessService
-from trainer.app.scoring import scorer_for
 from trainer.cli import main
 from trainer.domain.incentives import SessionFact
-from trainer.domain.practice import Practice
 from trainer.export.atomic import ExportError
 from trainer.export.report import bucket_size, standing, trainee_lines, trend
 from trainer.export.run import ExportCancelled, ExportRequest, format_for, run_export
@@ -26,9 +23,12 @@ from trainer.library.incentive_rules import bundled_rules_path, load_rules
 from trainer.storage.database import open_database
 from trainer.storage.repository import Repository
 
-from helpers import bundled, hr_tina_and_ann
+from helpers import PINS, hr_tina_and_ann, open_app
 
 TODAY = date.today()
+#: The database has accounts: the command line exports for HR, signed in (the password comes from
+#: TRAINER_PASSWORD, set by ``team``).
+AS_HR = ["--user", "hr"]
 PERIOD = ["--from", str(TODAY - timedelta(days=1)), "--to", str(TODAY)]
 RULES = load_rules(bundled_rules_path())
 NOTE = "Say sorry before you explain. 先道歉，再解释。"
@@ -41,21 +41,24 @@ def _application(qapp: object) -> None:
 
 
 @pytest.fixture
-def team(db_path: Path) -> Path:
-    """Branch 1: ann (two English sessions, one overridden, a coaching note) and 李娜 (Chinese);
-    Branch 2: bob, whose session is about another cause."""
-    repo, access, tina, ann = hr_tina_and_ann(db_path)
-    scorer = scorer_for()
+def team(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The usual accounts (hr, tina, and ann and bob in Branch 1). Branch 1: ann (two English
+    sessions, one overridden, a coaching note) and 李娜 (Chinese); bob has not practised. Branch 2:
+    zoe, whose session is about another cause."""
+    world = hr_tina_and_ann(db_path)
+    app, tina, ann = world.app, world.tina, world.ann
+    assert ann.trainee_id is not None
     for _ in range(2):
-        practice = Practice(bundled("atm_card_swallowed"), scorer, repo, ann.trainee_id)  # type: ignore[arg-type]
-        practice.reply("I'm so sorry. May I see your ID card, please?")
-        practice.reply("Calm down.")
-    access.override_score(tina, practice.session_id, "empathy", 10, "ignored the customer's fear")
-    access.add_coaching_note(tina, ann.trainee_id, NOTE)  # type: ignore[arg-type]
-    li = repo.trainee("李娜", team="Branch 1")
-    Practice(bundled("zh_fund_loss"), scorer, repo, li).reply("非常抱歉让您着急了，我马上帮您查。")
-    bob = repo.trainee("bob", team="Branch 2")
-    Practice(bundled("long_queue"), scorer, repo, bob).reply("I'm sorry about the wait; I'll help now.")
+        _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed")
+        app.practice.reply("I'm so sorry. May I see your ID card, please?")
+        app.practice.reply("Calm down.")
+    app.accounts.override_score(tina, session_id, "empathy", 10, "ignored the customer's fear")
+    app.accounts.add_coaching_note(tina, ann.trainee_id, NOTE)
+    app.practice.start(app.accounts.create_trainee("李娜", "Branch 1"), "zh_fund_loss")
+    app.practice.reply("非常抱歉让您着急了，我马上帮您查。")
+    app.practice.start(app.accounts.create_trainee("zoe", "Branch 2"), "long_queue")
+    app.practice.reply("I'm sorry about the wait; I'll help now.")
+    monkeypatch.setenv("TRAINER_PASSWORD", PINS["hr"])
     return db_path
 
 
@@ -71,7 +74,7 @@ def pdf_pages(path: Path) -> int:
 
 
 def selection(**kwargs: str) -> ExportFilter:
-    return ExportFilter(TODAY - timedelta(days=1), TODAY, **kwargs)  # type: ignore[arg-type]
+    return ExportFilter(TODAY - timedelta(days=1), TODAY, **kwargs)
 
 
 def test_trainee_lines_have_both_averages_level_and_certification(team: Path) -> None:
@@ -111,7 +114,7 @@ def test_trend_buckets_by_day_week_or_month(team: Path) -> None:
 def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ann.pdf"
-    assert main(["export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"The scorecard was written to {out}.\n"
     line = trainee_lines(open_database(team), selection(trainee="ann"), RULES)[0]
     text = pdf_text(out)
@@ -130,13 +133,13 @@ def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
 def test_team_pdf_in_chinese_has_a_team_page_and_a_scorecard_each(
         team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "branch1.pdf"
-    code = main(["export", *PERIOD, "--team", "Branch 1", "--lang", "zh-CN", "--out", str(out)])
+    code = main([*AS_HR, "export", *PERIOD, "--team", "Branch 1", "--lang", "zh-CN", "--out", str(out)])
     assert code == 0 and "2 scorecards" in capsys.readouterr().out
     text = pdf_text(out)
     assert pdf_pages(out) == 3  # the team page, then ann's and 李娜's
     pages = text.split("\f")
     assert "团队成绩单：Branch 1" in pages[0] and "同理心" in pages[0] and "团队趋势" in pages[0]
-    assert "ann" in pages[0] and "李娜" in pages[0] and "bob" not in text
+    assert "ann" in pages[0] and "李娜" in pages[0] and "zoe" not in text and "bob" not in text
     assert "练习成绩单" in pages[1] and "ann" in pages[1] and "先道歉" in pages[1]
     assert "练习成绩单" in pages[2] and "李娜" in pages[2]
 
@@ -144,24 +147,24 @@ def test_team_pdf_in_chinese_has_a_team_page_and_a_scorecard_each(
 def test_pdf_with_nothing_to_show_or_nowhere_to_go_is_one_sentence(
         team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "nobody.pdf"
-    assert main(["export", "--from", "2020-01-01", "--to", "2020-01-31", "--out", str(out)]) == 2
-    assert capsys.readouterr().err == (f"trainer: cannot write {out}: nobody practised in this period, "
+    assert main([*AS_HR, "export", "--from", "2020-01-01", "--to", "2020-01-31", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (f"trainer: Cannot write {out}: nobody practised in this period, "
                                        "so there is no scorecard to print.\n")
-    assert main(["export", *PERIOD, "--trainee", "nobody", "--out", str(out)]) == 2
+    assert main([*AS_HR, "export", *PERIOD, "--trainee", "nobody", "--out", str(out)]) == 2
     assert "nobody has no practice from" in capsys.readouterr().err
     missing = tmp_path / "no" / "such" / "card.pdf"
-    assert main(["export", *PERIOD, "--trainee", "ann", "--out", str(missing)]) == 2
-    assert capsys.readouterr().err == (f"trainer: cannot write {missing}: the folder "
+    assert main([*AS_HR, "export", *PERIOD, "--trainee", "ann", "--out", str(missing)]) == 2
+    assert capsys.readouterr().err == (f"trainer: Cannot write {missing}: the folder "
                                        f"{missing.parent} does not exist.\n")
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
 
 
 def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cause.csv"
-    assert main(["export", *PERIOD, "--category", "service_quality", "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--category", "service_quality", "--out", str(out)]) == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert {(r["trainee"], r["category"]) for r in rows} == {("bob", "service_quality")}
+    assert {(r["trainee"], r["category"]) for r in rows} == {("zoe", "service_quality")}
     lines = trainee_lines(open_database(team), selection(category="system_failure"), RULES)
     assert [line.name for line in lines] == ["ann"]
 
@@ -169,11 +172,11 @@ def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_xlsx_summary_has_level_and_certification(team: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "all.xlsx"
-    assert main(["export", *PERIOD, "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--out", str(out)]) == 0
     sheet = openpyxl.load_workbook(out)["Summary"]
     rows = list(sheet.iter_rows(values_only=True))
     summary = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
-    assert set(summary) == {"ann", "李娜", "bob"}
+    assert set(summary) == {"ann", "李娜", "zoe"}  # those who practised in the period
     assert summary["ann"]["level"] == RULES.levels[0].name and summary["ann"]["certified"] is False
     assert isinstance(summary["ann"]["points"], int) and summary["ann"]["points"] > 0
 
@@ -195,7 +198,7 @@ def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_p
     out.write_text("last month\n", encoding="utf-8")
     for kind in ("csv", "xlsx", "xapi", "pdf"):
         with pytest.raises(ExportCancelled):
-            run_export(db, ExportRequest(kind, out, selection()), RULES, on_progress=cancel)  # type: ignore[arg-type]
+            run_export(db, ExportRequest(kind, out, selection()), RULES, on_progress=cancel)
         assert out.read_text(encoding="utf-8") == "last month\n", kind
         assert [p.name for p in folder.iterdir()] == ["scores.csv"], kind
 
@@ -227,19 +230,20 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_one(team: Path, tmp_path: P
 
 def test_reports_and_exports_are_for_hr_only_and_logged(team: Path, tmp_path: Path) -> None:
     from trainer.domain.accounts import AccessDenied
-    from trainer.report_service import ReportService
 
-    repo = Repository(open_database(team))
-    access = AccessService(repo)
-    reports = ReportService(access, RULES)
-    tina, hr = access.sign_in("tina", "1234"), access.sign_in("hr", "secret-admin")
-    ann = access.sign_in("ann", "4321")
+    app = open_app(team, with_scorer=False)
+    access, reports = app.accounts, app.reports
+    tina, hr, ann = (access.sign_in(name, PINS[name]) for name in ("tina", "hr", "ann"))
     request = ExportRequest("csv", tmp_path / "x.csv", selection())
     for who in (tina, ann):
         with pytest.raises(AccessDenied):
             reports.report(who, selection())
         with pytest.raises(AccessDenied):
             reports.export(who, request)
+        with pytest.raises(AccessDenied):
+            reports.choices(who)
+    with pytest.raises(AccessDenied):  # no account on a database that has accounts
+        reports.export(None, request)
     assert not request.out.exists()
     report = reports.report(hr, selection(team="Branch 1"))
     assert [line.name for line in report.lines] == ["ann", "李娜"] and report.trend_size == "day"
@@ -298,7 +302,7 @@ def test_a_certified_trainee_with_a_higher_level_shows_so_everywhere(
     assert cara.certified and expected.certification.certified
     assert cara.level == expected.level.name != RULES.levels[0].name and cara.points == expected.points
     out = tmp_path / "cara.pdf"
-    assert main(["export", *PERIOD, "--trainee", "cara", "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--trainee", "cara", "--out", str(out)]) == 0
     text = pdf_text(out)
     assert "Certified: every dimension at 70 or above on" in text and f"Level: {cara.level}" in text
     assert "Not certified" not in text

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,12 +15,12 @@ from trainer.cli import main
 from trainer.domain.score import Context
 from trainer.domain.scoring import EmptyReply
 
-from helpers import bundled
+from helpers import ROOT, bundled
 
 SCORER = scorer_for()
 
 
-def met(text: str, **kwargs) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def met(text: str, **kwargs: Any) -> dict[str, str]:
     return {i.item: i.text for i in SCORER.score(text, **kwargs).items if i.met}
 
 
@@ -42,10 +45,59 @@ def test_scores_are_sums_of_their_items() -> None:
     assert score.overall == round((score.empathy + score.clarity + score.solution) / 3)
 
 
+#: Replies scored in fresh processes: English, Chinese, mixed, a critical fail, scenario steps.
+SAME_INPUTS: list[tuple[str, str | None]] = [
+    ("I can see why that would upset you. Let me trace the payment and call you by noon.", None),
+    ("我理解您的心情，非常抱歉。我现在就帮您查，十分钟内给您答复，谢谢您。", None),
+    ("非常抱歉 for the wait, I'll refund the fee now，十分钟内到账。", None),
+    ("What's your PIN? Calm down, those are the rules.", "atm_card_swallowed"),
+    ("I'm sorry. May I see your ID, please? I'll get your card out of the machine in ten minutes.",
+     "atm_card_swallowed"),
+]
+
+#: Run in a fresh interpreter: score the inputs (JSON on stdin) and print their scores, with the
+#: size of the process's embedding cache before the first reply (it must be empty) and after.
+COLD_SCORING = """
+import json, sys
+from pathlib import Path
+import trainer
+from trainer.app.scoring import scorer_for, shared_matcher
+from trainer.library.loader import load_scenario_file
+
+inputs = json.load(sys.stdin)
+scorer = scorer_for()
+cache = shared_matcher()._cache  # looked at, not touched
+before = len(cache)
+scores = [scorer.score(text, scenario=load_scenario_file(Path("scenarios") / f"{sid}.yaml").scenario
+                       if sid else None).to_dict() for text, sid in inputs]
+print(json.dumps({"package": str(Path(trainer.__file__).parent), "cache_before": before,
+                  "cache_after": len(cache), "scores": scores}, ensure_ascii=False))
+"""
+
+
+def cold_scores(inputs: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
+    """The scores of ``inputs`` from a new interpreter (this checkout's ``trainer`` package)."""
+    result = subprocess.run([sys.executable, "-c", COLD_SCORING], input=json.dumps(inputs),
+                            capture_output=True, text=True, timeout=180, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["package"] == str(ROOT / "trainer")
+    assert out["cache_before"] == 0 < out["cache_after"]  # cold: nothing was encoded before
+    return list(out["scores"])
+
+
 def test_same_input_same_output() -> None:
-    text = "I can see why that would upset you. Let me trace the payment and call you by noon."
-    first = SCORER.score(text).to_dict()
-    assert all(scorer_for().score(text).to_dict() == first for _ in range(3))
+    """The same reply gets the same score warm (this process, its embedding cache filled by every
+    test before) and cold (two fresh processes, the second scoring in the other order, so every
+    reply meets a different cache)."""
+    def warm(text: str, scenario_id: str | None) -> dict[str, Any]:
+        score = SCORER.score(text, scenario=bundled(scenario_id) if scenario_id else None)
+        return json.loads(json.dumps(score.to_dict(), ensure_ascii=False))
+
+    warm_scores = [warm(*row) for row in SAME_INPUTS]
+    assert [warm(*row) for row in SAME_INPUTS] == warm_scores  # again, all cached now
+    assert cold_scores(SAME_INPUTS) == warm_scores
+    assert cold_scores(SAME_INPUTS[::-1]) == warm_scores[::-1]
 
 
 @pytest.mark.parametrize("text", [
@@ -125,7 +177,8 @@ def test_cli_score_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("empathy ") and "Apologises: “非常抱歉”" in out
 
 
-def test_cli_score_jsonl_keeps_order_and_refuses_bad_lines(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_score_jsonl_keeps_order_and_refuses_bad_lines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "batch.jsonl"
     rows = [{"text": "Calm down."}, {"text": "非常抱歉，我现在就帮您查。", "lang": "zh-CN"},
             {"text": "I'll check your card.", "scenario": "atm_card_swallowed"}]

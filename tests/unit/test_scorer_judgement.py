@@ -7,6 +7,7 @@ replies are not in the training corpus.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ from helpers import bundled
 SCORER = scorer_for()
 
 
-def score(text: str, **kwargs) -> ReplyScore:  # type: ignore[no-untyped-def]
+def score(text: str, **kwargs: Any) -> ReplyScore:
     return SCORER.score(text, **kwargs)
 
 
@@ -211,8 +212,8 @@ def test_model_phrasings_come_from_the_scenario_or_name_no_facts() -> None:
         spec = SCORER.rubric.item(i.item)
         generic = spec.model.zh if spec is not None else None
         assert i.text in own_text or i.text == generic, (i.item, i.text)
-    generic = score("ok")
-    for i in generic.items:
+    plain = score("ok")
+    for i in plain.items:
         if not i.met and i.text:
             for fact in ("card", "200", "pounds", "transfer", "ATM"):
                 assert fact not in i.text, (i.item, i.text)

@@ -3,6 +3,7 @@ reasons in both languages."""
 
 from __future__ import annotations
 
+from trainer.domain.scoring.rubric import CriticalSpec, ItemSpec
 from trainer.library.rubric_docs import END, START, markdown_tables
 from trainer.library.rubric_files import bundled_rubric_path, load_rubric
 
@@ -18,6 +19,7 @@ def test_the_doc_holds_the_tables_written_from_the_rubric() -> None:
 
 
 def test_every_item_and_fail_has_a_name_and_reason_in_both_languages() -> None:
-    for spec in [*RUBRIC.items, *RUBRIC.critical]:
+    specs: list[ItemSpec | CriticalSpec] = [*RUBRIC.items, *RUBRIC.critical]
+    for spec in specs:
         for text in (spec.name, spec.why):
             assert text.en.strip() and text.zh.strip(), spec.id

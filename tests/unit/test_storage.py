@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,12 @@ from trainer.storage.migrations import SCHEMA_VERSION
 from trainer.storage.repository import Repository
 
 from helpers import bundled
+
+
+def stored(repo: Repository, session_id: int) -> dict[str, Any]:
+    session = repo.session(session_id)
+    assert session is not None, f"no session {session_id}"
+    return session
 
 
 def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:
@@ -58,14 +65,14 @@ def test_every_turn_is_stored_when_played(db_path: Path) -> None:
     status = other.execute("SELECT status FROM sessions").fetchone()[0]
     assert status == "in_progress"
     practice.stop()
-    assert repo.session(practice.session_id)["status"] == "stopped"
+    assert stored(repo, practice.session_id)["status"] == "stopped"
 
 
 def test_finished_session_records_the_ending(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
     practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("B"))
     practice.reply("Calm down. There's nothing I can do.")
-    session = repo.session(practice.session_id)
+    session = stored(repo, practice.session_id)
     assert session["status"] == "finished" and session["outcome"] == "walked_out"
     assert session["final_mood"] >= 90
     [turn] = repo.turns(practice.session_id)
@@ -76,9 +83,9 @@ def test_sessions_of_dead_processes_become_unfinished(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
     practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("C"))
     assert repo.mark_interrupted_sessions() == 0  # this process is alive
-    repo.db["sessions"].update(practice.session_id, {"pid": 2**22 + 12345})  # no such process
+    repo.db.table("sessions").update(practice.session_id, {"pid": 2**22 + 12345})  # no such process
     assert repo.mark_interrupted_sessions() == 1
-    assert repo.session(practice.session_id)["status"] == "unfinished"
+    assert stored(repo, practice.session_id)["status"] == "unfinished"
 
 
 def test_locked_database_gives_a_clear_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,6 +123,6 @@ def test_migration_3_backfills_session_totals(db_path: Path) -> None:
                                    "score_json": '{"critical": [%s]}' % ("{}" if crit else "")})
     old.close()
     repo = Repository(open_database(db_path))
-    session = repo.session(1)
+    session = stored(repo, 1)
     assert session["turn_count"] == 2 and session["avg_empathy"] == 60 and session["critical_count"] == 1
     assert repo.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
