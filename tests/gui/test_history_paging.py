@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
-from helpers import bundled
 from trainer.app.progress import HISTORY_PAGE
+
+from helpers import bundled
 
 
 def test_history_shows_a_page_then_more(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:

@@ -22,9 +22,10 @@ from trainer.app.context import App
 from trainer.cli import main
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import neutralise, write_csv
-from trainer.export.selection import ExportFilter, turn_rows
+from trainer.export.selection import ExportFilter
 from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
+from trainer.storage.records import Records
 
 from helpers import PINS, ROOT, hr_tina_and_ann, open_app
 
@@ -118,7 +119,8 @@ def test_filters_by_team_trainee_and_period(filled: Path, tmp_path: Path,
     code = main([*AS_HR, "export", "--from", "2020-01-01", "--to", "2020-12-31", "--out", str(out)])
     assert code == 0 and read(out) == [] and "0 replies exported" in capsys.readouterr().out
     db = open_database(filled)
-    columns, rows = turn_rows(db, ExportFilter(TODAY + timedelta(days=1), TODAY + timedelta(days=2)))
+    later = ExportFilter(TODAY + timedelta(days=1), TODAY + timedelta(days=2))
+    columns, rows = Records(db).turn_rows(later.parameters())
     assert "override_solution" in columns and list(rows) == []
 
 
@@ -372,15 +374,13 @@ def test_a_database_without_accounts_exports_without_signing_in(
 def test_an_unreadable_database_mid_export_is_one_sentence(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import trainer.export.run as run
-
     def failing(*_: object) -> tuple[list[str], Iterator[tuple[int]]]:
         def rows() -> Iterator[tuple[int]]:
             yield (1,)
             raise sqlite3.DatabaseError("database disk image is malformed")
         return ["n"], rows()
 
-    monkeypatch.setattr(run, "turn_rows", failing)
+    monkeypatch.setattr(Records, "turn_rows", failing)
     out = tmp_path / "scores.csv"
     code, _, err = export(capsys, "--out", str(out))
     assert code == 2 and err == ("trainer: Cannot read the practice data: the file is damaged or is not "

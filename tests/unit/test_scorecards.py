@@ -14,13 +14,14 @@ import openpyxl
 import pytest
 
 from trainer.cli import main
-from trainer.domain.incentives import SessionFact
+from trainer.domain.incentives import IncentiveRules, Progress, SessionFact, evaluate
 from trainer.export.atomic import ExportError
-from trainer.export.report import bucket_size, standing, trainee_lines, trend
+from trainer.export.report import bucket_size, trainee_lines, trend
 from trainer.export.run import ExportCancelled, ExportRequest, format_for, run_export
 from trainer.export.selection import ExportFilter
 from trainer.library.incentive_rules import bundled_rules_path, load_rules
 from trainer.storage.database import open_database
+from trainer.storage.records import Records
 from trainer.storage.repository import Repository
 
 from helpers import PINS, hr_tina_and_ann, open_app
@@ -79,7 +80,7 @@ def selection(**kwargs: str) -> ExportFilter:
 
 def test_trainee_lines_have_both_averages_level_and_certification(team: Path) -> None:
     db = open_database(team)
-    lines = {line.name: line for line in trainee_lines(db, selection(team="Branch 1"), RULES)}
+    lines = {line.name: line for line in trainee_lines(Records(db), selection(team="Branch 1"), RULES)}
     assert set(lines) == {"ann", "李娜"}
     ann = lines["ann"]
     assert ann.sessions == 2 and ann.replies == 4 and ann.overrides == 1
@@ -89,15 +90,21 @@ def test_trainee_lines_have_both_averages_level_and_certification(team: Path) ->
     assert ann.overall == pytest.approx(sum(ann.with_overrides.values()) / 3, abs=0.05)
 
 
-def test_standing_counts_only_sessions_up_to_the_end_of_the_period() -> None:
-    def fact(sid: int, day: date) -> SessionFact:
-        started = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=10)
-        return SessionFact(sid, "atm_card_swallowed", "system_failure", 1, started, "finished", "resolved",
-                           80, 80, 80, 80, 0, 3)
-    facts = [fact(1, TODAY - timedelta(days=3)), fact(2, TODAY - timedelta(days=1)), fact(3, TODAY)]
-    assert standing(facts, RULES, TODAY - timedelta(days=1)).sessions == 2
-    assert standing(facts, RULES, TODAY).sessions == 3
-    assert standing(facts, RULES, TODAY).points > standing(facts, RULES, TODAY - timedelta(days=1)).points
+def standing(facts: list[SessionFact], rules: IncentiveRules, at_end_of: date) -> Progress:
+    """The reference: the rules applied to every session up to the end of a day."""
+    end = datetime.combine(at_end_of + timedelta(days=1), datetime.min.time()).astimezone()
+    return evaluate([f for f in facts if f.started_at < end], rules, at_end_of)
+
+
+def test_standing_counts_only_sessions_up_to_the_end_of_the_period(team: Path) -> None:
+    c = "communication"
+    insert_sessions(team, "fay", "Branch 4", [(3, "a", c, 80), (1, "b", c, 80), (0, "c", c, 80)])
+    records = Records(open_database(team))
+
+    def line(day: date):  # type: ignore[no-untyped-def]
+        return trainee_lines(records, ExportFilter(TODAY - timedelta(days=3), day, "Branch 4"), RULES)[0]
+    assert line(TODAY - timedelta(days=1)).sessions == 2 and line(TODAY).sessions == 3
+    assert line(TODAY).points > line(TODAY - timedelta(days=1)).points
 
 
 def test_trend_buckets_by_day_week_or_month(team: Path) -> None:
@@ -105,7 +112,7 @@ def test_trend_buckets_by_day_week_or_month(team: Path) -> None:
     assert bucket_size(date(2026, 9, 1), date(2026, 11, 30)) == "week"
     assert bucket_size(date(2026, 1, 1), date(2026, 11, 30)) == "month"
     db = open_database(team)
-    size, points = trend(db, selection(team="Branch 1"))  # yesterday and today
+    size, points = trend(Records(db), selection(team="Branch 1"))  # yesterday and today
     assert size == "day" and [(p.start, p.sessions) for p in points] == [(TODAY - timedelta(days=1), 0),
                                                                          (TODAY, 3)]
     assert points[0].averages == {} and set(points[1].averages) == {"empathy", "clarity", "solution"}
@@ -116,7 +123,7 @@ def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
     out = tmp_path / "ann.pdf"
     assert main([*AS_HR, "export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"The scorecard was written to {out}.\n"
-    line = trainee_lines(open_database(team), selection(trainee="ann"), RULES)[0]
+    line = trainee_lines(Records(open_database(team)), selection(trainee="ann"), RULES)[0]
     text = pdf_text(out)
     assert pdf_pages(out) == 1
     for expected in ("Practice scorecard", "ann", "Team: Branch 1",
@@ -165,7 +172,7 @@ def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {(r["trainee"], r["category"]) for r in rows} == {("zoe", "service_quality")}
-    lines = trainee_lines(open_database(team), selection(category="system_failure"), RULES)
+    lines = trainee_lines(Records(open_database(team)), selection(category="system_failure"), RULES)
     assert [line.name for line in lines] == ["ann"]
 
 
@@ -188,7 +195,7 @@ def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_p
     out = folder / "scores.csv"
     out.write_text("last month\n", encoding="utf-8")
     seen: list[tuple[int, int]] = []
-    result = run_export(db, ExportRequest("csv", out, selection()), RULES,
+    result = run_export(Records(db), ExportRequest("csv", out, selection()), RULES,
                         on_progress=lambda done, total: seen.append((done, total)))
     assert result.counts == {"replies": 6} and seen[-1] == (6, 6)
 
@@ -198,7 +205,7 @@ def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_p
     out.write_text("last month\n", encoding="utf-8")
     for kind in ("csv", "xlsx", "xapi", "pdf"):
         with pytest.raises(ExportCancelled):
-            run_export(db, ExportRequest(kind, out, selection()), RULES, on_progress=cancel)
+            run_export(Records(db), ExportRequest(kind, out, selection()), RULES, on_progress=cancel)
         assert out.read_text(encoding="utf-8") == "last month\n", kind
         assert [p.name for p in folder.iterdir()] == ["scores.csv"], kind
 
@@ -224,7 +231,7 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_one(team: Path, tmp_path: P
 
     monkeypatch.setattr(pdf._Document, "scorecard", broken)
     with pytest.raises(ExportError, match=r"cannot write .*ann.pdf: no space left on device\."):
-        run_export(open_database(team), ExportRequest("pdf", out, selection(trainee="ann")), RULES)
+        run_export(Records(open_database(team)), ExportRequest("pdf", out, selection(trainee="ann")), RULES)
     assert out.read_bytes() == b"%PDF last month" and [p.name for p in out.parent.iterdir()] == ["ann.pdf"]
 
 
@@ -267,12 +274,12 @@ def test_a_cancel_at_the_very_last_moment_still_leaves_no_file(team: Path, tmp_p
             raise ExportCancelled
 
     with pytest.raises(ExportCancelled):
-        run_export(open_database(team), ExportRequest(kind, out, selection()), RULES,  # type: ignore[arg-type]
+        run_export(Records(open_database(team)), ExportRequest(kind, out, selection()), RULES,  # type: ignore[arg-type]
                    on_progress=cancel_at_the_end)
     assert calls and list(out.parent.iterdir()) == []
     one = ExportRequest("pdf", out.with_suffix(".pdf"), selection(trainee="ann"))
     with pytest.raises(ExportCancelled):
-        run_export(open_database(team), one, RULES, on_progress=cancel_at_the_end)
+        run_export(Records(open_database(team)), one, RULES, on_progress=cancel_at_the_end)
     assert list(out.parent.iterdir()) == []
 
 
@@ -297,7 +304,7 @@ def test_a_certified_trainee_with_a_higher_level_shows_so_everywhere(
     causes = ("communication", "service_quality", "system_failure")
     good = [(0.2, f"s{i}", causes[i % 3], 90) for i in range(12)]
     insert_sessions(team, "cara", "Branch 1", good)
-    [cara] = trainee_lines(open_database(team), selection(trainee="cara"), RULES)
+    [cara] = trainee_lines(Records(open_database(team)), selection(trainee="cara"), RULES)
     expected = standing(Repository(open_database(team)).session_facts(cara.trainee_id), RULES, TODAY)
     assert cara.certified and expected.certification.certified
     assert cara.level == expected.level.name != RULES.levels[0].name and cara.points == expected.points
@@ -316,7 +323,7 @@ def test_trend_has_every_week_and_month_of_the_period(team: Path) -> None:
     c = "communication"
     insert_sessions(team, "dan", "Branch 5", [(1, "a", c, 40), (15, "a", c, 80), (16, "a", c, 60)])
     db = open_database(team)
-    size, points = trend(db, ExportFilter(TODAY - timedelta(days=50), TODAY, "Branch 5"))
+    size, points = trend(Records(db), ExportFilter(TODAY - timedelta(days=50), TODAY, "Branch 5"))
     assert size == "week" and all(p.start.weekday() == 0 for p in points)
     assert points[0].start <= TODAY - timedelta(days=50) < points[0].start + timedelta(days=7)
     assert points[-1].start <= TODAY < points[-1].start + timedelta(days=7)
@@ -324,7 +331,7 @@ def test_trend_has_every_week_and_month_of_the_period(team: Path) -> None:
     assert sum(p.sessions for p in points) == 3 and sum(1 for p in points if p.averages) in (2, 3)
     empty = [p for p in points if not p.sessions]
     assert empty and all(p.averages == {} for p in empty)
-    size, months = trend(db, ExportFilter(date(2025, 11, 15), date(2026, 11, 28), "Branch 5"))
+    size, months = trend(Records(db), ExportFilter(date(2025, 11, 15), date(2026, 11, 28), "Branch 5"))
     assert size == "month" and months[0].start == date(2025, 11, 1) and months[-1].start == date(2026, 11, 1)
     assert len(months) == 13 and months[2].start == date(2026, 1, 1)
 
@@ -346,8 +353,8 @@ def test_the_period_follows_the_local_time_zone(team: Path, monkeypatch: pytest.
         for zone, expected in (("Asia/Shanghai", 1), ("America/New_York", 0), ("UTC", 0)):
             monkeypatch.setenv("TZ", zone)
             clock.tzset()
-            assert len(trainee_lines(db, day, RULES)) == expected, zone
-            assert sum(p.sessions for p in trend(db, day)[1]) == expected, zone
+            assert len(trainee_lines(Records(db), day, RULES)) == expected, zone
+            assert sum(p.sessions for p in trend(Records(db), day)[1]) == expected, zone
     finally:
         monkeypatch.undo()
         clock.tzset()

@@ -108,9 +108,13 @@ class PracticeService:
             scenario_title=practice.scenario.title, status=session.get("status", "finished"),
             ending=practice.dialogue.ending, turn_limit_reached=practice.dialogue.turn_limit_reached,
             turns=list(self._played), averages={str(k): v for k, v in averages(scores).items()},
-            focus=next_focus(scores), started_at=session.get("started_at", ""),
+            focus=next_focus(scores, self._worth()), started_at=session.get("started_at", ""),
             trainee_id=practice.trainee_id,
         )
+
+    def _worth(self) -> dict[str, int]:
+        """The rubric's points per item: the next thing to practise is the one worth most."""
+        return {spec.id: spec.points for spec in self._app.scorer.rubric.items}
 
     # -- recordings --------------------------------------------------------------------------------
 
@@ -150,7 +154,8 @@ class PracticeService:
             session_id=session_id, scenario_id=session["scenario_id"],
             scenario_title=session["scenario_title"] or session["scenario_id"], status=session["status"],
             ending=ending, turn_limit_reached=bool(session["turn_limit_reached"]), turns=turns,
-            averages={str(k): v for k, v in averages(scores).items()}, focus=next_focus(scores),
+            averages={str(k): v for k, v in averages(scores).items()},
+            focus=next_focus(scores, self._worth()),
             started_at=session["started_at"], trainee_id=session["trainee_id"],
             overrides=repo.overrides(session_id),
         )

@@ -3,7 +3,6 @@ the history of sessions; each checks the caller's rights when it shows someone e
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ from trainer.domain.incentives import (
     evaluate,
     needs_attention,
     period_start,
-    session_points,
 )
 from trainer.domain.scenario import Scenario
 
@@ -69,9 +67,7 @@ class ProgressService:
     def refresh_points(self) -> None:
         """Store the points of sessions that have none under the point rules in force (all of
         them, once, after the rules change): leaderboards and reports add them up in SQL."""
-        points = self._app.rules.points
-        key = hashlib.sha256(points.model_dump_json().encode()).hexdigest()[:16]
-        self._app.standings.refresh_points(key, lambda facts: session_points(facts, points))
+        self._app.standings.refresh_points(self._app.rules.points)
 
     def coaching(self, team: str | None = None, today: date | None = None,
                  who: Identity | None = None) -> list[AttentionRow]:

@@ -47,7 +47,6 @@ class ReportsService:
 
     def report(self, who: Identity, selection: ExportFilter) -> Report:
         self._app.accounts.current(who).require("view_reports", "see reports")
-        self._app.progress.refresh_points()
         records = Records(self._app.repo.db)
         size, points = trend(records, selection)
         return Report(selection, trainee_lines(records, selection, self._app.rules), size, points)
@@ -59,7 +58,6 @@ class ReportsService:
         caller = self._app.accounts.require_signed_in_unless_alone(who)
         if caller is not None:
             caller.require("export", "export scorecards")
-        self._app.progress.refresh_points()
         result = run_export(Records(self._app.repo.db), request, self._app.rules, on_progress)
         self._app.accounts.record(caller, "exported", result.detail(request), login=login)
         return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from trainer.domain.scenario import DIMENSIONS, Dimension
@@ -26,8 +26,9 @@ def averages(scores: Sequence[ReplyScore]) -> dict[Dimension, int]:
     return {d: round(sum(getattr(s, d) for s in scores) / len(scores)) for d in DIMENSIONS}
 
 
-def next_focus(scores: Sequence[ReplyScore]) -> Focus | None:
-    """The weakest dimension's most-missed positive item (ties: the item worth most points).
+def next_focus(scores: Sequence[ReplyScore], worth: Mapping[str, int] | None = None) -> Focus | None:
+    """The weakest dimension's most-missed positive item (ties: the item worth most points, by
+    ``worth``: the rubric's points per item id; then by id).
 
     Counts-against items found (blame, dismissal, ...) come first: stopping them matters more
     than adding anything.
@@ -50,5 +51,6 @@ def next_focus(scores: Sequence[ReplyScore]) -> Focus | None:
                 model.setdefault(i.item, i.text)
     if not missed:
         return None
-    item = max(missed, key=lambda k: (missed[k], k))
+    points = worth or {}
+    item = max(missed, key=lambda k: (missed[k], points.get(k, 0), k))
     return Focus(weakest, item, model[item], avg[weakest])

@@ -10,6 +10,7 @@ Anything else is a programming error: logged with its traceback, shown as a gene
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -21,8 +22,9 @@ class UserError(Exception):
 
     @property
     def sentence(self) -> str:
-        """The English sentence, capitalised and ending in a full stop."""
-        return as_sentence(str(self))
+        """The English sentence: capitalised (unless it begins with a name or a path, kept as
+        typed) and ending in a full stop."""
+        return as_sentence(self.template, self.fields)
 
 
 class InvalidInput(UserError, ValueError):
@@ -33,6 +35,14 @@ class NotFound(UserError, LookupError):
     """The scenario, session, trainee or account asked for does not exist (a ``LookupError`` too)."""
 
 
-def as_sentence(text: str) -> str:
-    text = text.strip().rstrip(".").strip()
-    return (text[:1].upper() + text[1:] + ".") if text else text
+def as_sentence(template: str, fields: Mapping[str, Any] | None = None) -> str:
+    """``template`` with its ``fields`` filled, as a sentence: its first letter capitalised unless
+    it begins with a field (a name or a path stays as it was typed), ending in a full stop unless
+    it ends in its own (。！？ ? !). Raises ``KeyError``/``ValueError`` for a broken template."""
+    text = template.strip()
+    if text and not text.startswith("{"):
+        text = text[0].upper() + text[1:]
+    text = (text.format(**fields) if fields else text).strip()
+    if not text or text.endswith(("。", "！", "？", "?", "!")):
+        return text
+    return text.rstrip(".").rstrip() + "."

@@ -7,6 +7,7 @@ again, and every award names the sessions that earned it.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,6 +189,11 @@ def session_points(facts: Sequence[SessionFact], rules: PointRules) -> dict[int,
         points[f.session_id] = round(base + bonus + improvement)
         previous.append(f.overall)
     return points
+
+
+def points_version(rules: PointRules) -> str:
+    """A short name for these point rules: stored points say which rules they follow."""
+    return hashlib.sha256(rules.model_dump_json().encode()).hexdigest()[:16]
 
 
 def evaluate(facts: Sequence[SessionFact], rules: IncentiveRules, today: date) -> Progress:

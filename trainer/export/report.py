@@ -104,7 +104,7 @@ def trainee_lines(records: Records, selection: ExportFilter, rules: IncentiveRul
     params = selection.parameters()
     totals = records.trainee_totals(params)
     cert = rules.certification
-    standing = records.standing_totals([r["trainee_id"] for r in totals], params["end"], cert.threshold)
+    standing = records.standing_totals([r["trainee_id"] for r in totals], params["end"], rules)
     lines = []
     for r in totals:
         points, scenarios, categories = standing[r["trainee_id"]]

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from trainer.domain.incentives import SessionFact
+from trainer.domain.incentives import IncentiveRules, SessionFact
 from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
+from trainer.storage.standings import Standings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -285,11 +286,14 @@ class Records:
         filters = "".join(sql for key, sql in _FILTERS.items() if params.get(key) is not None)
         return SESSIONS_OF_PERIOD.format(index=index, filters=filters)
 
-    def standing_totals(self, trainee_ids: list[int], end: str, threshold: int
+    def standing_totals(self, trainee_ids: list[int], end: str, rules: IncentiveRules
                         ) -> dict[int, tuple[int, int, int]]:
-        """Per trainee, from every counted session before ``end`` (any category): the stored
-        points (``storage.standings`` keeps them current), and the scenarios and categories on
-        which a session scored at least ``threshold`` in every dimension (certification)."""
+        """Per trainee, from every counted session before ``end`` (any category): their points
+        (stored by ``storage.standings``, brought up to date first), and the scenarios and
+        categories on which a session scored at least the certification threshold in every
+        dimension."""
+        Standings(self.db).refresh_points(rules.points)
+        threshold = rules.certification.threshold
         ids = json.dumps(trainee_ids)
         points = {int(t): int(p or 0) for t, p in self.db.execute(
             "SELECT trainee_id, SUM(points) FROM sessions INDEXED BY sessions_points_by_trainee "

@@ -43,11 +43,13 @@ def local_time(stamp: str) -> datetime:
     moment = datetime.fromisoformat(stamp)
     if moment.tzinfo is None:
         return moment.astimezone()
-    return moment.astimezone(_zone_at(int(moment.timestamp()) // 900))
+    return moment.astimezone(_zone_at(int(moment.timestamp()) // 900, time.tzname, time.timezone))
 
 
 @functools.lru_cache(maxsize=4096)
-def _zone_at(quarter_hour: int) -> timezone:
+def _zone_at(quarter_hour: int, _zone: tuple[str, str], _offset: int) -> timezone:
+    """The local zone at a quarter hour (the zone's names and offset key the cache, so a change of
+    time zone, ``time.tzset()``, is seen at once)."""
     local = time.localtime(quarter_hour * 900)
     return timezone(timedelta(seconds=local.tm_gmtoff), local.tm_zone)
 

@@ -9,17 +9,15 @@ computed again (once). The coaching view reads only each trainee's newest sessio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from trainer.domain.incentives import SessionFact
+from trainer.domain.incentives import PointRules, SessionFact, points_version, session_points
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
 from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-PointsOf = Callable[[Sequence[SessionFact]], dict[int, int]]
 _COUNTED = "status = 'finished' AND turn_count > 0"
 
 
@@ -27,9 +25,10 @@ class Standings:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def refresh_points(self, rules_key: str, points_of: PointsOf) -> int:
+    def refresh_points(self, rules: PointRules) -> int:
         """Store the points of every counted session that has none yet (all of them when the
-        rules are not the ones ``rules_key`` names); returns how many trainees were recomputed."""
+        stored points follow other rules); returns how many trainees were recomputed."""
+        rules_key = points_version(rules)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'points_rules'").fetchone()
         with transaction(self.db):
             if row is None or row[0] != rules_key:
@@ -44,7 +43,7 @@ class Standings:
                     f"SELECT {FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
                     [trainee_id])]
                 self.db.conn.executemany("UPDATE sessions SET points = ? WHERE id = ?",
-                                         [(p, sid) for sid, p in points_of(facts).items()])
+                                         [(p, sid) for sid, p in session_points(facts, rules).items()])
         return len(stale)
 
     def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:

@@ -50,22 +50,13 @@ def plain_message(exc: BaseException) -> str:
         return str(reports[0])  # file:line: field: problem, as the validator prints it
     if isinstance(exc, UserError):
         fields = {k: _translated(v) if isinstance(v, str) else v for k, v in exc.fields.items()}
-        template = _translated(exc.template)
         try:
-            text = template.format(**fields) if fields else template
+            return as_sentence(_translated(exc.template), fields)
         except (KeyError, IndexError, ValueError):  # a translation with a broken field
-            text = str(exc)
-        return _sentence(text)
+            return exc.sentence
     return QCoreApplication.translate(
         "Errors", "Something went wrong. Your finished turns are saved; details are in {log}."
     ).format(log=log_path())
-
-
-def _sentence(text: str) -> str:
-    """Capitalised with a full stop (English); a translation that ends in its own full stop (。)
-    is left as it is."""
-    text = text.strip()
-    return text if text.endswith(("。", "！", "？")) else as_sentence(text)
 
 
 def _translated(text: str) -> str:

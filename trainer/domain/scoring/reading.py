@@ -32,8 +32,6 @@ class Reading:
     """Are the sentence ends the trainee's own (typed marks, or pauses heard), not restored?"""
     no_solution: list[bool] = field(default_factory=list)
     """Units that can earn no solution: the spoiled ones and promises the bank cannot keep."""
-    embedded: list[str] = field(default_factory=list)
-    """Each unit as the encoder read it (its canonical form): matching by meaning reuses these."""
 
     @property
     def text(self) -> str:
@@ -71,7 +69,7 @@ def read(text: str, detectors: Detectors, matcher: MeaningMatcher, breaks: tuple
     texts = [canonical(u.text) or u.text for u in parts]
     probabilities = detectors.probabilities(matcher.embed(texts), texts)
     heard = bool(breaks) or not unpunctuated(text)
-    return Reading(text, norm, sents, parts, probabilities, sentence_ends_heard=heard, embedded=texts)
+    return Reading(text, norm, sents, parts, probabilities, sentence_ends_heard=heard)
 
 
 def _to_normalised(norm: Normalised, offset: int) -> int:

@@ -398,7 +398,7 @@ class RubricScorer:
         results: list[ItemResult] = []
         for step in scenario.steps:
             gate = actionable if self._models.is_action_step(step) else explaining
-            match = self._steps.match(step, reading.units, gate, reading.embedded)
+            match = self._steps.match(step, reading.units, gate)
             if match:
                 taken.add(step.id)
             if step.id in context.covered:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from trainer.domain.scenario import Step
 from trainer.domain.scoring.meaning import MeaningMatcher
+from trainer.domain.scoring.normalise import canonical
 from trainer.domain.scoring.text import Sentence, content_words
 
 MIN_SHARED_WORDS = 2
@@ -31,13 +32,9 @@ class StepMatcher:
     def __init__(self, matcher: MeaningMatcher) -> None:
         self._matcher = matcher
 
-    def match(self, step: Step, units: list[Sentence], actionable: list[bool],
-              embedded: list[str] | None = None) -> StepMatch | None:
-        """The unit that best takes ``step``, or ``None``; only actionable units count. Meaning is
-        compared on ``embedded`` (the units as the encoder already read them), else their text."""
-        forms = embedded or [u.text for u in units]
+    def match(self, step: Step, units: list[Sentence], actionable: list[bool]) -> StepMatch | None:
+        """The unit that best takes ``step``, or ``None``; only actionable units count."""
         candidates = [u for u, ok in zip(units, actionable, strict=True) if ok]
-        texts = [t for t, ok in zip(forms, actionable, strict=True) if ok]
         if not candidates:
             return None
         phrasings = [*step.examples, step.description]
@@ -48,7 +45,10 @@ class StepMatcher:
                 best = StepMatch(step.id, unit, strength)
         if best is not None:
             return best
-        nearest = self._matcher.nearest(texts, phrasings)
+        # Meaning is compared as the detectors read a unit (canonical: the same typed or spoken),
+        # so the unit's embedding is the one already made, not a second encoding of its text.
+        nearest = self._matcher.nearest([canonical(u.text) or u.text for u in candidates],
+                                        [canonical(p) or p for p in phrasings])
         i = max(range(len(nearest)), key=lambda k: nearest[k].similarity)
         if nearest[i].similarity >= MIN_SIMILARITY:
             return StepMatch(step.id, candidates[i], nearest[i].similarity)
