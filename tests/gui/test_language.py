@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import WAIT_MS, sign_in
 from pytestqt.qtbot import QtBot
 
 from trainer.ui import i18n
@@ -114,7 +115,6 @@ def test_every_user_error_template_has_a_chinese_translation(qapp: object) -> No
 
 
 def test_a_service_s_refusal_is_shown_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
-    from conftest import WAIT_MS, sign_in
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     sign_in(qtbot, window, "tina")
