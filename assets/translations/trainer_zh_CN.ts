@@ -518,17 +518,17 @@ Replace: {replaced}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="59" />
+        <location filename="../../trainer/ui/errors.py" line="57" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="91" />
+        <location filename="../../trainer/ui/errors.py" line="82" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="93" />
+        <location filename="../../trainer/ui/errors.py" line="84" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -1137,77 +1137,77 @@ Replace: {replaced}</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="130" />
+        <location filename="../../trainer/ui/main_window.py" line="131" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="132" />
+        <location filename="../../trainer/ui/main_window.py" line="133" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="218" />
+        <location filename="../../trainer/ui/main_window.py" line="219" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="219" />
+        <location filename="../../trainer/ui/main_window.py" line="220" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="220" />
+        <location filename="../../trainer/ui/main_window.py" line="221" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="221" />
+        <location filename="../../trainer/ui/main_window.py" line="222" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="222" />
+        <location filename="../../trainer/ui/main_window.py" line="223" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="223" />
+        <location filename="../../trainer/ui/main_window.py" line="224" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="224" />
+        <location filename="../../trainer/ui/main_window.py" line="225" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="225" />
+        <location filename="../../trainer/ui/main_window.py" line="226" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="226" />
+        <location filename="../../trainer/ui/main_window.py" line="227" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="227" />
+        <location filename="../../trainer/ui/main_window.py" line="228" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="228" />
+        <location filename="../../trainer/ui/main_window.py" line="229" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="229" />
+        <location filename="../../trainer/ui/main_window.py" line="230" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="230" />
+        <location filename="../../trainer/ui/main_window.py" line="231" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -2344,107 +2344,208 @@ Replace: {replaced}</source>
         <translation>下载已取消，之后可以继续。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="58" />
+        <source>A {language} model called {name} is already installed.</source>
+        <translation>已经安装了名为 {name} 的{language}语音模型。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="59" />
+        <source>Cannot open the database {path}: {reason}.</source>
+        <translation>无法打开数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
+        <source>Cannot use the database {path}: {reason}.</source>
+        <translation>无法使用数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="61" />
+        <source>The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.</source>
+        <translation>数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <source>The download failed: the server answered {code} {reason}.</source>
+        <translation>下载失败：服务器返回 {code} {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <source>The download is incomplete ({size} of {total} bytes); try again to resume it.</source>
+        <translation>下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <source>The download stopped ({reason}); try again to resume it.</source>
+        <translation>下载中断（{reason}），请重试以继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <source>There is no {language} model called {name}.</source>
+        <translation>没有名为 {name} 的{language}语音模型。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <source>cannot write {path}: nobody practised in this period, so there is no scorecard to print.</source>
+        <translation>无法写入 {path}：这段时间没有人练习，没有可打印的成绩单。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <source>cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <source>cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <source>cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard.</source>
+        <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <source>{name} could not be unpacked: {reason}.</source>
+        <translation>{name} 无法解压：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <source>{name} is damaged ({member} fails its checksum).</source>
+        <translation>{name} 已损坏（{member} 校验失败）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <source>{name} is not a zip file.</source>
+        <translation>{name} 不是 zip 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <source>{name} tries to write outside its folder.</source>
+        <translation>{name} 试图写入其文件夹之外的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
+        <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
         <source>create accounts</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
+        <source>it is locked by another program (close it and try again)</source>
+        <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
+        <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="105" />
+        <source>the file is damaged or is not a database</source>
+        <translation>文件已损坏或不是数据库</translation>
     </message>
 </context>
 <context>
     <name>Voice</name>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="92" />
+        <location filename="../../trainer/ui/voice.py" line="95" />
         <source>The customer's voice is off ({reason}); their lines are shown as subtitles.</source>
         <translation>客户语音已关闭（{reason}），客户的话以字幕显示。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="128" />
+        <location filename="../../trainer/ui/voice.py" line="131" />
         <source>There is no {language} speech model yet: add one in Settings → Speech models. You can type your reply meanwhile.</source>
         <translation>还没有{language}语音模型：请在“设置 → 语音模型”中添加。现在可以先打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="198" />
+        <location filename="../../trainer/ui/voice.py" line="201" />
         <source>The speech model could not be used ({reason}). You can type your reply.</source>
         <translation>语音模型无法使用（{reason}）。您可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/voice.py" line="202" />
+        <location filename="../../trainer/ui/voice.py" line="205" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
     </message>

@@ -22,11 +22,12 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {directory} does not exist.")
+        raise ExportError("cannot write {path}: the folder {folder} does not exist.",
+                          path=path, folder=directory)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {_reason(exc)}.") from None
+        raise ExportError("cannot write {path}: {reason}.", path=path, reason=_reason(exc)) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -36,7 +37,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {_reason(exc)}.") from None
+        raise ExportError("cannot write {path}: {reason}.", path=path, reason=_reason(exc)) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -119,8 +119,9 @@ def _pdf(records: Records, request: ExportRequest, rules: IncentiveRules,
     cards = scorecards(records, selection, rules)
     if selection.trainee:
         if not cards:
-            raise ExportError(f"cannot write {out}: {selection.trainee} has no practice from "
-                              f"{selection.date_from} to {selection.date_to}, so there is no scorecard.")
+            raise ExportError("cannot write {path}: {trainee} has no practice from {start} to {end}, so "
+                              "there is no scorecard.", path=out, trainee=selection.trainee,
+                              start=selection.date_from, end=selection.date_to)
         write_scorecard(out, cards[0], request.language, tick)
     else:
         write_team_scorecards(out, selection.team, cards, trend(records, selection), request.language, tick)

@@ -125,8 +125,8 @@ def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecar
                           on_progress: ProgressCallback | None = None) -> None:
     """A team's page (every trainee compared, the team's trend), then each trainee's scorecard."""
     if not cards:
-        raise ExportError(f"cannot write {path}: nobody practised in this period, so there is no "
-                          "scorecard to print.")
+        raise ExportError("cannot write {path}: nobody practised in this period, so there is no "
+                          "scorecard to print.", path=path)
     with _document(path, team or TEXT[language]["all_teams"], language) as doc:
         doc.team_page(team, cards, team_trend)
         for i, card in enumerate(cards):

@@ -28,7 +28,7 @@ OFFICIAL = {
     "zh-CN": "https://alphacephei.com/vosk/models/vosk-model-small-cn-0.22.zip",
 }
 CHUNK = 256 * 1024
-NOT_A_MODEL = "is not a Vosk speech model (it has no 'am' and 'conf' folders)."
+NOT_A_MODEL = "{path} is not a Vosk speech model (it has no 'am' and 'conf' folders)."
 Progress = Callable[[int, int | None], None]
 
 
@@ -84,7 +84,7 @@ class ModelStore:
 
     def choose(self, language: str, name: str) -> None:
         if not any(m.language == language and m.name == name for m in self.installed()):
-            raise ModelError(f"There is no {language} model called {name}.")
+            raise ModelError("There is no {language} model called {name}.", language=language, name=name)
         choices = self._read_choices()
         choices[language] = name
         self.root.mkdir(parents=True, exist_ok=True)
@@ -104,28 +104,29 @@ class ModelStore:
     def import_model(self, source: Path, language: str) -> InstalledModel:
         """Install a model from a ``.zip`` file or a folder; the original is left untouched."""
         if not source.exists():
-            raise ModelError(f"{source} does not exist.")
+            raise ModelError("{path} does not exist.", path=source)
         self.root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".import-") as tmp:
             staging = Path(tmp) / "unpacked"
             if source.is_dir():
                 root = find_model_root(source)
                 if root is None:
-                    raise ModelError(f"{source} {NOT_A_MODEL}")
+                    raise ModelError(NOT_A_MODEL, path=source)
                 shutil.copytree(root, staging)
                 name = root.name
             else:
                 _unzip(source, staging)
                 root = find_model_root(staging)
                 if root is None:
-                    raise ModelError(f"{source.name} {NOT_A_MODEL}")
+                    raise ModelError(NOT_A_MODEL, path=source.name)
                 name = root.name if root != staging else source.stem
                 if root != staging:
                     root.rename(Path(tmp) / "model")
                     staging = Path(tmp) / "model"
             target = self.root / language / name
             if target.exists():
-                raise ModelError(f"A {language} model called {name} is already installed.")
+                raise ModelError("A {language} model called {name} is already installed.",
+                                 language=language, name=name)
             target.parent.mkdir(parents=True, exist_ok=True)
             staging.rename(target)  # same file system: atomic
         return InstalledModel(language, name, target)
@@ -177,14 +178,16 @@ class ModelStore:
             if exc.code == 416 and have:  # nothing left to fetch: the part is complete
                 total = have
             else:
-                raise ModelError(
-                    f"The download failed: the server answered {exc.code} {exc.reason}.") from None
+                raise ModelError("The download failed: the server answered {code} {reason}.",
+                                 code=exc.code, reason=exc.reason) from None
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise ModelError(f"The download stopped ({reason}); try again to resume it.") from None
+            raise ModelError("The download stopped ({reason}); try again to resume it.",
+                             reason=reason) from None
         size = part.stat().st_size
         if total is not None and size != total:
-            raise ModelError(f"The download is incomplete ({size} of {total} bytes); try again to resume it.")
+            raise ModelError("The download is incomplete ({size} of {total} bytes); try again to resume it.",
+                             size=size, total=total)
         if sha256 and _sha256(part) != sha256.lower():
             part.unlink()
             raise ModelError(
@@ -215,16 +218,18 @@ def _unzip(source: Path, target: Path) -> None:
         with zipfile.ZipFile(source) as archive:
             bad = archive.testzip()  # checks every member's CRC
             if bad is not None:
-                raise ModelError(f"{source.name} is damaged ({bad} fails its checksum).")
+                raise ModelError("{name} is damaged ({member} fails its checksum).",
+                                 name=source.name, member=bad)
             for member in archive.namelist():
                 resolved = (target / member).resolve()
                 if not resolved.is_relative_to(target.resolve()):
-                    raise ModelError(f"{source.name} tries to write outside its folder.")
+                    raise ModelError("{name} tries to write outside its folder.", name=source.name)
             archive.extractall(target)
     except zipfile.BadZipFile:
-        raise ModelError(f"{source.name} is not a zip file.") from None
+        raise ModelError("{name} is not a zip file.", name=source.name) from None
     except OSError as exc:
-        raise ModelError(f"{source.name} could not be unpacked: {exc.strerror}.") from None
+        raise ModelError("{name} could not be unpacked: {reason}.",
+                         name=source.name, reason=exc.strerror) from None
 
 
 def _sha256(path: Path) -> str:

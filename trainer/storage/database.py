@@ -39,7 +39,8 @@ def open_database(path: Path | str | None = None, *, memory: bool = False) -> Da
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"Cannot open the database {target}: {plain_reason(exc)}.") from None
+        raise StorageError("Cannot open the database {path}: {reason}.", path=target,
+                           reason=plain_reason(exc)) from None
     return _prepare(Database(conn), str(target))
 
 
@@ -49,10 +50,9 @@ def _prepare(db: Database, where: str) -> Database:
         if version > SCHEMA_VERSION:
             db.close()
             raise StorageError(
-                f"The database {where} was written by a newer version of this program "
-                f"(schema {version}, this version knows up to {SCHEMA_VERSION}); "
-                "please update the program."
-            )
+                "The database {path} was written by a newer version of this program (schema "
+                "{version}, this version knows up to {known}); please update the program.",
+                path=where, version=version, known=SCHEMA_VERSION)
         if where != ":memory:":
             db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -61,5 +61,6 @@ def _prepare(db: Database, where: str) -> Database:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as exc:
         db.close()
-        raise StorageError(f"Cannot use the database {where}: {plain_reason(exc)}.") from None
+        raise StorageError("Cannot use the database {path}: {reason}.", path=where,
+                           reason=plain_reason(exc)) from None
     return db

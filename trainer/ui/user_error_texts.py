@@ -54,6 +54,25 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "The downloaded file does not match its checksum; it was deleted, "
                                    "please try again."),
     QT_TRANSLATE_NOOP("UserError", "The download was cancelled; it can be resumed."),
+    # storage, exports, speech models
+    QT_TRANSLATE_NOOP("UserError", "A {language} model called {name} is already installed."),
+    QT_TRANSLATE_NOOP("UserError", "Cannot open the database {path}: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "Cannot use the database {path}: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program."),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "The download failed: the server answered {code} {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "The download is incomplete ({size} of {total} bytes); try again to resume it."),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "The download stopped ({reason}); try again to resume it."),
+    QT_TRANSLATE_NOOP("UserError", "There is no {language} model called {name}."),
+    QT_TRANSLATE_NOOP("UserError", "cannot write {path}: nobody practised in this period, so there is no scorecard to print."),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "cannot write {path}: the folder {folder} does not exist."),
+    QT_TRANSLATE_NOOP("UserError", "cannot write {path}: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard."),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "{name} could not be unpacked: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "{name} is damaged ({member} fails its checksum)."),
+    QT_TRANSLATE_NOOP("UserError", "{name} is not a zip file."),
+    QT_TRANSLATE_NOOP("UserError", "{name} tries to write outside its folder."),
+    QT_TRANSLATE_NOOP("UserError", "{path} does not exist."),
+    QT_TRANSLATE_NOOP("UserError", "{path} is not a Vosk speech model (it has no 'am' and 'conf' folders)."),
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
@@ -78,4 +97,10 @@ ROLES = (
     QT_TRANSLATE_NOOP("UserError", "trainee"),
     QT_TRANSLATE_NOOP("UserError", "trainer"),
     QT_TRANSLATE_NOOP("UserError", "hr_admin"),
+)
+
+#: Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.
+REASONS = (
+    QT_TRANSLATE_NOOP("UserError", "it is locked by another program (close it and try again)"),
+    QT_TRANSLATE_NOOP("UserError", "the file is damaged or is not a database"),
 )
