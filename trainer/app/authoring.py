@@ -6,22 +6,78 @@ Bundled scenarios are read-only; trainers' scenarios are saved into the user sce
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.domain.accounts import Identity
 from trainer.domain.errors import InvalidInput, NotFound
 from trainer.domain.scenario import Scenario
-from trainer.library.loader import load_scenario_text
+from trainer.domain.scoring.rubric import Rubric
+from trainer.library.catalog import bundled_scenarios_dir
+from trainer.library.loader import ScenarioError, load_scenario_file, load_scenario_text, scenario_files
 from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
+from trainer.library.rubric_files import active_rubric, load_rubric
 
 if TYPE_CHECKING:
     from trainer.app.context import App
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking scenario files found: every problem (errors and warnings, each naming its
+    file and line), and how many files were read."""
+
+    files: int
+    reports: list[str]
+    errors: int
+    warnings: int
+
+
 class AuthoringService:
     def __init__(self, app: App) -> None:
         self._app = app
+
+    # -- checking files (no sign-in: reading files needs no rights) ---------------------------------
+
+    def check_files(self, paths: list[Path] | None = None) -> FileCheck:
+        """Check scenario files or folders (default: the bundled library): every problem, and ids
+        used twice."""
+        paths = paths or [bundled_scenarios_dir()]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise NotFound("{path} does not exist.", path=missing[0])
+        files = scenario_files(paths)
+        reports: list[str] = []
+        errors = warnings = 0
+        seen: dict[str, Path] = {}
+        for path in files:
+            try:
+                loaded = load_scenario_file(path)
+            except ScenarioError as exc:
+                reports += [str(r) for r in exc.reports]
+                errors += sum(r.is_error for r in exc.reports)
+                warnings += sum(not r.is_error for r in exc.reports)
+                continue
+            reports += [str(r) for r in loaded.warnings]
+            warnings += len(loaded.warnings)
+            sid = loaded.scenario.id
+            if sid in seen:
+                reports.append(f"{path}: id '{sid}' is already used by {seen[sid]}")
+                errors += 1
+            seen[sid] = path
+        return FileCheck(len(files), reports, errors, warnings)
+
+    def scenario_file(self, path: Path) -> Scenario:
+        """A scenario read from a file (raises ``ScenarioError`` naming every problem)."""
+        return load_scenario_file(path).scenario
+
+    def rubric(self, path: Path | None = None) -> tuple[Rubric, Path]:
+        """The rubric in force (the branch's own, else the bundled one), or the one in ``path``
+        checked; raises ``ScenarioError`` naming every problem."""
+        if path is not None:
+            return load_rubric(path), path
+        return active_rubric(self._app.settings.rules_dir)
 
     def scenario_source(self, scenario_id: str) -> tuple[str, bool]:
         """The YAML of a scenario, and whether it is bundled (read-only)."""

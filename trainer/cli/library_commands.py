@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from trainer.app.context import App
-from trainer.cli.common import EXIT_INVALID, EXIT_OK, CommandError, settings
-from trainer.library.catalog import bundled_scenarios_dir
-from trainer.library.loader import ScenarioError, load_scenario_file, scenario_files
+from trainer.cli.common import EXIT_INVALID, EXIT_OK, settings
+from trainer.library.loader import ScenarioError
 from trainer.library.rubric_docs import markdown_tables, plain_rubric
-from trainer.library.rubric_files import active_rubric, load_rubric
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
@@ -32,42 +29,18 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    paths = args.paths or [bundled_scenarios_dir()]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise CommandError("{path} does not exist.", path=missing[0])
-    files = scenario_files(paths)
-    errors = warnings = 0
-    seen: dict[str, Path] = {}
-    for path in files:
-        try:
-            loaded = load_scenario_file(path)
-        except ScenarioError as exc:
-            for report in exc.reports:
-                print(report)
-                errors += report.is_error
-                warnings += not report.is_error
-            continue
-        for report in loaded.warnings:
-            print(report)
-            warnings += 1
-        sid = loaded.scenario.id
-        if sid in seen:
-            print(f"{path}: id '{sid}' is already used by {seen[sid]}")
-            errors += 1
-        seen[sid] = path
-    print(f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
-          f"{errors} error{'s' if errors != 1 else ''}, "
-          f"{warnings} warning{'s' if warnings != 1 else ''}.")
-    return EXIT_INVALID if errors else EXIT_OK
+    check = App(settings(args)).authoring.check_files(args.paths)
+    for report in check.reports:
+        print(report)
+    n, e, w = check.files, check.errors, check.warnings
+    print(f"{n} file{'s' if n != 1 else ''} checked: {e} error{'s' if e != 1 else ''}, "
+          f"{w} warning{'s' if w != 1 else ''}.")
+    return EXIT_INVALID if e else EXIT_OK
 
 
 def cmd_rubric(args: argparse.Namespace) -> int:
     try:
-        if args.check:
-            rubric, source = load_rubric(args.check), args.check
-        else:
-            rubric, source = active_rubric(settings(args).rules_dir)
+        rubric, source = App(settings(args)).authoring.rubric(args.check)
     except ScenarioError as exc:
         for report in exc.reports:
             print(report)

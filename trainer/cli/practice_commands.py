@@ -19,7 +19,7 @@ from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.domain.scoring.rubric import Rubric
-from trainer.library.loader import ScenarioError, load_scenario_file
+from trainer.library.loader import ScenarioError
 from trainer.storage.errors import StorageError
 
 
@@ -79,7 +79,7 @@ def _find_scenario(app: App, ref: str) -> Scenario:
     path = Path(ref)
     if path.suffix in (".yaml", ".yml") or path.is_file():
         try:
-            return load_scenario_file(path).scenario
+            return app.authoring.scenario_file(path)
         except ScenarioError as exc:
             raise CommandError(str(exc.reports[0])) from None
     return _catalog_scenario(app, ref)
