@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _COUNTED = "status = 'finished' AND turn_count > 0"
+#: How many trainees' points one transaction stores (a few hundred milliseconds at most).
+TRAINEES_PER_WRITE = 25
 
 
 class Standings:
@@ -27,23 +29,27 @@ class Standings:
 
     def refresh_points(self, rules: PointRules) -> int:
         """Store the points of every counted session that has none yet (all of them when the
-        stored points follow other rules); returns how many trainees were recomputed."""
+        stored points follow other rules); returns how many trainees were recomputed. Written a
+        few trainees at a time, so no write of another thread (a turn) waits long behind it."""
         rules_key = points_version(rules)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'points_rules'").fetchone()
-        with transaction(self.db):
-            if row is None or row[0] != rules_key:
+        if row is None or row[0] != rules_key:
+            with transaction(self.db):
                 self.db.execute("UPDATE sessions SET points = NULL WHERE points IS NOT NULL")
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('points_rules', ?)",
                                 [rules_key])
-            stale = [r[0] for r in self.db.execute(
-                "SELECT DISTINCT trainee_id FROM sessions INDEXED BY sessions_without_points "
-                f"WHERE points IS NULL AND {_COUNTED}")]
-            for trainee_id in stale:
-                facts = [fact_from_row(r) for r in self.db.execute(
-                    f"SELECT {FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
-                    [trainee_id])]
-                self.db.conn.executemany("UPDATE sessions SET points = ? WHERE id = ?",
-                                         [(p, sid) for sid, p in session_points(facts, rules).items()])
+        stale = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT trainee_id FROM sessions INDEXED BY sessions_without_points "
+            f"WHERE points IS NULL AND {_COUNTED}")]
+        for start in range(0, len(stale), TRAINEES_PER_WRITE):
+            with transaction(self.db):
+                for trainee_id in stale[start:start + TRAINEES_PER_WRITE]:
+                    facts = [fact_from_row(r) for r in self.db.execute(
+                        f"SELECT {FACT_COLUMNS} FROM sessions WHERE trainee_id = ? ORDER BY started_at",
+                        [trainee_id])]
+                    self.db.conn.executemany(
+                        "UPDATE sessions SET points = ? WHERE id = ?",
+                        [(p, sid) for sid, p in session_points(facts, rules).items()])
         return len(stale)
 
     def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:
