@@ -3,8 +3,8 @@ for CSV and for XLSX each.
 
 Generates 25,000 finished sessions of 4 scored replies each (100,000 turns) for 1,000 trainees in
 10 branches, with a trainer override on one session in ten, in a throwaway database; then runs
-``trainer export --format csv`` and ``--format xlsx`` over the whole period, each in its own child
-process exactly as HR would, and reports wall time, peak memory (max RSS) and file size. Then the
+``trainer --user hr export --format csv`` and ``--format xlsx`` over the whole period, each in its
+own child process exactly as HR would, and reports wall time, peak memory (max RSS) and file size. Then the
 same for a PDF of one branch (100 trainees, 2,500 sessions: a team page and 100 scorecards), and
 the Reports view's query (trainee lines and trend) for everyone and for one branch.
 
@@ -13,6 +13,7 @@ Run: .venv/bin/python bench/export.py
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -21,9 +22,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from trainer.domain.accounts import hash_password, new_salt
 from trainer.storage.database import open_database
+from trainer.storage.records import Records
 
 TRAINEES, SESSIONS_EACH, TURNS_EACH, BRANCHES = 1000, 25, 4, 10
+HR_PASSWORD = "bench-hr-secret"
 REPLY = ("I'm sorry you've waited so long, that must be frustrating. I'll check the transfer now "
          "and call you by 3 pm with the result; here is the reference number.")
 
@@ -37,6 +41,10 @@ def generate(path: Path) -> datetime:
     with conn:
         conn.execute("INSERT INTO accounts (id, username, role, salt, password_hash, failed_attempts, "
                      "created_at) VALUES (1, 'tina', 'trainer', '', '', 0, ?)", [now.isoformat()])
+        salt = new_salt()  # HR, who runs the exports (signed in, as the command line requires)
+        conn.execute("INSERT INTO accounts (id, username, role, salt, password_hash, failed_attempts, "
+                     "created_at) VALUES (2, 'hr', 'hr_admin', ?, ?, 0, ?)",
+                     [salt, hash_password(HR_PASSWORD, salt), now.isoformat()])
         conn.executemany(
             "INSERT INTO trainees (id, name, team, created_at, initials_only) VALUES (?, ?, ?, ?, 0)",
             [(t, f"Trainee {t} 学员", f"Branch {t % BRANCHES}", now.isoformat())
@@ -84,9 +92,9 @@ def export(db: Path, kind: str, start: str, end: str, *extra: str) -> None:
     out = db.with_name(f"scores.{kind}")
     t0 = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "export", "--format", kind,
+        [sys.executable, "-c", code, "--db", str(db), "--user", "hr", "export", "--format", kind,
          "--from", start, "--to", end, "--out", str(out), *extra],
-        capture_output=True, text=True, check=False)
+        capture_output=True, text=True, check=False, env={**os.environ, "TRAINER_PASSWORD": HR_PASSWORD})
     seconds = time.perf_counter() - t0
     if result.returncode != 0:
         sys.exit(f"{kind} export failed: {result.stderr.strip()}")
@@ -119,14 +127,14 @@ def report(db_path: Path, start: str, end: str) -> None:
     from trainer.export.selection import ExportFilter
     from trainer.library.incentive_rules import bundled_rules_path, load_rules
 
-    db, rules = open_database(db_path), load_rules(bundled_rules_path())
+    records, rules = Records(open_database(db_path)), load_rules(bundled_rules_path())
     for team in (None, "Branch 1"):
         selection = ExportFilter(date.fromisoformat(start), date.fromisoformat(end), team)
         times = []
         for _ in range(3):
             t0 = time.perf_counter()
-            lines = trainee_lines(db, selection, rules)
-            trend(db, selection)
+            lines = trainee_lines(records, selection, rules)
+            trend(records, selection)
             times.append(time.perf_counter() - t0)
         print(f"reports view, {team or 'every branch'} ({len(lines)} trainees): "
               f"{min(times) * 1000:.0f} ms best of 3, {max(times) * 1000:.0f} ms worst")

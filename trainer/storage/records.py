@@ -76,10 +76,9 @@ ORDER BY s.started_at, s.id
 # and the score with the latest override applied.
 SESSION_SCORES_SQL = """
 SELECT s.started_at, s.scenario_title, COALESCE(s.outcome, s.status), {columns}
-FROM sessions s JOIN trainees t ON t.id = s.trainee_id
-{where} AND s.turn_count > 0
+{{sessions}}
 ORDER BY s.started_at, s.id
-""".format(where=WHERE, columns=", ".join(
+""".format(columns=", ".join(
     f"s.avg_{d}, COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})" for d in DIMENSIONS))
 
 # Sessions of the period without a join: the team and trainee filters pick trainee ids first.
@@ -153,7 +152,8 @@ class Records:
         return self._query(SESSIONS_SQL, params)
 
     def session_scores(self, params: Parameters) -> Iterator[tuple[Any, ...]]:
-        return iter(self.db.conn.execute(SESSION_SCORES_SQL, params))
+        sql = SESSION_SCORES_SQL.format(sessions=self._sessions_of(params))
+        return iter(self.db.conn.execute(sql, params))
 
     def count(self, params: Parameters, what: Literal["sessions", "turns"]) -> int:
         join = "JOIN turns u ON u.session_id = s.id" if what == "turns" else ""
@@ -210,7 +210,10 @@ class Records:
     @staticmethod
     def _sessions_of(params: Parameters) -> str:
         start, end = (datetime.fromisoformat(params[k]) for k in ("start", "end"))
-        index = "NOT INDEXED" if (end - start).days > LONG_PERIOD_DAYS else ""
+        if params.get("trainee") is not None or params.get("team") is not None:
+            index = "INDEXED BY idx_sessions_trainee_id_started_at"  # a few trainees: each one's period
+        else:
+            index = "NOT INDEXED" if (end - start).days > LONG_PERIOD_DAYS else ""
         filters = "".join(sql for key, sql in _FILTERS.items() if params.get(key) is not None)
         return SESSIONS_OF_PERIOD.format(index=index, filters=filters)
 
