@@ -168,3 +168,22 @@ def test_role_changes_apply_at_once_and_the_last_admin_stays(world: Played) -> N
     access.set_role(admin, "ann", "trainer")
     with pytest.raises(AccessDenied, match="their own sessions"):
         access.override_score(access.sign_in("ann", PINS["ann"]), session_id, "empathy", 99, "mine")
+
+
+def test_a_trainees_own_choices_are_theirs_alone(db_path: Path) -> None:
+    """Recording consent and showing initials only: the trainee sets them; nobody else can, not
+    even HR, and without signing in only a database with no accounts allows it."""
+    world = hr_tina_and_ann(db_path, with_scorer=False)
+    accounts, ann = world.app.accounts, world.ann
+    assert ann.trainee_id is not None and world.bob.trainee_id is not None
+    accounts.set_record_audio(ann.trainee_id, True, ann)
+    accounts.set_initials_only(ann.trainee_id, True, ann)
+    row = world.app.repo.trainee_row(ann.trainee_id)
+    assert row is not None and row["record_audio"] == 1 and row["initials_only"] == 1
+    for other in (world.bob, world.tina, world.hr, None):
+        with pytest.raises(AccessDenied):
+            accounts.set_record_audio(ann.trainee_id, False, other)
+        with pytest.raises(AccessDenied):
+            accounts.set_initials_only(ann.trainee_id, False, other)
+    row = world.app.repo.trainee_row(ann.trainee_id)
+    assert row is not None and row["record_audio"] == 1 and row["initials_only"] == 1

@@ -178,11 +178,23 @@ class AccountsService:
             raise InvalidInput("a trainee needs a name")
         return self._app.repo.trainee(name, team)
 
-    def set_record_audio(self, trainee_id: int, consent: bool) -> None:
+    def set_record_audio(self, trainee_id: int, consent: bool, who: Identity | None = None) -> None:
+        """Keep recordings of this trainee's spoken replies, or not: the trainee's own choice."""
+        self._own_choice(who, trainee_id, "choose whether another trainee's replies are recorded")
         self._app.repo.set_record_audio(trainee_id, consent)
 
-    def set_initials_only(self, trainee_id: int, initials_only: bool) -> None:
+    def set_initials_only(self, trainee_id: int, initials_only: bool, who: Identity | None = None) -> None:
+        """Show this trainee to others by initials only, or not: the trainee's own choice."""
+        self._own_choice(who, trainee_id, "choose how another trainee is shown")
         self._app.repo.set_initials_only(trainee_id, initials_only)
+
+    def _own_choice(self, who: Identity | None, trainee_id: int, what: str) -> None:
+        """A choice only the trainee makes: the signed-in account must be theirs (without an
+        account, only on a database that has none)."""
+        caller = self.require_signed_in_unless_alone(who)
+        if caller is not None and caller.trainee_id != trainee_id:
+            raise AccessDenied("{user} ({role}) may not {what}.", user=caller.username, role=caller.role,
+                               what=what)
 
     def trainee_named(self, name: str) -> int:
         row = self._app.repo.trainee_by_name(name)

@@ -35,11 +35,11 @@ class ProgressController(Controller):
 
     def _initials_only(self, value: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.accounts.set_initials_only, self.trainee_id, value))
+            self.jobs.submit(call(self.app.accounts.set_initials_only, self.trainee_id, value, self.who))
 
     def _record_audio(self, consent: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.accounts.set_record_audio, self.trainee_id, consent))
+            self.jobs.submit(call(self.app.accounts.set_record_audio, self.trainee_id, consent, self.who))
 
     # -- leaderboards ------------------------------------------------------------------------------------
 
