@@ -386,3 +386,38 @@ def test_an_unreadable_database_mid_export_is_one_sentence(
     assert code == 2 and err == ("trainer: Cannot read the practice data: the file is damaged or is not "
                                  f"a database; {out} was not changed.\n")
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_an_export_whose_audit_entry_cannot_be_written_leaves_no_file(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Complete and audited, or no file: with the audit log refusing (a locked or full database)
+    the personal data is not left behind, an earlier file stays as it was, and nothing is logged."""
+    from trainer.storage.accounts import AccountStore
+    from trainer.storage.errors import StorageError
+
+    out = tmp_path / "scores.csv"
+    out.write_text("last month's file\n", encoding="utf-8")
+    audited = len(audit_rows(filled))
+    real = AccountStore.audit
+
+    def refusing(self: AccountStore, at: str, account_id: int | None, username: str | None, action: str,
+                 detail: dict[str, object]) -> None:
+        if action == "exported":
+            raise StorageError("Cannot write to the database: {reason}.", reason="the disk is full")
+        real(self, at, account_id, username, action, detail)
+
+    monkeypatch.setattr(AccountStore, "audit", refusing)
+    code, _, err = export(capsys, "--out", str(out))
+    assert code == 2 and err == "trainer: Cannot write to the database: the disk is full.\n"
+    assert out.read_text(encoding="utf-8") == "last month's file\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert len(audit_rows(filled)) == audited + 1  # the sign-in only: no "exported" entry
+    monkeypatch.setattr(AccountStore, "audit", real)
+    code, _, _ = export(capsys, "--out", str(out))
+    assert code == 0 and out.read_text(encoding="utf-8") != "last month's file\n"
+    assert [r["action"] for r in audit_rows(filled)][:1] == ["exported"]
+
+
+def audit_rows(db_path: Path) -> list[dict[str, object]]:
+    return list(open_database(db_path).table("audit_log").rows_where(order_by="id desc"))

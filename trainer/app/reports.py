@@ -7,14 +7,18 @@ with its format, period, filters, file and row count: from the app and the comma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.domain.accounts import Identity
+from trainer.export.atomic import ExportError
 from trainer.export.report import TraineeLine, TrendPoint, trainee_lines, trend
 from trainer.export.run import ExportRequest, ExportResult, ProgressCallback, run_export
 from trainer.export.selection import ExportFilter
+from trainer.storage.errors import StorageError
 from trainer.storage.records import Records
+from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -53,11 +57,45 @@ class ReportsService:
 
     def export(self, who: Identity | None, request: ExportRequest,
                on_progress: ProgressCallback | None = None, login: str = "") -> ExportResult:
-        """Write the export (replacing the file only once it is complete) and audit it. ``who`` may
-        be None only on a database with no accounts (the command line; ``login`` names who ran it)."""
+        """Write the export and audit it: complete and audited, or no file at all. The file is
+        written beside its target under a hidden name, audited, and only then moved into place;
+        if the audit entry cannot be written (a locked or full disk) it is deleted and the error
+        raised. ``who`` may be None only on a database with no accounts (the command line;
+        ``login`` names who ran it)."""
         caller = self._app.accounts.require_signed_in_unless_alone(who)
         if caller is not None:
             caller.require("export", "export scorecards")
-        result = run_export(Records(self._app.repo.db), request, self._app.rules, on_progress)
-        self._app.accounts.record(caller, "exported", result.detail(request), login=login)
+        target = request.out
+        unaudited = target.with_name(f".{target.name}.unaudited")
+        try:
+            try:
+                result = run_export(Records(self._app.repo.db), replace(request, out=unaudited),
+                                    self._app.rules, on_progress)
+            except ExportError as exc:  # name the file the user asked for, not the hidden one
+                fields = {k: target if v == unaudited else v for k, v in exc.fields.items()}
+                raise ExportError(exc.template, **fields) from None
+            result = replace(result, out=target)
+            self._audited_move(caller, result, request, login, unaudited)
+        finally:
+            unaudited.unlink(missing_ok=True)
         return result
+
+    def _audited_move(self, caller: Identity | None, result: ExportResult, request: ExportRequest,
+                      login: str, written: Path) -> None:
+        """The audit entry and the file's move into place, in one transaction: a move that fails
+        rolls the entry back; an entry that cannot be committed takes the file away again."""
+        target = result.out
+        moved = False
+        try:
+            with transaction(self._app.repo.db):
+                self._app.accounts.record(caller, "exported", result.detail(request), login=login)
+                try:
+                    written.replace(target)
+                except OSError as exc:
+                    raise ExportError("cannot write {path}: {reason}.", path=target,
+                                      reason=(exc.strerror or str(exc)).lower()) from None
+                moved = True
+        except StorageError:
+            if moved:
+                target.unlink(missing_ok=True)
+            raise
