@@ -23,6 +23,7 @@ from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
 from trainer.library.loader import ScenarioError
 from trainer.storage.accounts import AccountStore
+from trainer.storage.private import private_folder
 from trainer.storage.repository import Repository
 from trainer.storage.standings import Standings
 
@@ -67,6 +68,8 @@ class App:
         branch file is reported and the bundled one used instead."""
         from trainer.storage.database import open_database  # sqlite-utils: not before the window paints
 
+        if self.settings.db_path.is_relative_to(self.settings.data_dir):
+            private_folder(self.settings.data_dir)  # the program's own folder: its owner's only
         self._attach(open_database(self.settings.db_path))
         self.repo.mark_interrupted_sessions()
         self.reload_catalog()

@@ -24,6 +24,7 @@ from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.spoken import SpokenReply
 from trainer.library.loader import load_scenario_text
+from trainer.storage.private import private_file, private_folder
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -122,8 +123,7 @@ class PracticeService:
         """Write the spoken reply as a WAV beside the database, only if the trainee consented."""
         if spoken is None or not spoken.audio or not self._app.repo.records_audio(session_id):
             return None
-        folder = self._app.settings.recordings_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_folder(self._app.settings.recordings_dir)
         target = folder / f"session-{session_id}-turn-{index + 1}.wav"
         tmp = target.with_name(f".{target.name}.part")
         with wave.open(str(tmp), "wb") as w:
@@ -131,7 +131,7 @@ class PracticeService:
             w.setsampwidth(2)
             w.setframerate(16_000)
             w.writeframes(spoken.audio)
-        tmp.replace(target)
+        private_file(tmp).replace(target)
         self._app.repo.set_turn_audio(session_id, index, str(target))
         return str(target)
 

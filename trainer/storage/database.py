@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from trainer.storage.errors import StorageError, plain_reason
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
+from trainer.storage.private import private_file, private_folder
 
 APP_NAME = "teller-trainer"
 BUSY_TIMEOUT_S = 5.0
@@ -36,8 +37,10 @@ def open_database(path: Path | str | None = None, *, memory: bool = False) -> Da
         return _prepare(Database(memory=True), ":memory:")
     target = Path(path) if path is not None else default_db_path()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.exists():  # a folder of our own: only its owner may enter it
+            private_folder(target.parent)
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        private_file(target)  # SQLite gives its -wal and -shm files the same mode
     except (OSError, sqlite3.Error) as exc:
         raise StorageError("Cannot open the database {path}: {reason}.", path=target,
                            reason=plain_reason(exc)) from None

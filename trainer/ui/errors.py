@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trainer.app.settings import Settings
 from trainer.domain.errors import UserError, as_sentence
+from trainer.storage.private import private_file
 from trainer.ui.audio import AudioUnavailable
 
 log = logging.getLogger("trainer")
@@ -26,11 +28,20 @@ def log_path() -> Path:
     return _log_file or Settings.load().log_path
 
 
+class PrivateLogFile(RotatingFileHandler):
+    """The log, and each file it rotates into, readable by its owner only (it names trainees)."""
+
+    def _open(self) -> TextIOWrapper:
+        stream = super()._open()
+        private_file(Path(self.baseFilename))
+        return stream
+
+
 def setup_logging(path: Path | None = None) -> Path:
     global _log_file
     target = path or log_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateLogFile(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
