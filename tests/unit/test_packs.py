@@ -73,3 +73,48 @@ def test_export_to_an_impossible_place_leaves_no_partial_file(tmp_path: Path) ->
     with pytest.raises(OSError):
         export_pack([ATM, tmp_path / "missing.yaml"], tmp_path / "y.zip")  # fails half-way
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_a_member_that_would_replace_the_assets_folder_is_refused_first(tmp_path: Path) -> None:
+    """A pack holding a file named just "assets" used to install its scenario, then fail on the
+    assets folder (IsADirectoryError): now it is refused before anything is written."""
+    user = tmp_path / "user-scenarios"
+    avatar = ROOT / "assets" / "avatars" / "male.svg"
+    apply_pack(preview_pack(export_pack([QUEUE], tmp_path / "ok.zip", assets=[avatar]), set()), user)
+    before = {p: p.read_bytes() for p in user.rglob("*") if p.is_file()}
+    hostile = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(hostile, "w") as z:
+        z.write(ATM, "scenarios/atm_card_swallowed.yaml")
+        z.writestr("assets", b"not a folder")
+    with pytest.raises(PackError) as info:
+        preview_pack(hostile, {"long_queue"})
+    assert any("hostile.zip:assets" in str(r) and "inside assets/" in str(r) for r in info.value.reports)
+    assert {p: p.read_bytes() for p in user.rglob("*") if p.is_file()} == before
+
+
+def test_a_move_that_fails_half_way_puts_everything_back(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import trainer.library.packs as packs
+
+    user = tmp_path / "user-scenarios"
+    apply_pack(preview_pack(export_pack([QUEUE], tmp_path / "ok.zip"), set()), user)
+    before = {p: p.read_bytes() for p in user.rglob("*") if p.is_file()}
+    preview = preview_pack(export_pack([QUEUE, ATM], tmp_path / "both.zip"), {"long_queue"})
+    preview.files["long_queue.yaml"] = preview.files["long_queue.yaml"].replace(b"title:", b"title: X")
+    real, calls = os.replace, []
+
+    def failing(src: object, dst: object) -> None:
+        calls.append(dst)
+        if str(dst).endswith("atm_card_swallowed.yaml"):
+            raise OSError(28, "No space left on device", str(dst))
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packs.os, "replace", failing)
+    with pytest.raises(PackError) as info:
+        apply_pack(preview, user)
+    monkeypatch.setattr(packs.os, "replace", real)
+    assert "No space left on device" in str(info.value.reports[0])
+    assert {p: p.read_bytes() for p in user.rglob("*") if p.is_file()} == before  # as it was
+    assert len(calls) >= 3  # long_queue was moved aside and replaced before atm failed

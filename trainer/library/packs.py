@@ -99,6 +99,10 @@ def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
                     (preview.replaced if sid in existing_ids else preview.added).append(sid)
                     preview.files[f"{sid}.yaml"] = data
                 elif name.parts[0] == "assets":
+                    if len(name.parts) < 2:  # "assets" itself would replace the assets folder
+                        reports.append(Report(f"{pack.name}:{member.filename}", None,
+                                              "an asset must be a file inside assets/"))
+                        continue
                     preview.files[str(PurePosixPath("assets", *name.parts[1:]))] = data
             if not seen and not reports:
                 reports.append(Report(str(pack), None, "the pack holds no scenario files"))
@@ -112,21 +116,41 @@ def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
 
 
 def apply_pack(preview: PackPreview, folder: Path) -> list[Path]:
-    """Write a validated pack into ``folder`` (the user scenario folder); each file is written to
-    a temporary name and then moved into place."""
-    written = []
-    temporaries = []
+    """Write a validated pack into ``folder`` (the user scenario folder), all or nothing: every
+    file is written to a temporary name first (a target that is a folder is refused before
+    anything is written), then each is moved into place; if a move fails, the files already
+    moved are put back as they were and :class:`PackError` names the file."""
+    targets = [(folder / relative, data) for relative, data in preview.files.items()]
+    for target, _ in targets:
+        if target.is_dir() or any(p.exists() and not p.is_dir() for p in target.parents
+                                  if p.is_relative_to(folder) and p != folder):
+            raise PackError([Report(str(target), None, "a folder or file of that name is in the way")])
+    staged: list[tuple[Path, Path]] = []
+    moved: list[tuple[Path, Path | None]] = []  # (target, its earlier version kept aside)
     try:
-        for relative, data in preview.files.items():
-            target = folder / relative
+        for target, data in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.importing")
             tmp.write_bytes(data)
-            temporaries.append((tmp, target))
-        for tmp, target in temporaries:
+            staged.append((tmp, target))
+        for tmp, target in staged:
+            backup = target.with_name(f".{target.name}.before-import") if target.exists() else None
+            if backup is not None:
+                os.replace(target, backup)
+            moved.append((target, backup))
             os.replace(tmp, target)
-            written.append(target)
+    except OSError as exc:
+        for target, backup in reversed(moved):  # as it was before the import
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+        raise PackError([Report(str(exc.filename or folder), None,
+                                f"cannot install the pack: {exc.strerror or exc}")]) from None
     finally:
-        for tmp, _ in temporaries:
+        for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
-    return written
+    for _, backup in moved:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+    return [target for target, _ in moved]
