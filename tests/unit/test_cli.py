@@ -305,3 +305,36 @@ def test_a_broken_own_scenario_is_reported_and_the_rest_listed(
     code, out, err = run(capsys, "scenarios", "--json")
     assert code == 0 and "fine_one" in {json.loads(line)["id"] for line in out.splitlines()}
     assert "broken.yaml:1:" in err
+
+
+def test_quit_in_a_replies_file_ends_the_session_as_when_typing(
+        db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    replies = tmp_path / "replies.txt"
+    replies.write_text("Sorry about that, let me check.\n/quit\nI'll bring your card back now.\n",
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "play", "atm_card_swallowed", "--replies", str(replies))
+    assert code == 0 and "Session stopped before an ending" in out and "/quit" not in out
+    db = open_database(db_path)
+    assert [t["reply"] for t in db.table("turns").rows] == ["Sorry about that, let me check."]
+
+
+def test_escape_sequences_never_reach_the_terminal(
+        db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A reply echoed back ("You: ...") cannot clear, recolour or retitle the terminal."""
+    replies = tmp_path / "replies.txt"
+    replies.write_text("I'm so sorry \x1b[2J\x1b]0;pwned\x07about the \x1b[31mwait\x9b.\n", encoding="utf-8")
+    code, out, err = run(capsys, "play", "atm_card_swallowed", "--replies", str(replies))
+    assert code == 0 and "You: I'm so sorry" in out and "about the" in out
+    assert not any(ch in out + err for ch in "\x1b\x07\x9b")
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"text": "sorry", "n": ' + "9" * 5000 + "}", "a number is too long"),
+])
+def test_hostile_json_lines_are_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             line: str, why: str) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(line + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "score", "--jsonl", str(batch))
+    assert code == 2 and out == "" and err == f"trainer: {batch}:1: not a JSON object ({why}).\n"

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import os
+import re
 import sys
+from typing import TextIO
 
 from trainer.app.context import App
 from trainer.app.settings import Settings
@@ -57,6 +60,32 @@ def signed_in(app: App, args: argparse.Namespace) -> Identity | None:
             raise CommandError(f"no password: set {PASSWORD_VARIABLE} or run the command in a terminal")
         password = getpass.getpass(f"Password for {user}: ")
     return app.accounts.sign_in(user, password)
+
+
+class TerminalSafe(io.TextIOBase):
+    """Standard output or error with control characters taken out (all but new lines and tabs):
+    a reply, a trainee's name or a scenario line can hold escape sequences, and printed raw they
+    would move the cursor, recolour or retitle the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub("", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+
+#: C0 controls but tab and new line, DEL and the C1 controls (ESC sequences start with one).
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def login_name() -> str:

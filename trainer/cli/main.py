@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from trainer import __version__
-from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, TerminalSafe
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
 from trainer.cli.record_commands import cmd_export, cmd_history
@@ -128,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(stdout), TerminalSafe(stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:

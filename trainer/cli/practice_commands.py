@@ -126,6 +126,10 @@ def _score_batch(scorer: RubricScorer, source: str, app: App) -> int:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise CommandError(f"{where}: not a JSON object ({exc.msg}).") from None
+            except RecursionError:
+                raise CommandError(f"{where}: not a JSON object (nested too deeply).") from None
+            except ValueError:  # a number of thousands of digits
+                raise CommandError(f"{where}: not a JSON object (a number is too long).") from None
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise CommandError(f"{where}: each line needs a \"text\" string.")
             lang = row.get("lang")
@@ -210,8 +214,11 @@ def _reply_source(replies: str | None, scenario: Scenario) -> Iterator[str]:
 
 
 def _lines(handle: TextIO, close: bool = False) -> Iterator[str]:
+    """The non-blank lines; ``/quit`` (or ``/q``) ends them, as when typing."""
     try:
         for line in handle:
+            if line.strip() in QUIT:
+                return
             if line.strip():
                 yield line.strip()
     except UnicodeDecodeError:
@@ -219,6 +226,9 @@ def _lines(handle: TextIO, close: bool = False) -> Iterator[str]:
     finally:
         if close:
             handle.close()
+
+
+QUIT = ("/quit", "/q")
 
 
 def _ask(scenario: Scenario) -> Iterator[str]:
@@ -229,7 +239,7 @@ def _ask(scenario: Scenario) -> Iterator[str]:
             line = input("You: ").strip()
         except EOFError:
             return
-        if line in ("/quit", "/q"):
+        if line in QUIT:
             return
         if line:
             yield line
