@@ -61,6 +61,11 @@ class World:
 PINS = {"hr": "secret-admin", "tina": "1234", "ann": "4321", "bob": "5678"}
 
 
+def trainee_account(world: World, name: str, team: str = "") -> Identity:
+    """Another trainee with an account of their own (password ``PINS["ann"]``), signed in."""
+    return world.app.accounts.create_account(world.hr, name, PINS["ann"], "trainee", team=team)
+
+
 def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = None,
                     with_scorer: bool = True) -> World:
     """The one builder of the usual world: an HR admin (hr), a trainer (tina, team Branch 1) and

@@ -518,17 +518,17 @@ Replace: {replaced}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="57" />
+        <location filename="../../trainer/ui/errors.py" line="68" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="82" />
+        <location filename="../../trainer/ui/errors.py" line="93" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="84" />
+        <location filename="../../trainer/ui/errors.py" line="95" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -2435,104 +2435,114 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="80" />
-        <source>choose whether another trainee's replies are recorded</source>
+        <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
-        <translation>替其他学员决定是否保留录音</translation>
+        <translation>以其他学员的身份练习</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="81" />
+        <source>test-play a scenario</source>
+        <translation>试玩情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <source>choose whether another trainee's replies are recorded</source>
+        <translation>替其他学员决定是否保留录音</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="103" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>

@@ -418,6 +418,8 @@ ZH_CN = {
     "The export had finished before it could be cancelled. {message}": "取消之前导出已经完成。{message}",
     "The scorecard was written to {file}.": "成绩单已写入 {file}。",
     # errors users see (context UserError: trainer/ui/user_error_texts.py); fields stay as {named}
+    "practise as another trainee": "以其他学员的身份练习",
+    "test-play a scenario": "试玩情景",
     "choose whether another trainee's replies are recorded": "替其他学员决定是否保留录音",
     "choose how another trainee is shown": "替其他学员决定显示方式",
     'A {language} model called {name} is already installed.': '已经安装了名为 {name} 的{language}语音模型。',

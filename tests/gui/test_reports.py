@@ -18,6 +18,8 @@ from trainer.ui import i18n
 from trainer.ui.jobs import call
 from trainer.ui.main_window import MainWindow
 
+from helpers import trainee_account
+
 
 @pytest.fixture
 def practised(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
@@ -29,13 +31,14 @@ def practised(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindo
     assert ann is not None
     sessions = []
     for reply in ("I'm so sorry. May I see your ID card, please?", "Calm down."):
-        _, session = app.practice.start(ann, "atm_card_swallowed")
+        _, session = app.practice.start(ann, "atm_card_swallowed", world.ann)
         app.practice.reply(reply)
         app.practice.stop()
         sessions.append(session)
     app.accounts.override_score(world.tina, sessions[0], "empathy", 5, "no warmth at all")
-    wang = app.accounts.create_trainee("Wang Lei", team="Branch 3")
-    app.practice.start(wang, "long_queue")
+    wang = trainee_account(world, "Wang Lei", team="Branch 3")
+    assert wang.trainee_id is not None
+    app.practice.start(wang.trainee_id, "long_queue", wang)
     app.practice.reply(
         "I'm very sorry about the wait. I'll open another counter now and serve you in 5 minutes.")
     app.practice.stop()

@@ -14,7 +14,7 @@ from trainer.app.accounts import AccountsService, SignInFailed
 from trainer.app.context import App
 from trainer.domain.accounts import AccessDenied, Identity, hash_password, new_salt
 
-from helpers import PINS, hr_tina_and_ann
+from helpers import PINS, ROOT, hr_tina_and_ann
 
 
 class Clock:
@@ -47,7 +47,7 @@ def world(db_path: Path) -> Played:
     clock = Clock()
     w = hr_tina_and_ann(db_path, clock=clock)
     assert w.ann.trainee_id is not None
-    _, session_id = w.app.practice.start(w.ann.trainee_id, "atm_card_swallowed")
+    _, session_id = w.app.practice.start(w.ann.trainee_id, "atm_card_swallowed", w.ann)
     w.app.practice.reply("I'm so sorry. May I see your ID card, please?")
     w.app.practice.reply("Calm down.")
     return Played(w.app, clock, w.hr, w.tina, w.ann, w.bob, session_id)
@@ -187,3 +187,32 @@ def test_a_trainees_own_choices_are_theirs_alone(db_path: Path) -> None:
             accounts.set_initials_only(ann.trainee_id, False, other)
     row = world.app.repo.trainee_row(ann.trainee_id)
     assert row is not None and row["record_audio"] == 1 and row["initials_only"] == 1
+
+
+def test_every_call_is_checked_against_the_signed_in_account(db_path: Path) -> None:
+    """On a database with accounts nothing is read or played without an account, a trainee
+    practises only as themselves, and test-playing a draft is a trainer's tool."""
+    world = hr_tina_and_ann(db_path)
+    app, ann, bob, tina = world.app, world.ann, world.bob, world.tina
+    assert ann.trainee_id is not None and bob.trainee_id is not None
+    _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
+    app.practice.reply("I'm so sorry. May I see your ID card, please?")
+    app.practice.stop()
+    for unsigned in (lambda: app.progress.history(None), lambda: app.progress.history_page(None),
+                     lambda: app.progress.dashboard(ann.trainee_id or 0),
+                     lambda: app.progress.coaching(None), lambda: app.progress.leaderboard(None, "all"),
+                     lambda: app.practice.summary(session_id),
+                     lambda: app.practice.start(ann.trainee_id or 0, "atm_card_swallowed")):
+        with pytest.raises(AccessDenied, match="sign in first"):
+            unsigned()
+    with pytest.raises(AccessDenied, match="may not practise as another trainee"):
+        app.practice.start(ann.trainee_id, "atm_card_swallowed", bob)
+    draft = (ROOT / "scenarios" / "atm_card_swallowed.yaml").read_text(encoding="utf-8")
+    with pytest.raises(AccessDenied, match="may not test-play a scenario"):
+        app.practice.start_draft(ann.trainee_id, draft, ann)
+    assert tina.trainee_id is not None
+    scenario, _ = app.practice.start_draft(tina.trainee_id, draft, tina)
+    assert scenario.id == "atm_card_swallowed"
+    app.practice.stop()
+    assert [s["trainee"] for s in app.progress.history(None, bob)] == []  # bob sees only his own
+    assert len(app.progress.leaderboard(None, "all", who=bob)) == 4 - 1  # hr has no profile

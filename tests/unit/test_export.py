@@ -18,7 +18,6 @@ import jsonschema
 import openpyxl
 import pytest
 
-from trainer.app.context import App
 from trainer.cli import main
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import neutralise, write_csv
@@ -27,7 +26,7 @@ from trainer.export.xlsx_export import write_xlsx
 from trainer.storage.database import open_database
 from trainer.storage.records import Records
 
-from helpers import PINS, ROOT, hr_tina_and_ann, open_app
+from helpers import PINS, ROOT, World, hr_tina_and_ann, open_app, trainee_account
 
 TODAY = date.today()
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
@@ -37,14 +36,17 @@ HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 calm down"
 AS_HR = ["--user", "hr"]
 
 
-def play_ann_and_a_hostile_trainee(app: App, ann: int) -> None:
+def play_ann_and_a_hostile_trainee(world: World) -> None:
     """ann: one English session of two replies; a trainee with a formula for a name: one Chinese
     reply that looks like a formula."""
-    app.practice.start(ann, "atm_card_swallowed")
+    app, ann = world.app, world.ann
+    assert ann.trainee_id is not None
+    app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
     app.practice.reply("I'm so sorry. May I see your ID card, please?")
     app.practice.reply("Calm down.")
-    hostile = app.accounts.create_trainee(HOSTILE_NAME, team="+Branch 9")
-    app.practice.start(hostile, "zh_fund_loss")
+    hostile = trainee_account(world, HOSTILE_NAME, team="+Branch 9")
+    assert hostile.trainee_id is not None
+    app.practice.start(hostile.trainee_id, "zh_fund_loss", hostile)
     app.practice.reply(HOSTILE_REPLY)  # left unfinished, as a closed window leaves it
 
 
@@ -53,8 +55,8 @@ def filled(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The usual accounts; ann's session overridden by tina; HR's password in TRAINER_PASSWORD."""
     world = hr_tina_and_ann(db_path)
     assert world.ann.trainee_id is not None
-    play_ann_and_a_hostile_trainee(world.app, world.ann.trainee_id)
-    [session] = world.app.progress.history(world.ann.trainee_id)
+    play_ann_and_a_hostile_trainee(world)
+    [session] = world.app.progress.history(world.ann.trainee_id, world.tina)
     world.app.accounts.override_score(world.tina, session["id"], "empathy", 10, "=ignored the customer")
     monkeypatch.setenv("TRAINER_PASSWORD", PINS["hr"])
     return db_path
@@ -297,7 +299,9 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
     code, _, err = export(capsys, "--out", str(out), "--home-page", "bank")
     assert code == 2 and "--home-page must be a web address" in err
     app = open_app(filled)
-    app.practice.start(app.accounts.trainee_named("ann"), "atm_card_swallowed")
+    ann = app.accounts.sign_in("ann", PINS["ann"])
+    assert ann.trainee_id is not None
+    app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
     app.practice.reply("I'm sorry, let me check.")
     app.practice.stop()                    # stopped by the trainee: not "completed"
     code, printed, _ = export(capsys, "--out", str(out))
@@ -358,7 +362,13 @@ def test_a_database_without_accounts_exports_without_signing_in(
     """One person's database, from the command line: no --user; the export is audited with the
     operating-system login, marked as the command line."""
     app = open_app(db_path)
-    play_ann_and_a_hostile_trainee(app, app.accounts.create_trainee("ann", "Branch 1"))
+    for name, team, scenario, replies in (
+            ("ann", "Branch 1", "atm_card_swallowed", ["I'm so sorry. May I see your ID card, please?",
+                                                       "Calm down."]),
+            (HOSTILE_NAME, "+Branch 9", "zh_fund_loss", [HOSTILE_REPLY])):
+        app.practice.start(app.accounts.create_trainee(name, team), scenario)
+        for reply in replies:
+            app.practice.reply(reply)
     assert app.accounts.needs_first_admin()
     out = tmp_path / "scores.csv"
     code, printed, err = export(capsys, "--out", str(out), user=[])

@@ -24,7 +24,7 @@ from trainer.storage.database import open_database
 from trainer.storage.records import Records
 from trainer.storage.repository import Repository
 
-from helpers import PINS, hr_tina_and_ann, open_app
+from helpers import PINS, hr_tina_and_ann, open_app, trainee_account
 
 TODAY = date.today()
 #: The database has accounts: the command line exports for HR, signed in (the password comes from
@@ -50,14 +50,17 @@ def team(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     app, tina, ann = world.app, world.tina, world.ann
     assert ann.trainee_id is not None
     for _ in range(2):
-        _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed")
+        _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
         app.practice.reply("I'm so sorry. May I see your ID card, please?")
         app.practice.reply("Calm down.")
     app.accounts.override_score(tina, session_id, "empathy", 10, "ignored the customer's fear")
     app.accounts.add_coaching_note(tina, ann.trainee_id, NOTE)
-    app.practice.start(app.accounts.create_trainee("李娜", "Branch 1"), "zh_fund_loss")
-    app.practice.reply("非常抱歉让您着急了，我马上帮您查。")
-    app.practice.start(app.accounts.create_trainee("zoe", "Branch 2"), "long_queue")
+    for name, team, scenario in (("李娜", "Branch 1", "zh_fund_loss"), ("zoe", "Branch 2", "long_queue")):
+        who = trainee_account(world, name, team)
+        assert who.trainee_id is not None
+        app.practice.start(who.trainee_id, scenario, who)
+        if name == "李娜":
+            app.practice.reply("非常抱歉让您着急了，我马上帮您查。")
     app.practice.reply("I'm sorry about the wait; I'll help now.")
     monkeypatch.setenv("TRAINER_PASSWORD", PINS["hr"])
     return db_path

@@ -30,8 +30,9 @@ class ProgressService:
         self._app = app
 
     def dashboard(self, trainee_id: int, today: date | None = None, who: Identity | None = None) -> Dashboard:
+        who = self._app.accounts.require_signed_in_unless_alone(who)
         if who is not None and who.trainee_id != trainee_id:
-            self._app.accounts.current(who).require("coach", "see another trainee's progress")
+            who.require("coach", "see another trainee's progress")
         repo = self._app.repo
         trainee = repo.trainee_row(trainee_id)
         if trainee is None:
@@ -53,9 +54,11 @@ class ProgressService:
                         key=lambda s: (s.id == last, abs(s.difficulty - level), s.id in played, s.id))
         return ranked[0] if ranked else None
 
-    def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
+    def leaderboard(self, team: str | None, period: str, today: date | None = None,
+                    who: Identity | None = None) -> list[LeaderboardRow]:
         """Trainees of a team (or everyone) by points in the period: stored per session, summed
-        in the database (see ``storage.standings``)."""
+        in the database (see ``storage.standings``). Any signed-in account may see it."""
+        self._app.accounts.require_signed_in_unless_alone(who)
         since = period_start(period, today or date.today())  # type: ignore[arg-type]
         self.refresh_points()
         rows = self._app.standings.points(team, local_midnight_utc(since) if since else None)
@@ -73,8 +76,9 @@ class ProgressService:
                  who: Identity | None = None) -> list[AttentionRow]:
         """Trainees who need a trainer's attention, most reasons first: each judged on their newest
         sessions only (what the attention rules look at)."""
+        who = self._app.accounts.require_signed_in_unless_alone(who)
         if who is not None:
-            self._app.accounts.current(who).require("coach", "open the coaching view")
+            who.require("coach", "open the coaching view")
         rules = self._app.rules.attention
         facts = self._app.standings.newest_facts(team, 2 * rules.recent_sessions)
         rows = []
@@ -89,16 +93,19 @@ class ProgressService:
 
     def history(self, trainee_id: int | None, who: Identity | None = None) -> list[dict[str, Any]]:
         """Past sessions, newest first, each with its number of turns and the trainee's name. With
-        ``who``, only what that account may see (a trainee: their own)."""
-        if who is not None:
-            trainee_id = self._app.accounts.visible_trainee(who, trainee_id)
+        ``who``, only what that account may see (a trainee: their own); without one, only on a
+        database that has no accounts."""
+        caller = self._app.accounts.require_signed_in_unless_alone(who)
+        if caller is not None:
+            trainee_id = self._app.accounts.visible_trainee(caller, trainee_id)
         return self._app.repo.history(trainee_id)
 
     def history_page(self, trainee_id: int | None, who: Identity | None = None, limit: int = HISTORY_PAGE,
                      offset: int = 0) -> HistoryPage:
         """One page of :meth:`history` (newest first) and how many sessions there are in all."""
-        if who is not None:
-            trainee_id = self._app.accounts.visible_trainee(who, trainee_id)
+        caller = self._app.accounts.require_signed_in_unless_alone(who)
+        if caller is not None:
+            trainee_id = self._app.accounts.visible_trainee(caller, trainee_id)
         repo = self._app.repo
         return HistoryPage(repo.history(trainee_id, limit, offset), repo.session_count(trainee_id), offset)
 

@@ -32,8 +32,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     replies = _reply_source(args.replies, scenario)  # a bad replies file stops us before we start
     for problem in app.open():
         print(f"trainer: warning: {problem}", file=sys.stderr)
-    trainee_id = _trainee(app, signed_in(app, args), args.trainee)
-    _, session_id = app.practice.start_scenario(trainee_id, scenario)
+    who = signed_in(app, args)
+    trainee_id = _trainee(app, who, args.trainee)
+    _, session_id = app.practice.start_scenario(trainee_id, scenario, who)
     practice = app.practice.current
     assert practice is not None
     rubric = app.scorer.rubric

@@ -54,7 +54,7 @@ class ProgressController(Controller):
         self.jobs.submit(self.app.progress.teams, on_done=loaded)
 
     def load_leaderboard(self, team: str | None, period: str) -> None:
-        self.jobs.submit(call(self.app.progress.leaderboard, team, period),
+        self.jobs.submit(call(self.app.progress.leaderboard, team, period, None, self.who),
                          on_done=self.leaderboard_page.set_rows)
 
     # -- trainers ----------------------------------------------------------------------------------------

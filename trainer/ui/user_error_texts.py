@@ -77,6 +77,8 @@ TEMPLATES = (
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
 WHATS = (
+    QT_TRANSLATE_NOOP("UserError", "practise as another trainee"),
+    QT_TRANSLATE_NOOP("UserError", "test-play a scenario"),
     QT_TRANSLATE_NOOP("UserError", "choose whether another trainee's replies are recorded"),
     QT_TRANSLATE_NOOP("UserError", "choose how another trainee is shown"),
     QT_TRANSLATE_NOOP("UserError", "create accounts"),
