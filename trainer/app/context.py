@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from trainer.app.accounts import AccountsService
 from trainer.app.authoring import AuthoringService
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from trainer.domain.scoring import RubricScorer
+
+
+S = TypeVar("S")
 
 
 def _now() -> datetime:
@@ -113,15 +116,11 @@ class App:
 
     @property
     def repo(self) -> Repository:
-        if self._repo is None:
-            raise RuntimeError("App.open() was not called")
-        return self._repo
+        return _opened(self._repo)
 
     @property
     def account_store(self) -> AccountStore:
-        if self._account_store is None:
-            raise RuntimeError("App.open() was not called")
-        return self._account_store
+        return _opened(self._account_store)
 
     @property
     def rules(self) -> IncentiveRules:
@@ -136,9 +135,7 @@ class App:
 
     @property
     def standings(self) -> Standings:
-        if self._standings is None:
-            raise RuntimeError("App.open() was not called")
-        return self._standings
+        return _opened(self._standings)
 
     @property
     def scorer(self) -> RubricScorer:
@@ -158,3 +155,10 @@ class App:
     def is_bundled(self, scenario_id: str) -> bool:
         path = self.catalog.sources.get(scenario_id)
         return path is not None and not path.is_relative_to(self.settings.user_scenarios_dir)
+
+
+def _opened(store: S | None) -> S:
+    """A store, which exists once :meth:`App.open` has run."""
+    if store is None:
+        raise RuntimeError("App.open() was not called")
+    return store

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from trainer.domain.errors import UserError
 from trainer.domain.problems import Loc, Problem, field_name
 from trainer.domain.scenario import Scenario
 from trainer.domain.scenario_checks import check_scenario
 from trainer.library.yaml_source import SourceDocument, YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_FILE_BYTES = 1_000_000
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -194,3 +196,21 @@ def _dedupe(reports: list[Report]) -> list[Report]:
             seen.add((r.line, r.message))
             out.append(r)
     return out
+
+
+def load_model_file(path: Path, model: type[M]) -> M:
+    """A YAML file read into ``model`` (the incentive rules, the rubric); raises
+    :class:`ScenarioError` naming every problem with its line."""
+    source = str(path)
+    try:
+        doc = parse_yaml(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ScenarioError([Report(source, None, f"cannot read the file: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ScenarioError([Report(source, None, "the file is not UTF-8 text")]) from None
+    except YamlProblem as exc:
+        raise ScenarioError([Report(source, exc.line, exc.message)]) from None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(validation_reports(exc, doc, source)) from None

@@ -14,13 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from pydantic import ValidationError
 
 from trainer.domain.scoring.detectors import DetectorWeights
 from trainer.domain.scoring.punctuation import PunctuationWeights
 from trainer.domain.scoring.rubric import Rubric
-from trainer.library.loader import Report, ScenarioError, validation_reports
-from trainer.library.yaml_source import YamlProblem, parse_yaml
+from trainer.library.loader import Report, ScenarioError, load_model_file
 from trainer.resources import bundled_path
 
 RUBRIC_FILE = "rubric.yaml"
@@ -36,20 +34,7 @@ def bundled_detectors_path() -> Path:
 
 def load_rubric(path: Path) -> Rubric:
     """Raises :class:`ScenarioError` (the loader's error type) with every problem found."""
-    source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        doc = parse_yaml(text)
-    except OSError as exc:
-        raise ScenarioError([Report(source, None, f"cannot read the file: {exc.strerror}")]) from None
-    except UnicodeDecodeError:
-        raise ScenarioError([Report(source, None, "the file is not UTF-8 text")]) from None
-    except YamlProblem as exc:
-        raise ScenarioError([Report(source, exc.line, exc.message)]) from None
-    try:
-        return Rubric.model_validate(doc.data)
-    except ValidationError as exc:
-        raise ScenarioError(validation_reports(exc, doc, source)) from None
+    return load_model_file(path, Rubric)
 
 
 def active_rubric(data_dir: Path | None) -> tuple[Rubric, Path]:
