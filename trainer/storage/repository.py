@@ -98,7 +98,10 @@ class Repository:
         row = self.db.execute("SELECT id FROM trainees WHERE name = ?", [name]).fetchone()
         if row:
             return int(row[0])
-        with self._write():
+        with self._write():  # looked up again under the write lock: another process may have made it
+            row = self.db.execute("SELECT id FROM trainees WHERE name = ?", [name]).fetchone()
+            if row:
+                return int(row[0])
             table = self.db.table("trainees")
             table.insert({"name": name, "team": team or "", "created_at": now()})
             return int(table.last_pk)  # type: ignore[arg-type]
