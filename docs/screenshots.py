@@ -116,8 +116,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             setup = App(Settings(data_dir=Path(tmp), db_path=Path(tmp) / "shots.db"))
             setup.open(with_scorer=False)
-            admin = setup.accounts.create_first_admin("hr", "screenshot-admin")
-            setup.accounts.create_account(admin, trainee, "1234", "trainee", "Branch 7")
+            setup.accounts.create_first_admin("hr", "screenshot-admin")  # and signed in
+            setup.accounts.create_account(trainee, "638201", "trainee", "Branch 7")
             setup.close()
             add_team_history(Path(tmp) / "shots.db", TEAM[lang])
             window = build(db_path=Path(tmp) / "shots.db", settings_path=Path(tmp) / "settings.ini")
@@ -127,7 +127,7 @@ def main() -> int:
             window.load()
             wait_until(app, lambda w=window: w.current_page() is w.sign_in_page and not w.jobs.pending)
             window.sign_in_page.name.setText(trainee)
-            window.sign_in_page.password.setText("1234")
+            window.sign_in_page.password.setText("638201")
             window.sign_in_page.button.click()
             wait_until(app, lambda w=window: w.current_page() is w.library_page)
             shoot(window, f"library-{lang}")

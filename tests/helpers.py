@@ -57,13 +57,21 @@ class World:
     ann: Identity
     bob: Identity
 
+    def sign_in(self, name: str) -> Identity:
+        """Sign ``name`` in to the app (with their password from ``PINS``): the services act
+        for whoever is signed in."""
+        return self.app.accounts.sign_in(name, PINS.get(name, PINS["ann"]))
 
-PINS = {"hr": "secret-admin", "tina": "1234", "ann": "4321", "bob": "5678"}
+
+PINS = {"hr": "secret-admin", "tina": "trainer-secret", "ann": "438021", "bob": "570913"}
 
 
 def trainee_account(world: World, name: str, team: str = "") -> Identity:
-    """Another trainee with an account of their own (password ``PINS["ann"]``), signed in."""
-    return world.app.accounts.create_account(world.hr, name, PINS["ann"], "trainee", team=team)
+    """Another trainee with an account of their own (password ``PINS["ann"]``), created by HR and
+    then signed in."""
+    world.sign_in("hr")
+    world.app.accounts.create_account(name, PINS["ann"], "trainee", team=team)
+    return world.sign_in(name)
 
 
 def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = None,
@@ -72,8 +80,8 @@ def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = Non
     two trainees (ann and bob, team Branch 1), with the passwords in ``PINS``; tina signed in."""
     app = open_app(db_path, clock=clock, with_scorer=with_scorer)
     accounts = app.accounts
-    hr = accounts.create_first_admin("hr", PINS["hr"])
-    accounts.create_account(hr, "tina", PINS["tina"], "trainer", team="Branch 1")
-    ann = accounts.create_account(hr, "ann", PINS["ann"], "trainee", team="Branch 1")
-    bob = accounts.create_account(hr, "bob", PINS["bob"], "trainee", team="Branch 1")
+    hr = accounts.create_first_admin("hr", PINS["hr"])  # and signed in
+    accounts.create_account("tina", PINS["tina"], "trainer", team="Branch 1")
+    ann = accounts.create_account("ann", PINS["ann"], "trainee", team="Branch 1")
+    bob = accounts.create_account("bob", PINS["bob"], "trainee", team="Branch 1")
     return World(app, hr, accounts.sign_in("tina", PINS["tina"]), ann, bob)

@@ -3,7 +3,7 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="36" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="37" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
@@ -11,98 +11,98 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="175" />
-        <location filename="../../trainer/ui/account_pages.py" line="178" />
+        <location filename="../../trainer/ui/account_pages.py" line="181" />
+        <location filename="../../trainer/ui/account_pages.py" line="184" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="176" />
+        <location filename="../../trainer/ui/account_pages.py" line="182" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="177" />
+        <location filename="../../trainer/ui/account_pages.py" line="183" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="177" />
+        <location filename="../../trainer/ui/account_pages.py" line="183" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="177" />
+        <location filename="../../trainer/ui/account_pages.py" line="183" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="179" />
+        <location filename="../../trainer/ui/account_pages.py" line="185" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="179" />
+        <location filename="../../trainer/ui/account_pages.py" line="185" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="180" />
+        <location filename="../../trainer/ui/account_pages.py" line="186" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="180" />
+        <location filename="../../trainer/ui/account_pages.py" line="186" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="188" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="189" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <location filename="../../trainer/ui/account_pages.py" line="190" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="191" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="186" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="193" />
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="194" />
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="195" />
+        <location filename="../../trainer/ui/account_pages.py" line="201" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="196" />
+        <location filename="../../trainer/ui/account_pages.py" line="202" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="197" />
+        <location filename="../../trainer/ui/account_pages.py" line="203" />
         <source>&amp;Reports and exports</source>
         <translation>报表与导出(&amp;R)</translation>
     </message>
@@ -131,35 +131,73 @@
     </message>
 </context>
 <context>
+    <name>AuditChain</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="288" />
+        <source>The audit log holds together: {n} entries, chain head {head}.</source>
+        <translation>审计日志完整：共 {n} 条，链头 {head}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="294" />
+        <source>entry {n} is missing</source>
+        <translation>第 {n} 条缺失</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="295" />
+        <source>entry {n} is out of place</source>
+        <translation>第 {n} 条的位置不对</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <source>entry {n} does not follow the entry before it</source>
+        <translation>第 {n} 条与前一条接不上</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="297" />
+        <source>entry {n} was changed after it was written</source>
+        <translation>第 {n} 条在写入后被改动过</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="298" />
+        <source>the database's protection against changing the log was removed</source>
+        <translation>数据库中防止改动日志的保护被移除了</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="302" />
+        <source>The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.</source>
+        <translation>审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="243" />
-        <location filename="../../trainer/ui/account_pages.py" line="246" />
+        <location filename="../../trainer/ui/account_pages.py" line="256" />
+        <location filename="../../trainer/ui/account_pages.py" line="259" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="244" />
+        <location filename="../../trainer/ui/account_pages.py" line="257" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="244" />
+        <location filename="../../trainer/ui/account_pages.py" line="257" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="244" />
+        <location filename="../../trainer/ui/account_pages.py" line="257" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="245" />
+        <location filename="../../trainer/ui/account_pages.py" line="258" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="247" />
+        <location filename="../../trainer/ui/account_pages.py" line="260" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -1442,36 +1480,41 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/reports_controller.py" line="60" />
+        <source>Audit log chain head: {head}.</source>
+        <translation>审计日志链头：{head}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="62" />
         <source>The export had finished before it could be cancelled. {message}</source>
         <translation>取消之前导出已经完成。{message}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="68" />
+        <location filename="../../trainer/ui/reports_controller.py" line="70" />
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="80" />
+        <location filename="../../trainer/ui/reports_controller.py" line="82" />
         <source>{n} replies exported to {file}.</source>
         <translation>已将 {n} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="82" />
+        <location filename="../../trainer/ui/reports_controller.py" line="84" />
         <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
         <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="85" />
+        <location filename="../../trainer/ui/reports_controller.py" line="87" />
         <source>{n} sessions exported to {file} as xAPI statements.</source>
         <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="88" />
+        <location filename="../../trainer/ui/reports_controller.py" line="90" />
         <source>The scorecard was written to {file}.</source>
         <translation>成绩单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="89" />
+        <location filename="../../trainer/ui/reports_controller.py" line="91" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>
@@ -1735,72 +1778,72 @@ Replace: {replaced}</source>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="73" />
+        <location filename="../../trainer/ui/account_pages.py" line="76" />
         <source>Set up the teller trainer</source>
         <translation>设置柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="74" />
+        <location filename="../../trainer/ui/account_pages.py" line="77" />
         <source>First, create the HR administrator. The administrator creates the accounts of trainees and trainers.</source>
         <translation>首先创建人事管理员。管理员负责创建学员和培训师的账户。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="76" />
+        <location filename="../../trainer/ui/account_pages.py" line="79" />
         <source>&amp;Create administrator</source>
         <translation>创建管理员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="78" />
+        <location filename="../../trainer/ui/account_pages.py" line="81" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="79" />
+        <location filename="../../trainer/ui/account_pages.py" line="82" />
         <source>Use the name and password (or PIN) your administrator gave you.</source>
         <translation>请使用管理员给您的姓名和密码（或 PIN）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="80" />
+        <location filename="../../trainer/ui/account_pages.py" line="83" />
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="81" />
+        <location filename="../../trainer/ui/account_pages.py" line="84" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="82" />
+        <location filename="../../trainer/ui/account_pages.py" line="85" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="83" />
+        <location filename="../../trainer/ui/account_pages.py" line="86" />
         <source>&amp;Repeat it:</source>
         <translation>再输入一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="84" />
+        <location filename="../../trainer/ui/account_pages.py" line="87" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="85" />
+        <location filename="../../trainer/ui/account_pages.py" line="88" />
         <source>Password or PIN</source>
         <translation>密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="86" />
+        <location filename="../../trainer/ui/account_pages.py" line="89" />
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="106" />
+        <location filename="../../trainer/ui/account_pages.py" line="109" />
         <source>Please type your name and password.</source>
         <translation>请输入姓名和密码。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="110" />
+        <location filename="../../trainer/ui/account_pages.py" line="113" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2195,354 +2238,384 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="20" />
-        <source>a password or PIN needs at least {n} characters</source>
-        <translation>密码或 PIN 至少需要 {n} 个字符。</translation>
+        <source>a trainee's PIN or password needs at least {n} characters</source>
+        <translation>学员的 PIN 或密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="21" />
+        <source>a trainer's or HR administrator's password needs at least {n} characters</source>
+        <translation>培训师或人力资源管理员的密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="22" />
+        <source>that password is too easy to guess (one character repeated, or a run of digits); choose another</source>
+        <translation>这个密码太容易被猜到（同一个字符重复，或一串连续数字），请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="23" />
+        <source>this database has accounts: a trainee is added as an account</source>
+        <translation>此数据库已有账户：请以账户的方式添加学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="24" />
+        <source>{name} needs a new password of at least {n} characters for this role: type one in the password field</source>
+        <translation>{name} 换成这个角色需要至少 {n} 个字符的新密码：请在密码栏中输入。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="25" />
         <source>unknown role '{role}'</source>
         <translation>未知的角色“{role}”。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="22" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="26" />
         <source>there is no account called '{name}'</source>
         <translation>没有名为“{name}”的账户。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="23" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="27" />
         <source>this is the last HR administrator; make someone else one first</source>
         <translation>这是最后一位人事管理员；请先把另一个账户设为人事管理员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="24" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="28" />
         <source>an account needs a name</source>
         <translation>账户需要填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="25" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="29" />
         <source>an account called '{name}' already exists</source>
         <translation>名为“{name}”的账户已经存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="26" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="30" />
         <source>the account {name} no longer exists</source>
         <translation>账户 {name} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="27" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="31" />
         <source>a trainee needs a name</source>
         <translation>学员需要填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="28" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="32" />
         <source>there is no trainee called '{name}'</source>
         <translation>没有名为“{name}”的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="29" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="33" />
         <source>there is no trainee {id}</source>
         <translation>没有编号为 {id} 的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="30" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="34" />
         <source>sign in first: this database has accounts</source>
         <translation>请先登录：这个数据库已经有账户。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="32" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="36" />
         <source>{user} ({role}) may not {what}.</source>
         <translation>{user}（{role}）无权{what}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="33" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="37" />
         <source>{name} may only see their own sessions.</source>
         <translation>{name} 只能查看自己的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="34" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="38" />
         <source>{name} may not override scores of their own sessions.</source>
         <translation>{name} 不能修改自己练习的分数。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="35" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="39" />
         <source>{name} may only read their own coaching notes.</source>
         <translation>{name} 只能阅读给自己的辅导意见。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="37" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="41" />
         <source>there is no session {id}</source>
         <translation>没有编号为 {id} 的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="38" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="42" />
         <source>dimension must be empathy, clarity or solution (got '{got}')</source>
         <translation>评分维度必须是同理心、清晰度或解决方案（收到的是“{got}”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="39" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="43" />
         <source>a score must be between 0 and 100 (got {got})</source>
         <translation>分数必须在 0 到 100 之间（收到的是 {got}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="40" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="44" />
         <source>an override needs a comment saying why</source>
         <translation>修改分数时需要写明原因。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="41" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="45" />
         <source>a coaching note cannot be empty</source>
         <translation>辅导意见不能为空。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="43" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="47" />
         <source>there is no scenario with id '{id}'</source>
         <translation>没有编号为“{id}”的情景。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="44" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="48" />
         <source>the reply is empty</source>
         <translation>回复是空的。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="45" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="49" />
         <source>nothing was heard</source>
         <translation>没有听到任何内容。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="47" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="51" />
         <source>'{id}' is a bundled scenario and cannot be changed; duplicate it and save it under a new id</source>
         <translation>“{id}”是内置情景，不能修改；请复制一份，用新的编号保存。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="49" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="53" />
         <source>the pack would replace bundled scenarios ({ids}); give them new ids</source>
         <translation>这个情景包会替换内置情景（{ids}）；请给它们换用新的编号。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="51" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="55" />
         <source>unknown export format '{got}'</source>
         <translation>未知的导出格式“{got}”。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="52" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="56" />
         <source>language must be one of {choices} (got '{got}')</source>
         <translation>语言必须是 {choices} 之一（收到的是“{got}”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="53" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="57" />
         <source>Cannot write to the database: {reason}.</source>
         <translation>无法写入数据库：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="54" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="58" />
         <source>The downloaded file does not match its checksum; it was deleted, please try again.</source>
         <translation>下载的文件与校验值不符，已被删除，请重试。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="56" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
         <source>The download was cancelled; it can be resumed.</source>
         <translation>下载已取消，之后可以继续。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="58" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
         <source>A {language} model called {name} is already installed.</source>
         <translation>已经安装了名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="59" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
         <source>Cannot open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
         <source>Cannot use the database {path}: {reason}.</source>
         <translation>无法使用数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
         <source>The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.</source>
         <translation>数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
         <source>The download failed: the server answered {code} {reason}.</source>
         <translation>下载失败：服务器返回 {code} {reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
         <source>The download is incomplete ({size} of {total} bytes); try again to resume it.</source>
         <translation>下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
         <source>The download stopped ({reason}); try again to resume it.</source>
         <translation>下载中断（{reason}），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
         <source>There is no {language} model called {name}.</source>
         <translation>没有名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
         <source>cannot write {path}: nobody practised in this period, so there is no scorecard to print.</source>
         <translation>无法写入 {path}：这段时间没有人练习，没有可打印的成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
         <source>cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
         <source>cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
         <source>cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard.</source>
         <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>{name} could not be unpacked: {reason}.</source>
         <translation>{name} 无法解压：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
         <source>{name} is damaged ({member} fails its checksum).</source>
         <translation>{name} 已损坏（{member} 校验失败）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
         <source>{name} is not a zip file.</source>
         <translation>{name} 不是 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
         <source>{name} tries to write outside its folder.</source>
         <translation>{name} 试图写入其文件夹之外的位置。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <source>reset passwords</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <source>list the trainees</source>
+        <translation>查看学员列表</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="103" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="114" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="115" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>

@@ -5,6 +5,15 @@ into it and compiles the .qm. A test fails when a string in the code has no entr
 """
 
 ZH_CN = {
+    # the audit log's chain
+    "The audit log holds together: {n} entries, chain head {head}.": "审计日志完整：共 {n} 条，链头 {head}。",
+    "entry {n} is missing": "第 {n} 条缺失",
+    "entry {n} is out of place": "第 {n} 条的位置不对",
+    "entry {n} does not follow the entry before it": "第 {n} 条与前一条接不上",
+    "entry {n} was changed after it was written": "第 {n} 条在写入后被改动过",
+    "the database's protection against changing the log was removed": "数据库中防止改动日志的保护被移除了",
+    "The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.": "审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。",
+    "Audit log chain head: {head}.": "审计日志链头：{head}。",
     # errors
     "Something went wrong. Your finished turns are saved; details are in {log}.": "出了点问题。已完成的对话都已保存，详细信息记录在 {log}。",
     "Teller trainer": "柜员情景训练",
@@ -445,7 +454,14 @@ ZH_CN = {
     "That name and password do not match.": "姓名与密码不匹配。",
     "Too many wrong attempts: try again after {minutes} minutes.": "错误次数过多：请在 {minutes} 分钟后再试。",
     "The first administrator already exists; sign in instead.": "首位管理员已经存在，请直接登录。",
-    "a password or PIN needs at least {n} characters": "密码或 PIN 至少需要 {n} 个字符。",
+    "a trainee's PIN or password needs at least {n} characters": "学员的 PIN 或密码至少需要 {n} 个字符。",
+    "a trainer's or HR administrator's password needs at least {n} characters":
+        "培训师或人力资源管理员的密码至少需要 {n} 个字符。",
+    "that password is too easy to guess (one character repeated, or a run of digits); choose another":
+        "这个密码太容易被猜到（同一个字符重复，或一串连续数字），请换一个。",
+    "this database has accounts: a trainee is added as an account": "此数据库已有账户：请以账户的方式添加学员。",
+    "{name} needs a new password of at least {n} characters for this role: type one in the password field":
+        "{name} 换成这个角色需要至少 {n} 个字符的新密码：请在密码栏中输入。",
     "unknown role '{role}'": "未知的角色“{role}”。",
     "there is no account called '{name}'": "没有名为“{name}”的账户。",
     "this is the last HR administrator; make someone else one first": "这是最后一位人事管理员；请先把另一个账户设为人事管理员。",
@@ -478,6 +494,8 @@ ZH_CN = {
     "create accounts": "创建账户",
     "change roles": "更改角色",
     "list accounts": "查看账户列表",
+    "reset passwords": "重设密码",
+    "list the trainees": "查看学员列表",
     "read the audit log": "查看审计日志",
     "override scores": "修改分数",
     "write coaching notes": "写辅导意见",

@@ -31,7 +31,7 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, db_path: Path, tmp_pa
 def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow) -> None:
     page = window.sign_in_page
     page.name.setText("ann")
-    page.password.setText("9999")
+    page.password.setText("999999")
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text() == "That name and password do not match.", timeout=WAIT_MS)
     assert window.current_page() is page and page.password.text() == ""
@@ -51,11 +51,14 @@ def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(
     page.password.setText("12")
     page.role.setCurrentIndex(page.role.findData("trainee"))
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "at least 4 characters" in page.message.text(), timeout=WAIT_MS)
-    assert page.message.text() == "A password or PIN needs at least 4 characters."
+    qtbot.waitUntil(lambda: "at least 6 characters" in page.message.text(), timeout=WAIT_MS)
+    assert page.message.text() == "A trainee's PIN or password needs at least 6 characters."
     logged = [r for r in caplog.records if r.name == "trainer" and r.exc_info]
-    assert logged and "at least 4 characters" in str(logged[-1].exc_info[1])  # type: ignore[index]
-    page.password.setText("5555")
+    assert logged and "at least 6 characters" in str(logged[-1].exc_info[1])  # type: ignore[index]
+    page.password.setText("555555")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "too easy to guess" in page.message.text(), timeout=WAIT_MS)
+    page.password.setText("550913")
     page.team.setText("Branch 2")
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.rows) == 5, timeout=WAIT_MS)
@@ -63,6 +66,10 @@ def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(
     row = next(i for i, r in enumerate(page.rows) if r["username"] == "Li Wei")
     page.table.selectRow(row)
     page.change_role.setCurrentIndex(page.change_role.findData("trainer"))
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)  # a trainer needs a longer password
+    qtbot.waitUntil(lambda: "at least 10 characters" in page.message.text(), timeout=WAIT_MS)
+    assert all(r["role"] == "trainee" for r in page.rows if r["username"] == "Li Wei")
+    page.password.setText("a-trainer-password")
     qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(r["username"] == "Li Wei" and r["role"] == "trainer" for r in page.rows),
                     timeout=WAIT_MS)
@@ -119,3 +126,30 @@ def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: window.current_page() is window.dashboard_page, timeout=WAIT_MS)
     assert window.dashboard_page.dashboard.notes[0]["note"].startswith("Never tell")  # type: ignore[union-attr]
     assert "Never tell a customer" in window.dashboard_page.notes.text()
+
+
+def test_hr_sees_plainly_when_the_audit_log_was_tampered_with(qtbot: QtBot, db_path: Path,
+                                                              tmp_path: Path) -> None:
+    import sqlite3
+
+    from conftest import make_accounts
+
+    make_accounts(db_path)
+    win = open_window(qtbot, db_path, tmp_path / "s.ini", tmp_path / "m")
+    sign_in(qtbot, win, "hr")
+    page = win.accounts_page
+    qtbot.waitUntil(lambda: not win.jobs.pending, timeout=WAIT_MS)
+    assert page.chain.isHidden()  # nothing to say while it holds together
+    qtbot.mouseClick(page.audit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "holds together" in win.audit_page.chain.text(), timeout=WAIT_MS)
+    win.sign_out_action.trigger()
+    conn = sqlite3.connect(db_path)  # someone with the file rewrites who was made what
+    with conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET detail = '{}' WHERE action = 'account_created'")
+    conn.close()
+    sign_in(qtbot, win, "hr")
+    qtbot.waitUntil(lambda: page.chain.isVisible(), timeout=WAIT_MS)
+    assert page.chain.text().startswith("The audit log has been tampered with: entry ")
+    assert "was changed after it was written" in page.chain.text() and "b00020" in page.chain.styleSheet()
+    win.close()

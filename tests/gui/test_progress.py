@@ -18,17 +18,17 @@ WAIT_MS = 30_000
 NOW = datetime.now(UTC)
 
 
-PIN = "0000"
+PIN = "482916"
 
 
 def generate(db_path: Path) -> None:
     """Three more trainees (accounts made by hr) in two branches, with sessions over the last weeks
     (one struggling)."""
     app = open_app(db_path, with_scorer=False)
-    hr = app.accounts.sign_in("hr", PINS["hr"])
+    app.accounts.sign_in("hr", PINS["hr"])
     ids = {}
     for name, team in (("Ann Lee", "Branch 1"), ("Bob Wu", "Branch 1"), ("Cy Ho", "Branch 2")):
-        trainee_id = app.accounts.create_account(hr, name, PIN, "trainee", team).trainee_id
+        trainee_id = app.accounts.create_account(name, PIN, "trainee", team).trainee_id
         assert trainee_id is not None
         ids[name] = trainee_id
     app.close()

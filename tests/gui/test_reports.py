@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -30,15 +31,17 @@ def practised(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindo
     ann = world.ann.trainee_id
     assert ann is not None
     sessions = []
+    world.sign_in("ann")
     for reply in ("I'm so sorry. May I see your ID card, please?", "Calm down."):
-        _, session = app.practice.start(ann, "atm_card_swallowed", world.ann)
+        _, session = app.practice.start(ann, "atm_card_swallowed")
         app.practice.reply(reply)
         app.practice.stop()
         sessions.append(session)
-    app.accounts.override_score(world.tina, sessions[0], "empathy", 5, "no warmth at all")
+    world.sign_in("tina")
+    app.accounts.override_score(sessions[0], "empathy", 5, "no warmth at all")
     wang = trainee_account(world, "Wang Lei", team="Branch 3")
     assert wang.trainee_id is not None
-    app.practice.start(wang.trainee_id, "long_queue", wang)
+    app.practice.start(wang.trainee_id, "long_queue")
     app.practice.reply(
         "I'm very sorry about the wait. I'll open another counter now and serve you in 5 minutes.")
     app.practice.stop()
@@ -133,7 +136,8 @@ def test_exports_from_the_view_are_written_and_logged(
     qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
     csv_file = next(target.glob("*.csv"))
     assert Path(asked[0]).name == csv_file.name and csv_file.name.startswith("scorecards-all-")
-    assert page.message.text() == f"3 replies exported to {csv_file}."  # ann 2, Wang 1
+    assert re.fullmatch(rf"3 replies exported to {re.escape(str(csv_file))}\. Audit log chain head: "
+                        r"#\d+ [0-9a-f]{16}\.", page.message.text())  # ann 2, Wang 1
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
 
     # a PDF scorecard of the selected trainee, in the interface's language
@@ -143,7 +147,7 @@ def test_exports_from_the_view_are_written_and_logged(
     page.trainee_pdf_action.trigger()
     qtbot.waitUntil(lambda: "scorecard was written" in page.message.text(), timeout=WAIT_MS)
     pdf = next(target.glob("scorecard-ann-*.pdf"))
-    assert page.message.text() == f"The scorecard was written to {pdf}."
+    assert page.message.text().startswith(f"The scorecard was written to {pdf}. Audit log chain head: #")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "ann" in text and "Branch 1" in text and "no warmth at all" in text and "Wang Lei" not in text
     assert Path(asked[-1]).parent == target  # the next dialog opens where the last export went
@@ -300,4 +304,5 @@ def test_practice_is_scored_while_a_long_export_runs(
     finally:
         release.set()
     qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
-    assert page.message.text() == f"3 replies exported to {out}." and out.exists()
+    assert page.message.text().startswith(f"3 replies exported to {out}. Audit log chain head: #")
+    assert out.exists()

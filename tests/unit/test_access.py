@@ -14,7 +14,7 @@ from trainer.app.accounts import AccountsService, SignInFailed
 from trainer.app.context import App
 from trainer.domain.accounts import AccessDenied, Identity, hash_password, new_salt
 
-from helpers import PINS, ROOT, hr_tina_and_ann
+from helpers import PINS, ROOT, hr_tina_and_ann, open_app
 
 
 class Clock:
@@ -47,17 +47,22 @@ def world(db_path: Path) -> Played:
     clock = Clock()
     w = hr_tina_and_ann(db_path, clock=clock)
     assert w.ann.trainee_id is not None
-    _, session_id = w.app.practice.start(w.ann.trainee_id, "atm_card_swallowed", w.ann)
+    w.sign_in("ann")
+    _, session_id = w.app.practice.start(w.ann.trainee_id, "atm_card_swallowed")
     w.app.practice.reply("I'm so sorry. May I see your ID card, please?")
     w.app.practice.reply("Calm down.")
     return Played(w.app, clock, w.hr, w.tina, w.ann, w.bob, session_id)
+
+
+def as_(world: Played, name: str) -> Identity:
+    return world.access.sign_in(name, PINS[name])
 
 
 def test_first_run_creates_the_admin_once(world: Played) -> None:
     access = world.access
     assert not access.needs_first_admin()
     with pytest.raises(AccessDenied):
-        access.create_first_admin("mallory", "whatever")
+        access.create_first_admin("mallory", "whatever-long")
 
 
 def test_passwords_are_stored_only_as_salted_slow_hashes(world: Played, db_path: Path) -> None:
@@ -65,8 +70,8 @@ def test_passwords_are_stored_only_as_salted_slow_hashes(world: Played, db_path:
     assert sorted(username for username, _, _ in rows) == sorted(PINS)
     assert len({salt for _, salt, _ in rows}) == len(rows)  # a salt each
     for username, salt, stored in rows:
-        # the slow salted hash of the password, in hex (so a 4-digit PIN may appear in it by chance)
-        assert len(stored) == 64 and set(stored) <= set(hexdigits)
+        # the slow salted hash of the password (hex, after the cost it was made with)
+        assert stored.startswith("scrypt$") and set(stored.rsplit("$", 1)[1]) <= set(hexdigits)
         assert stored == hash_password(PINS[username], salt) != hash_password(PINS[username], new_salt())
     raw = db_path.read_bytes() + (db_path.parent / (db_path.name + "-wal")).read_bytes()
     assert PINS["hr"].encode() not in raw  # not hex, so it cannot be there by chance
@@ -77,69 +82,104 @@ def test_sign_in_and_lockout(world: Played) -> None:
     assert access.sign_in("ann", PINS["ann"]).role == "trainee"
     for _ in range(4):
         with pytest.raises(SignInFailed, match="do not match"):
-            access.sign_in("ann", "0000")
+            access.sign_in("ann", "000000")
     with pytest.raises(SignInFailed, match="Too many wrong attempts"):
-        access.sign_in("ann", "0000")
+        access.sign_in("ann", "000000")
     with pytest.raises(SignInFailed, match="Too many wrong attempts"):
         access.sign_in("ann", PINS["ann"])  # even the right PIN waits out the pause
+    assert access.signed_in is None  # a failed sign-in signs out whoever was signed in
     clock.now += timedelta(minutes=6)
     assert access.sign_in("ann", PINS["ann"]).username == "ann"
     with pytest.raises(SignInFailed, match="do not match"):
-        access.sign_in("nobody", "1234")
+        access.sign_in("nobody", "123456")
 
 
 def test_rights_are_refused_at_the_service_layer(world: Played) -> None:
-    app, access, trainer, ann, bob = world.app, world.access, world.trainer, world.ann, world.bob
+    app, access, ann, bob = world.app, world.access, world.ann, world.bob
     session_id = world.session_id
+    as_(world, "ann")
     with pytest.raises(AccessDenied, match=r"ann \(trainee\) may not override scores"):
-        access.override_score(ann, session_id, "empathy", 90, "I think I deserve it")
+        access.override_score(session_id, "empathy", 90, "I think I deserve it")
     with pytest.raises(AccessDenied):
-        access.create_account(ann, "eve", "1111", "hr_admin")
+        access.create_account("eve", "1111111111", "hr_admin")
     with pytest.raises(AccessDenied):
-        access.set_role(trainer, "ann", "hr_admin")
+        access.add_coaching_note(bob.trainee_id, "nice")  # type: ignore[arg-type]
     with pytest.raises(AccessDenied):
-        access.audit_log(trainer)
-    with pytest.raises(AccessDenied):
-        access.add_coaching_note(ann, bob.trainee_id, "nice")  # type: ignore[arg-type]
-    # a trainee sees only their own sessions
+        access.trainees()
     history = app.progress.history
-    assert [s["id"] for s in history(None, ann)] == [session_id]
-    assert history(None, bob) == []
+    assert [s["id"] for s in history(None)] == [session_id]  # a trainee sees only their own sessions
+    as_(world, "tina")
     with pytest.raises(AccessDenied):
-        history(ann.trainee_id, bob)
+        access.set_role("ann", "hr_admin")
     with pytest.raises(AccessDenied):
-        access.check_session_access(bob, session_id)
+        access.audit_log()
+    assert history(ann.trainee_id)[0]["id"] == session_id
+    assert {t["name"] for t in access.trainees()} == {"tina", "ann", "bob"}
+    as_(world, "bob")
+    assert history(None) == []
     with pytest.raises(AccessDenied):
-        app.practice.summary(session_id, bob)
-    assert history(ann.trainee_id, trainer)[0]["id"] == session_id
-    assert app.practice.summary(session_id, ann).session_id == session_id
+        history(ann.trainee_id)
+    with pytest.raises(AccessDenied):
+        access.check_session_access(session_id)
+    with pytest.raises(AccessDenied):
+        app.practice.summary(session_id)
+    with pytest.raises(AccessDenied, match="see another trainee's progress"):
+        app.practice.library(ann.trainee_id)
+    with pytest.raises(AccessDenied, match="added as an account"):
+        access.create_trainee("stray name")
+    as_(world, "ann")
+    assert app.practice.summary(session_id).session_id == session_id
+
+
+def test_the_session_is_held_by_the_services_not_passed_in(world: Played) -> None:
+    """No call takes an identity: a caller cannot claim to be HR. Signing out ends every right,
+    on the app's second connection (the export worker's) too."""
+    app, access = world.app, world.access
+    as_(world, "hr")
+    other = app.with_own_connection()
+    try:
+        assert other.accounts.caller() == access.caller()
+        assert [e["action"] for e in other.accounts.audit_log()][:1] == ["signed_in"]
+        access.sign_out()
+        with pytest.raises(AccessDenied, match="sign in first"):
+            other.accounts.audit_log()
+        with pytest.raises(AccessDenied, match="sign in first"):
+            access.coaching_notes(world.ann.trainee_id or 0)
+    finally:
+        other.close()
 
 
 def test_override_keeps_the_automatic_score_and_is_audited(world: Played) -> None:
-    access, admin, trainer, ann = world.access, world.admin, world.trainer, world.ann
+    access, ann = world.access, world.ann
     session_id = world.session_id
+    as_(world, "tina")
     with pytest.raises(ValueError, match="needs a comment"):
-        access.override_score(trainer, session_id, "empathy", 80, "  ")
+        access.override_score(session_id, "empathy", 80, "  ")
     with pytest.raises(ValueError, match="between 0 and 100"):
-        access.override_score(trainer, session_id, "empathy", 180, "typo")
-    o = access.override_score(trainer, session_id, "empathy", 80, "The apology was sincere in tone.")
+        access.override_score(session_id, "empathy", 180, "typo")
+    o = access.override_score(session_id, "empathy", 80, "The apology was sincere in tone.")
     session = world.app.repo.session(session_id)
     assert session is not None
     assert o.automatic == pytest.approx(session["avg_empathy"]) and o.value == 80
-    assert access.overrides(ann, session_id) == [o]  # the trainee can read it on their session
     assert ann.trainee_id is not None
-    access.add_coaching_note(trainer, ann.trainee_id, "Lead with the apology, then the plan.", session_id)
-    assert access.coaching_notes(ann, ann.trainee_id)[0]["note"].startswith("Lead with")
-    actions = [e["action"] for e in access.audit_log(admin)]
+    access.add_coaching_note(ann.trainee_id, "Lead with the apology, then the plan.", session_id)
+    as_(world, "ann")
+    assert access.overrides(session_id) == [o]  # the trainee can read it on their session
+    assert access.coaching_notes(ann.trainee_id)[0]["note"].startswith("Lead with")
+    with pytest.raises(AccessDenied):
+        access.coaching_notes(world.bob.trainee_id or 0)
+    as_(world, "hr")
+    actions = [e["action"] for e in access.audit_log()]
     assert {"first_admin_created", "account_created", "score_overridden", "coaching_note"} <= set(actions)
 
 
 def test_role_changes_are_audited_and_the_log_is_append_only(world: Played, db_path: Path) -> None:
-    access, admin = world.access, world.admin
-    access.set_role(admin, "tina", "hr_admin")
-    assert access.sign_in("tina", PINS["tina"]).role == "hr_admin"
-    [entry] = [e for e in access.audit_log(admin) if e["action"] == "role_changed"]
+    access = world.access
+    as_(world, "hr")
+    access.set_role("tina", "hr_admin")
+    [entry] = [e for e in access.audit_log() if e["action"] == "role_changed"]
     assert '"from": "trainer"' in entry["detail"] and entry["username"] == "hr"
+    assert access.sign_in("tina", PINS["tina"]).role == "hr_admin"
     conn = sqlite3.connect(db_path)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("UPDATE audit_log SET action = 'nothing'")
@@ -155,19 +195,27 @@ def test_identity_rights_table() -> None:
 
 
 def test_role_changes_apply_at_once_and_the_last_admin_stays(world: Played) -> None:
-    access, admin, trainer, session_id = world.access, world.admin, world.trainer, world.session_id
+    access, session_id = world.access, world.session_id
+    app = world.app
+    as_(world, "hr")
     with pytest.raises(ValueError, match="last HR administrator"):
-        access.set_role(admin, "hr", "trainer")
-    access.set_role(admin, "tina", "trainee")  # demoted: the old identity loses its rights now
-    with pytest.raises(AccessDenied):
-        access.override_score(trainer, session_id, "empathy", 70, "still a trainer?")
-    access.set_role(admin, "tina", "trainer")
-    tina = access.sign_in("tina", PINS["tina"])
+        access.set_role("hr", "trainer")
+    tinas_pc = open_app(app.settings.db_path, with_scorer=False)  # tina signed in elsewhere
+    try:
+        tinas_pc.accounts.sign_in("tina", PINS["tina"])
+        access.set_role("tina", "trainee")  # demoted: tina's session loses its rights at once
+        with pytest.raises(AccessDenied):
+            tinas_pc.accounts.override_score(session_id, "empathy", 70, "still a trainer?")
+    finally:
+        tinas_pc.close()
+    access.set_role("tina", "trainer", PINS["tina"])  # back up: a trainer's password again
+    tina = as_(world, "tina")
     assert tina.trainee_id is not None  # a trainer has a profile to practise with
-    # nobody overrides their own session
-    access.set_role(admin, "ann", "trainer")
+    as_(world, "hr")
+    access.set_role("ann", "trainer", "ann-the-trainer")  # nobody overrides their own session
+    access.sign_in("ann", "ann-the-trainer")
     with pytest.raises(AccessDenied, match="their own sessions"):
-        access.override_score(access.sign_in("ann", PINS["ann"]), session_id, "empathy", 99, "mine")
+        access.override_score(session_id, "empathy", 99, "mine")
 
 
 def test_a_trainees_own_choices_are_theirs_alone(db_path: Path) -> None:
@@ -176,15 +224,20 @@ def test_a_trainees_own_choices_are_theirs_alone(db_path: Path) -> None:
     world = hr_tina_and_ann(db_path, with_scorer=False)
     accounts, ann = world.app.accounts, world.ann
     assert ann.trainee_id is not None and world.bob.trainee_id is not None
-    accounts.set_record_audio(ann.trainee_id, True, ann)
-    accounts.set_initials_only(ann.trainee_id, True, ann)
+    world.sign_in("ann")
+    accounts.set_record_audio(ann.trainee_id, True)
+    accounts.set_initials_only(ann.trainee_id, True)
     row = world.app.repo.trainee_row(ann.trainee_id)
     assert row is not None and row["record_audio"] == 1 and row["initials_only"] == 1
-    for other in (world.bob, world.tina, world.hr, None):
+    for other in ("bob", "tina", "hr", None):
+        if other is None:
+            accounts.sign_out()
+        else:
+            world.sign_in(other)
         with pytest.raises(AccessDenied):
-            accounts.set_record_audio(ann.trainee_id, False, other)
+            accounts.set_record_audio(ann.trainee_id, False)
         with pytest.raises(AccessDenied):
-            accounts.set_initials_only(ann.trainee_id, False, other)
+            accounts.set_initials_only(ann.trainee_id, False)
     row = world.app.repo.trainee_row(ann.trainee_id)
     assert row is not None and row["record_audio"] == 1 and row["initials_only"] == 1
 
@@ -195,24 +248,30 @@ def test_every_call_is_checked_against_the_signed_in_account(db_path: Path) -> N
     world = hr_tina_and_ann(db_path)
     app, ann, bob, tina = world.app, world.ann, world.bob, world.tina
     assert ann.trainee_id is not None and bob.trainee_id is not None
-    _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
+    world.sign_in("ann")
+    _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed")
     app.practice.reply("I'm so sorry. May I see your ID card, please?")
     app.practice.stop()
+    app.accounts.sign_out()
     for unsigned in (lambda: app.progress.history(None), lambda: app.progress.history_page(None),
                      lambda: app.progress.dashboard(ann.trainee_id or 0),
                      lambda: app.progress.coaching(None), lambda: app.progress.leaderboard(None, "all"),
-                     lambda: app.practice.summary(session_id),
+                     lambda: app.progress.teams(), lambda: app.accounts.trainees(),
+                     lambda: app.practice.summary(session_id), lambda: app.practice.library(ann.trainee_id),
                      lambda: app.practice.start(ann.trainee_id or 0, "atm_card_swallowed")):
         with pytest.raises(AccessDenied, match="sign in first"):
             unsigned()
+    world.sign_in("bob")
     with pytest.raises(AccessDenied, match="may not practise as another trainee"):
-        app.practice.start(ann.trainee_id, "atm_card_swallowed", bob)
+        app.practice.start(ann.trainee_id, "atm_card_swallowed")
+    assert [s["trainee"] for s in app.progress.history(None)] == []  # bob sees only his own
+    assert len(app.progress.leaderboard(None, "all")) == 4 - 1  # hr has no profile
     draft = (ROOT / "scenarios" / "atm_card_swallowed.yaml").read_text(encoding="utf-8")
+    world.sign_in("ann")
     with pytest.raises(AccessDenied, match="may not test-play a scenario"):
-        app.practice.start_draft(ann.trainee_id, draft, ann)
+        app.practice.start_draft(ann.trainee_id, draft)
+    world.sign_in("tina")
     assert tina.trainee_id is not None
-    scenario, _ = app.practice.start_draft(tina.trainee_id, draft, tina)
+    scenario, _ = app.practice.start_draft(tina.trainee_id, draft)
     assert scenario.id == "atm_card_swallowed"
     app.practice.stop()
-    assert [s["trainee"] for s in app.progress.history(None, bob)] == []  # bob sees only his own
-    assert len(app.progress.leaderboard(None, "all", who=bob)) == 4 - 1  # hr has no profile

@@ -284,7 +284,7 @@ def test_scenarios_lists_trainers_own_scenarios_beside_the_database(
     # saved by a trainer in the app, into the folder beside TRAINER_DB's database
     world = hr_tina_and_ann(db_path, with_scorer=False)
     text, _ = world.app.authoring.scenario_source("long_queue")
-    world.app.authoring.save_scenario(world.tina, text.replace("id: long_queue\n", "id: branch_special\n"))
+    world.app.authoring.save_scenario(text.replace("id: long_queue\n", "id: branch_special\n"))
     assert (db_path.parent / "scenarios" / "branch_special.yaml").is_file()
     rows = listed(capsys)
     assert set(rows) == bundled_ids | {"branch_special"}

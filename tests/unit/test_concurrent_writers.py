@@ -3,6 +3,7 @@ a lock (each write transaction takes the write lock up front and waits for it)."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -52,3 +53,16 @@ def test_three_processes_writing_at_once_lose_nothing(db_path: Path, tmp_path: P
                           "FROM sessions").fetchone()
     assert tuple(sessions) == (3 * SESSIONS, 3 * SESSIONS, 3 * SESSIONS * TURNS)
     assert db.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 3 * SESSIONS * TURNS
+
+
+def test_the_apps_service_and_trainer_play_writing_at_once_lose_nothing() -> None:
+    """What really writes: two processes practising through the app's service (the real scorer)
+    and one running ``trainer play`` session after session, all at once (bench/concurrent_writers.py,
+    run small)."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "concurrent_writers.py"), "--writers", "3",
+                           "--sessions", "4", "--json"], capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-800:]
+    [result] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert result["attempted"] == 3 * 4 * 2  # every session: both replies of the resolved path
+    assert result["stored"] == result["counted"] == result["attempted"]

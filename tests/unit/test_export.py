@@ -29,6 +29,18 @@ from trainer.storage.records import Records
 from helpers import PINS, ROOT, World, hr_tina_and_ann, open_app, trainee_account
 
 TODAY = date.today()
+
+
+def head_line(db_path: Path) -> str:
+    """What an export prints last: the audit log's chain head as the export was written (the
+    entry before the export's own), which the export's entry records too."""
+    conn = sqlite3.connect(db_path)
+    seq, detail = conn.execute("SELECT seq, detail FROM audit_log WHERE action = 'exported' "
+                               "ORDER BY seq DESC LIMIT 1").fetchone()
+    before = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq - 1]).fetchone()
+    head = f"#{seq - 1} {(before[0] if before else '0' * 64)[:16]}"  # the first entry: nothing before
+    assert json.loads(detail)["chain_head"] == head
+    return f"Audit log chain head: {head}.\n"
 HOSTILE_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
 HOSTILE_REPLY = "@SUM(1+1)*cmd|' /C calc'!A0 calm down"
 #: The database has accounts, so the command line exports only for a signed-in account with the
@@ -41,12 +53,13 @@ def play_ann_and_a_hostile_trainee(world: World) -> None:
     reply that looks like a formula."""
     app, ann = world.app, world.ann
     assert ann.trainee_id is not None
-    app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
+    world.sign_in("ann")
+    app.practice.start(ann.trainee_id, "atm_card_swallowed")
     app.practice.reply("I'm so sorry. May I see your ID card, please?")
     app.practice.reply("Calm down.")
     hostile = trainee_account(world, HOSTILE_NAME, team="+Branch 9")
     assert hostile.trainee_id is not None
-    app.practice.start(hostile.trainee_id, "zh_fund_loss", hostile)
+    app.practice.start(hostile.trainee_id, "zh_fund_loss")
     app.practice.reply(HOSTILE_REPLY)  # left unfinished, as a closed window leaves it
 
 
@@ -56,8 +69,9 @@ def filled(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     world = hr_tina_and_ann(db_path)
     assert world.ann.trainee_id is not None
     play_ann_and_a_hostile_trainee(world)
-    [session] = world.app.progress.history(world.ann.trainee_id, world.tina)
-    world.app.accounts.override_score(world.tina, session["id"], "empathy", 10, "=ignored the customer")
+    world.sign_in("tina")
+    [session] = world.app.progress.history(world.ann.trainee_id)
+    world.app.accounts.override_score(session["id"], "empathy", 10, "=ignored the customer")
     monkeypatch.setenv("TRAINER_PASSWORD", PINS["hr"])
     return db_path
 
@@ -79,7 +93,7 @@ def test_every_reply_exported_with_automatic_and_overridden_scores(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "scores.csv"
     code, printed, _ = export(capsys, "--out", str(out))
-    assert code == 0 and printed == f"3 replies exported to {out}.\n"
+    assert code == 0 and printed == f"3 replies exported to {out}.\n{head_line(filled)}"
     rows = read(out)
     assert [r["trainee"] for r in rows].count("ann") == 2
     ann = [r for r in rows if r["trainee"] == "ann"]
@@ -228,9 +242,11 @@ def test_xlsx_has_typed_summary_sessions_and_replies(
         filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "scores.xlsx"
     code, printed, _ = export(capsys, "--out", str(out))  # the format follows the suffix
-    assert code == 0 and printed == f"2 trainees, 2 sessions and 3 replies exported to {out}.\n"
+    expected = f"2 trainees, 2 sessions and 3 replies exported to {out}.\n{head_line(filled)}"
+    assert code == 0 and printed == expected
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", "Sessions", "Replies"]
+    assert book.sheetnames == ["Summary", "Sessions", "Replies", "Audit"]
+    assert f"Audit log chain head: {book['Audit']['A2'].value}.\n" == head_line(filled)
     for sheet in book:
         assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     summary = {row[0]: dict(zip(next(book["Summary"].values), row, strict=True))
@@ -277,7 +293,7 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "statements.json"
     code, printed, _ = export(capsys, "--out", str(out), "--home-page", "https://bank.example/")
-    assert code == 0 and printed == f"2 sessions exported to {out} as xAPI statements.\n"
+    assert code == 0 and printed == f"2 sessions exported to {out} as xAPI statements.\n{head_line(filled)}"
     data = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads((ROOT / "tests" / "data" / "xapi-statement.schema.json").read_text())
     jsonschema.validate(data, schema)
@@ -301,7 +317,7 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
     app = open_app(filled)
     ann = app.accounts.sign_in("ann", PINS["ann"])
     assert ann.trainee_id is not None
-    app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
+    app.practice.start(ann.trainee_id, "atm_card_swallowed")
     app.practice.reply("I'm sorry, let me check.")
     app.practice.stop()                    # stopped by the trainee: not "completed"
     code, printed, _ = export(capsys, "--out", str(out))
@@ -315,7 +331,7 @@ def test_every_export_is_in_the_audit_log(filled: Path, tmp_path: Path,
     export(capsys, "--out", str(tmp_path / "no" / "where.csv"))  # failed: nothing exported, no entry
     app = open_app(filled, with_scorer=False)
     hr = app.accounts.sign_in("hr", PINS["hr"])
-    entries = [e for e in app.accounts.audit_log(hr) if e["action"] == "exported"]
+    entries = [e for e in app.accounts.audit_log() if e["action"] == "exported"]
     assert len(entries) == 1
     detail = json.loads(entries[0]["detail"])
     assert entries[0]["username"] == "hr" and entries[0]["account_id"] == hr.account_id  # who signed in
@@ -341,7 +357,8 @@ def test_on_a_database_with_accounts_only_the_export_right_exports(
         assert "sign in with --user NAME" in err
     assert not out.exists() and list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.part")) == []
     app = open_app(filled, with_scorer=False)
-    log = app.accounts.audit_log(app.accounts.sign_in("hr", PINS["hr"]))
+    app.accounts.sign_in("hr", PINS["hr"])
+    log = app.accounts.audit_log()
     assert [e for e in log if e["action"] == "exported"] == []
 
 
@@ -372,7 +389,7 @@ def test_a_database_without_accounts_exports_without_signing_in(
     assert app.accounts.needs_first_admin()
     out = tmp_path / "scores.csv"
     code, printed, err = export(capsys, "--out", str(out), user=[])
-    assert (code, printed, err) == (0, f"3 replies exported to {out}.\n", "")
+    assert (code, printed, err) == (0, f"3 replies exported to {out}.\n{head_line(db_path)}", "")
     assert [r["trainee"] for r in read(out)].count("ann") == 2
     code, _, err = export(capsys, "--out", str(out), user=["--user", "ann"])  # nobody to sign in as
     assert code == 2 and "has no accounts yet" in err

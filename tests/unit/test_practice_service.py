@@ -155,13 +155,15 @@ def test_another_trainees_progress_needs_the_coach_right(db_path: Path) -> None:
     world = hr_tina_and_ann(db_path, with_scorer=False)
     progress, ann, bob = world.app.progress, world.ann, world.bob
     assert ann.trainee_id is not None and bob.trainee_id is not None
-    assert progress.dashboard(ann.trainee_id, who=ann).progress.sessions == 0  # one's own
+    world.sign_in("ann")
+    assert progress.dashboard(ann.trainee_id).progress.sessions == 0  # one's own
     with pytest.raises(AccessDenied):
-        progress.dashboard(bob.trainee_id, who=ann)
+        progress.dashboard(bob.trainee_id)
     with pytest.raises(AccessDenied):
-        progress.coaching(who=ann)
-    assert progress.dashboard(ann.trainee_id, who=world.tina).trainee["name"] == "ann"
-    assert {r.name for r in progress.coaching("Branch 1", who=world.tina)} <= {"ann", "bob", "tina"}
+        progress.coaching()
+    world.sign_in("tina")
+    assert progress.dashboard(ann.trainee_id).trainee["name"] == "ann"
+    assert {r.name for r in progress.coaching("Branch 1")} <= {"ann", "bob", "tina"}
 
 
 def test_a_broken_branch_rules_file_is_reported_and_the_default_used(db_path: Path) -> None:
@@ -233,16 +235,18 @@ def test_scenario_editing_and_packs_through_the_service(db_path: Path, tmp_path:
     from trainer.library.packs import PackError
 
     world = hr_tina_and_ann(db_path, with_scorer=False)
-    app, tina, ann = world.app, world.tina, world.ann
+    app = world.app
     authoring = app.authoring
     text, bundled = authoring.scenario_source("long_queue")
     assert bundled
+    world.sign_in("ann")
     with pytest.raises(AccessDenied):
-        authoring.save_scenario(ann, text)
+        authoring.save_scenario(text)
+    world.sign_in("tina")
     with pytest.raises(ValueError, match="bundled scenario"):
-        authoring.save_scenario(tina, text)
+        authoring.save_scenario(text)
     copy = text.replace("id: long_queue", f"id: {authoring.new_id('long_queue')}")
-    saved = authoring.save_scenario(tina, copy)
+    saved = authoring.save_scenario(copy)
     assert saved.id == "long_queue_copy" and authoring.scenario_source(saved.id) == (copy, False)
     assert (app.settings.user_scenarios_dir / "long_queue_copy.yaml").read_text(encoding="utf-8") == copy
     assert app.practice.scenario("long_queue_copy") == saved  # in the library the trainees see
@@ -254,12 +258,13 @@ def test_scenario_editing_and_packs_through_the_service(db_path: Path, tmp_path:
         bad = copy.replace("long_queue_copy", "x").replace("difficulty: 1", "difficulty: 7")
         z.writestr("scenarios/x.yaml", bad)
     with pytest.raises(PackError):
-        authoring.preview_pack(tina, broken)
+        authoring.preview_pack(broken)
     assert sorted(app.catalog.scenarios) == before  # nothing changed
-    pack = authoring.export_pack(tina, ["long_queue", "long_queue_copy"], tmp_path / "out.zip")
+    pack = authoring.export_pack(["long_queue", "long_queue_copy"], tmp_path / "out.zip")
     with pytest.raises(ValueError, match="would replace bundled scenarios"):
-        authoring.preview_pack(tina, pack)
-    actions = [e["action"] for e in app.accounts.audit_log(world.hr)]
+        authoring.preview_pack(pack)
+    world.sign_in("hr")
+    actions = [e["action"] for e in app.accounts.audit_log()]
     assert "scenario_published" in actions and "scenario_pack_exported" in actions
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
@@ -47,18 +48,20 @@ def team(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     sessions, one overridden, a coaching note) and 李娜 (Chinese); bob has not practised. Branch 2:
     zoe, whose session is about another cause."""
     world = hr_tina_and_ann(db_path)
-    app, tina, ann = world.app, world.tina, world.ann
+    app, ann = world.app, world.ann
     assert ann.trainee_id is not None
+    world.sign_in("ann")
     for _ in range(2):
-        _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed", ann)
+        _, session_id = app.practice.start(ann.trainee_id, "atm_card_swallowed")
         app.practice.reply("I'm so sorry. May I see your ID card, please?")
         app.practice.reply("Calm down.")
-    app.accounts.override_score(tina, session_id, "empathy", 10, "ignored the customer's fear")
-    app.accounts.add_coaching_note(tina, ann.trainee_id, NOTE)
+    world.sign_in("tina")
+    app.accounts.override_score(session_id, "empathy", 10, "ignored the customer's fear")
+    app.accounts.add_coaching_note(ann.trainee_id, NOTE)
     for name, team, scenario in (("李娜", "Branch 1", "zh_fund_loss"), ("zoe", "Branch 2", "long_queue")):
         who = trainee_account(world, name, team)
         assert who.trainee_id is not None
-        app.practice.start(who.trainee_id, scenario, who)
+        app.practice.start(who.trainee_id, scenario)
         if name == "李娜":
             app.practice.reply("非常抱歉让您着急了，我马上帮您查。")
     app.practice.reply("I'm sorry about the wait; I'll help now.")
@@ -125,7 +128,10 @@ def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ann.pdf"
     assert main([*AS_HR, "export", *PERIOD, "--trainee", "ann", "--out", str(out)]) == 0
-    assert capsys.readouterr().out == f"The scorecard was written to {out}.\n"
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == f"The scorecard was written to {out}."
+    head = re.fullmatch(r"Audit log chain head: (#\d+ [0-9a-f]{16})\.", printed[1])
+    assert head is not None and len(printed) == 2
     line = trainee_lines(Records(open_database(team)), selection(trainee="ann"), RULES)[0]
     text = pdf_text(out)
     assert pdf_pages(out) == 1
@@ -133,7 +139,8 @@ def test_one_trainees_pdf_scorecard_reads_back(team: Path, tmp_path: Path,
                      f"Period: {TODAY - timedelta(days=1)} – {TODAY}",
                      "Sessions: 2", "Replies: 4", f"Level: {line.level} · {line.points} points",
                      "Not certified yet", "Badges:", "Trainers' comments", NOTE.split(" 先")[0], "先道歉",
-                     "Score overrides", "by tina: ignored the customer's fear"):
+                     "Score overrides", "by tina: ignored the customer's fear",
+                     f"audit log chain head {head[1]}"):  # the one the export's audit entry has
         assert expected in text, expected
     empathy_row = next(row for row in text.splitlines() if row.strip().startswith("Empathy"))
     assert empathy_row.split()[1:] == [f"{line.automatic['empathy']:.1f}",
@@ -243,24 +250,26 @@ def test_reports_and_exports_are_for_hr_only_and_logged(team: Path, tmp_path: Pa
 
     app = open_app(team, with_scorer=False)
     access, reports = app.accounts, app.reports
-    tina, hr, ann = (access.sign_in(name, PINS[name]) for name in ("tina", "hr", "ann"))
     request = ExportRequest("csv", tmp_path / "x.csv", selection())
-    for who in (tina, ann):
+    for name in ("tina", "ann"):
+        access.sign_in(name, PINS[name])
         with pytest.raises(AccessDenied):
-            reports.report(who, selection())
+            reports.report(selection())
         with pytest.raises(AccessDenied):
-            reports.export(who, request)
+            reports.export(request)
         with pytest.raises(AccessDenied):
-            reports.choices(who)
+            reports.choices()
+    access.sign_out()
     with pytest.raises(AccessDenied):  # no account on a database that has accounts
-        reports.export(None, request)
+        reports.export(request)
     assert not request.out.exists()
-    report = reports.report(hr, selection(team="Branch 1"))
+    access.sign_in("hr", PINS["hr"])
+    report = reports.report(selection(team="Branch 1"))
     assert [line.name for line in report.lines] == ["ann", "李娜"] and report.trend_size == "day"
-    assert reports.choices(hr).teams == ["Branch 1", "Branch 2"]
-    assert ("ann", "Branch 1") in reports.choices(hr).trainees
-    reports.export(hr, request)
-    [entry] = [e for e in access.audit_log(hr) if e["action"] == "exported"]
+    assert reports.choices().teams == ["Branch 1", "Branch 2"]
+    assert ("ann", "Branch 1") in reports.choices().trainees
+    reports.export(request)
+    [entry] = [e for e in access.audit_log() if e["action"] == "exported"]
     assert entry["username"] == "hr" and '"rows": 6' in entry["detail"]
 
 

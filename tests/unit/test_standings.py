@@ -89,18 +89,20 @@ def test_reports_add_up_in_sql_as_the_rules_do_session_by_session(db_path: Path)
 
     app = open_app(db_path, with_scorer=False)
     _fill(app, sessions=40)
-    hr = app.accounts.create_first_admin("hr", "secret-admin")
-    tina = app.accounts.create_account(hr, "tina", "1234", "trainer")
+    app.accounts.create_first_admin("hr", "secret-admin")
+    app.accounts.create_account("tina", "trainer-secret", "trainer")
+    app.accounts.sign_in("tina", "trainer-secret")
     rng = random.Random(5)
     sessions = [s for s in app.repo.history() if s["turns"] > 0]
     for s in rng.sample(sessions, 25):
         for _ in range(rng.randrange(1, 3)):  # sometimes twice: the latest counts
-            app.accounts.override_score(tina, s["id"], rng.choice(["empathy", "clarity", "solution"]),
+            app.accounts.override_score(s["id"], rng.choice(["empathy", "clarity", "solution"]),
                                         rng.randrange(101), "reviewed")
+    app.accounts.sign_in("hr", "secret-admin")
     for selection in (ExportFilter(TODAY - timedelta(days=45), TODAY - timedelta(days=10)),
                       ExportFilter(TODAY - timedelta(days=200), TODAY, team="Branch 2"),
                       ExportFilter(TODAY - timedelta(days=20), TODAY, category=CATEGORIES[1])):
-        report = app.reports.report(hr, selection)
+        report = app.reports.report(selection)
         start, end = selection.utc_bounds()
         teams = {t["id"]: t["team"] for t in app.repo.trainees()}
         chosen = [s for s in app.repo.history() if s["turns"] > 0 and start <= s["started_at"] < end

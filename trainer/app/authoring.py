@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.domain.accounts import Identity
 from trainer.domain.errors import InvalidInput, NotFound
 from trainer.domain.scenario import Scenario
 from trainer.domain.scoring.rubric import Rubric
@@ -96,9 +95,9 @@ class AuthoringService:
             candidate, n = f"{base}_copy{n}", n + 1
         return candidate
 
-    def save_scenario(self, who: Identity, text: str) -> Scenario:
+    def save_scenario(self, text: str) -> Scenario:
         """Validate and save into the user scenario folder; raises ``ScenarioError`` with every problem."""
-        self._app.accounts.current(who).require("edit_scenarios", "edit scenarios")
+        self._app.accounts.require("edit_scenarios", "edit scenarios")
         scenario = load_scenario_text(text, "scenario").scenario
         if self._app.is_bundled(scenario.id):
             raise InvalidInput("'{id}' is a bundled scenario and cannot be changed; duplicate it and "
@@ -109,12 +108,12 @@ class AuthoringService:
         tmp = target.with_name(f".{target.name}.saving")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
-        self._app.accounts.record(who, "scenario_published", {"id": scenario.id, "file": str(target)})
+        self._app.accounts.record("scenario_published", {"id": scenario.id, "file": str(target)})
         self._app.reload_catalog()
         return scenario
 
-    def preview_pack(self, who: Identity, pack: Path) -> PackPreview:
-        self._app.accounts.current(who).require("edit_scenarios", "import scenario packs")
+    def preview_pack(self, pack: Path) -> PackPreview:
+        self._app.accounts.require("edit_scenarios", "import scenario packs")
         preview = preview_pack(pack, set(self._app.catalog.scenarios))
         clash = sorted(set(preview.replaced) & self.bundled_ids())
         if clash:
@@ -122,17 +121,17 @@ class AuthoringService:
                                ids=", ".join(clash))
         return preview
 
-    def import_pack(self, who: Identity, preview: PackPreview) -> list[str]:
-        self._app.accounts.current(who).require("edit_scenarios", "import scenario packs")
+    def import_pack(self, preview: PackPreview) -> list[str]:
+        self._app.accounts.require("edit_scenarios", "import scenario packs")
         apply_pack(preview, self._app.settings.user_scenarios_dir)
-        self._app.accounts.record(who, "scenario_pack_imported",
+        self._app.accounts.record("scenario_pack_imported",
                                   {"added": preview.added, "replaced": preview.replaced})
         self._app.reload_catalog()
         return preview.added + preview.replaced
 
-    def export_pack(self, who: Identity, ids: list[str], target: Path) -> Path:
-        self._app.accounts.current(who).require("edit_scenarios", "export scenario packs")
+    def export_pack(self, ids: list[str], target: Path) -> Path:
+        self._app.accounts.require("edit_scenarios", "export scenario packs")
         files = [self._app.catalog.sources[i] for i in ids if i in self._app.catalog.sources]
         export_pack(files, target)
-        self._app.accounts.record(who, "scenario_pack_exported", {"ids": ids, "file": str(target)})
+        self._app.accounts.record("scenario_pack_exported", {"ids": ids, "file": str(target)})
         return target

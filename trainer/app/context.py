@@ -7,17 +7,19 @@ or the command line's only thread): SQLite connections stay on the thread that m
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from trainer.app.accounts import AccountsService
+from trainer.app.accounts import AccountsService, SignedIn
 from trainer.app.authoring import AuthoringService
 from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
 from trainer.app.settings import Settings
+from trainer.domain.audit import ChainCheck
 from trainer.domain.incentives import IncentiveRules
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 
 S = TypeVar("S")
+log = logging.getLogger("trainer")
 
 
 def _now() -> datetime:
@@ -45,7 +48,7 @@ class App:
     trainer saves is in the library the next trainee sees."""
 
     def __init__(self, settings: Settings, *, scenario_folders: list[Path] | None = None,
-                 clock: Callable[[], datetime] = _now) -> None:
+                 clock: Callable[[], datetime] = _now, signed_in: SignedIn | None = None) -> None:
         self.settings = settings
         self.clock = clock
         self._scenario_folders = scenario_folders
@@ -56,7 +59,9 @@ class App:
         self._rules: IncentiveRules | None = None
         self.rules_source = str(bundled_rules_path())
         self._scorer: RubricScorer | None = None
-        self.accounts = AccountsService(self)
+        self.audit_on_open: ChainCheck | None = None
+        """The audit log's chain as :meth:`open` found it."""
+        self.accounts = AccountsService(self, signed_in or SignedIn())
         self.practice = PracticeService(self)
         self.authoring = AuthoringService(self)
         self.progress = ProgressService(self)
@@ -75,6 +80,9 @@ class App:
             private_folder(self.settings.data_dir)  # the program's own folder: its owner's only
         self._attach(open_database(self.settings.db_path))
         self.repo.mark_interrupted_sessions()
+        self.audit_on_open = self.account_store.audit_check()
+        if not self.audit_on_open.intact:
+            log.warning("%s", self.audit_on_open.sentence())
         self.reload_catalog()
         problems = [str(r) for r in self.catalog.reports if r.is_error]
         try:
@@ -95,8 +103,10 @@ class App:
     def with_own_connection(self) -> App:
         """This app (its settings, library and rules; a scorer of its own if ever asked for) on a
         database connection of its own, for a second worker thread (the desktop app's exports):
-        call it on that thread, and ``close()`` the result there. ``open()`` must have run."""
-        other = App(self.settings, scenario_folders=self._scenario_folders, clock=self.clock)
+        call it on that thread, and ``close()`` the result there. ``open()`` must have run. Both
+        share one signed-in session: whoever signs in or out here does so there too."""
+        other = App(self.settings, scenario_folders=self._scenario_folders, clock=self.clock,
+                    signed_in=self.accounts.session)
         from trainer.storage.database import open_database  # sqlite-utils: not before the window paints
 
         other._attach(open_database(self.settings.db_path))

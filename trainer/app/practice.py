@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.app.views import LibraryEntry, ReplyOutcome, SessionSummary, TurnView
-from trainer.domain.accounts import AccessDenied, Identity
 from trainer.domain.coaching import averages, next_focus
 from trainer.domain.delivery import Delivery
 from trainer.domain.dialogue import Exchange
@@ -43,6 +42,9 @@ class PracticeService:
     # -- the library -------------------------------------------------------------------------------
 
     def library(self, trainee_id: int | None) -> list[LibraryEntry]:
+        """Every scenario, with ``trainee_id``'s best score in each: only the trainee's own."""
+        if trainee_id is not None:
+            self._app.accounts.own_trainee(trainee_id, "see another trainee's progress")
         best = self._app.repo.best_scores(trainee_id) if trainee_id is not None else {}
         return [LibraryEntry(s, best.get(s.id)) for s in self._app.catalog]
 
@@ -58,25 +60,19 @@ class PracticeService:
 
     # -- playing -----------------------------------------------------------------------------------
 
-    def start(self, trainee_id: int, scenario_id: str, who: Identity | None = None) -> tuple[Scenario, int]:
+    def start(self, trainee_id: int, scenario_id: str) -> tuple[Scenario, int]:
         """Start a session of a library scenario; returns the scenario and its session id."""
-        return self.start_scenario(trainee_id, self.scenario(scenario_id), who)
+        return self.start_scenario(trainee_id, self.scenario(scenario_id))
 
-    def start_draft(self, trainee_id: int, text: str, who: Identity | None = None) -> tuple[Scenario, int]:
+    def start_draft(self, trainee_id: int, text: str) -> tuple[Scenario, int]:
         """Test-play a scenario straight from the editor, before it is saved (a trainer's tool)."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None:
-            caller.require("edit_scenarios", "test-play a scenario")
-        return self.start_scenario(trainee_id, load_scenario_text(text, "scenario").scenario, who)
+        self._app.accounts.require_unless_alone("edit_scenarios", "test-play a scenario")
+        return self.start_scenario(trainee_id, load_scenario_text(text, "scenario").scenario)
 
-    def start_scenario(self, trainee_id: int, scenario: Scenario,
-                       who: Identity | None = None) -> tuple[Scenario, int]:
+    def start_scenario(self, trainee_id: int, scenario: Scenario) -> tuple[Scenario, int]:
         """Start a session of ``scenario``: as the signed-in trainee only (without an account,
         only on a database that has none)."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None and caller.trainee_id != trainee_id:
-            raise AccessDenied("{user} ({role}) may not {what}.", user=caller.username, role=caller.role,
-                               what="practise as another trainee")
+        self._app.accounts.own_trainee(trainee_id, "practise as another trainee")
         self.stop()
         scorer = self._app.scorer
         self._practice = Practice(scenario, scorer, self._app.repo, trainee_id)
@@ -147,16 +143,11 @@ class PracticeService:
 
     # -- stored sessions ---------------------------------------------------------------------------
 
-    def summary(self, session_id: int, who: Identity | None = None) -> SessionSummary:
-        """A stored session, as the summary screen shows it (also for reopening read-only). With
-        ``who``: only if that account may see it."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None:
-            self._app.accounts.check_session_access(caller, session_id)
+    def summary(self, session_id: int) -> SessionSummary:
+        """A stored session, as the summary screen shows it (also for reopening read-only), if
+        the signed-in account may see it."""
+        session = self._app.accounts.check_session_access(session_id)
         repo = self._app.repo
-        session = repo.session(session_id)
-        if session is None:
-            raise NotFound("there is no session {id}", id=session_id)
         scenario = self._app.catalog.get(session["scenario_id"])
         turns = [_stored_turn(row, scenario) for row in repo.turns(session_id)]
         scores = [t.score for t in turns]

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from trainer.app.views import AttentionRow, Dashboard, HistoryPage, LeaderboardRow, display_name
-from trainer.domain.accounts import Identity
 from trainer.domain.errors import NotFound
 from trainer.domain.incentives import (
     Progress,
@@ -29,8 +28,8 @@ class ProgressService:
     def __init__(self, app: App) -> None:
         self._app = app
 
-    def dashboard(self, trainee_id: int, today: date | None = None, who: Identity | None = None) -> Dashboard:
-        who = self._app.accounts.require_signed_in_unless_alone(who)
+    def dashboard(self, trainee_id: int, today: date | None = None) -> Dashboard:
+        who = self._app.accounts.caller()
         if who is not None and who.trainee_id != trainee_id:
             who.require("coach", "see another trainee's progress")
         repo = self._app.repo
@@ -54,11 +53,10 @@ class ProgressService:
                         key=lambda s: (s.id == last, abs(s.difficulty - level), s.id in played, s.id))
         return ranked[0] if ranked else None
 
-    def leaderboard(self, team: str | None, period: str, today: date | None = None,
-                    who: Identity | None = None) -> list[LeaderboardRow]:
+    def leaderboard(self, team: str | None, period: str, today: date | None = None) -> list[LeaderboardRow]:
         """Trainees of a team (or everyone) by points in the period: stored per session, summed
         in the database (see ``storage.standings``). Any signed-in account may see it."""
-        self._app.accounts.require_signed_in_unless_alone(who)
+        self._app.accounts.caller()
         since = period_start(period, today or date.today())  # type: ignore[arg-type]
         self.refresh_points()
         rows = self._app.standings.points(team, local_midnight_utc(since) if since else None)
@@ -72,13 +70,10 @@ class ProgressService:
         them, once, after the rules change): leaderboards and reports add them up in SQL."""
         self._app.standings.refresh_points(self._app.rules.points)
 
-    def coaching(self, team: str | None = None, today: date | None = None,
-                 who: Identity | None = None) -> list[AttentionRow]:
+    def coaching(self, team: str | None = None, today: date | None = None) -> list[AttentionRow]:
         """Trainees who need a trainer's attention, most reasons first: each judged on their newest
         sessions only (what the attention rules look at)."""
-        who = self._app.accounts.require_signed_in_unless_alone(who)
-        if who is not None:
-            who.require("coach", "open the coaching view")
+        self._app.accounts.require_unless_alone("coach", "open the coaching view")
         rules = self._app.rules.attention
         facts = self._app.standings.newest_facts(team, 2 * rules.recent_sessions)
         rows = []
@@ -89,32 +84,26 @@ class ProgressService:
         return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
 
     def teams(self) -> list[str]:
+        """The teams, for the leaderboard's filter: any signed-in account."""
+        self._app.accounts.caller()
         return self._app.repo.teams()
 
-    def history(self, trainee_id: int | None, who: Identity | None = None) -> list[dict[str, Any]]:
-        """Past sessions, newest first, each with its number of turns and the trainee's name. With
-        ``who``, only what that account may see (a trainee: their own); without one, only on a
-        database that has no accounts."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None:
-            trainee_id = self._app.accounts.visible_trainee(caller, trainee_id)
-        return self._app.repo.history(trainee_id)
+    def history(self, trainee_id: int | None) -> list[dict[str, Any]]:
+        """Past sessions, newest first, each with its number of turns and the trainee's name: only
+        what the signed-in account may see (a trainee: their own)."""
+        return self._app.repo.history(self._app.accounts.visible_trainee(trainee_id))
 
-    def history_page(self, trainee_id: int | None, who: Identity | None = None, limit: int = HISTORY_PAGE,
-                     offset: int = 0) -> HistoryPage:
+    def history_page(self, trainee_id: int | None, limit: int = HISTORY_PAGE, offset: int = 0) -> HistoryPage:
         """One page of :meth:`history` (newest first) and how many sessions there are in all."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None:
-            trainee_id = self._app.accounts.visible_trainee(caller, trainee_id)
+        trainee_id = self._app.accounts.visible_trainee(trainee_id)
         repo = self._app.repo
         return HistoryPage(repo.history(trainee_id, limit, offset), repo.session_count(trainee_id), offset)
 
-    def history_for(self, who: Identity | None, trainee_name: str | None = None) -> list[dict[str, Any]]:
-        """:meth:`history` for the command line: by trainee name, and with no account only on a
-        database that has no accounts yet."""
-        who = self._app.accounts.require_signed_in_unless_alone(who)
+    def history_for(self, trainee_name: str | None = None) -> list[dict[str, Any]]:
+        """:meth:`history` for the command line: by trainee name."""
+        self._app.accounts.caller()
         trainee_id = self._app.accounts.trainee_named(trainee_name) if trainee_name else None
-        return self.history(trainee_id, who)
+        return self.history(trainee_id)
 
 
 def local_midnight_utc(day: date) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.domain.accounts import Identity
 from trainer.export.atomic import ExportError
 from trainer.export.report import TraineeLine, TrendPoint, trainee_lines, trend
 from trainer.export.run import ExportRequest, ExportResult, ProgressCallback, run_export
@@ -45,50 +44,49 @@ class ReportsService:
     def __init__(self, app: App) -> None:
         self._app = app
 
-    def choices(self, who: Identity) -> ReportChoices:
-        self._app.accounts.current(who).require("view_reports", "see reports")
+    def choices(self) -> ReportChoices:
+        self._app.accounts.require("view_reports", "see reports")
         return ReportChoices(self._app.repo.teams(), self._app.repo.practised_trainees())
 
-    def report(self, who: Identity, selection: ExportFilter) -> Report:
-        self._app.accounts.current(who).require("view_reports", "see reports")
+    def report(self, selection: ExportFilter) -> Report:
+        self._app.accounts.require("view_reports", "see reports")
         records = Records(self._app.repo.db)
         size, points = trend(records, selection)
         return Report(selection, trainee_lines(records, selection, self._app.rules), size, points)
 
-    def export(self, who: Identity | None, request: ExportRequest,
+    def export(self, request: ExportRequest,
                on_progress: ProgressCallback | None = None, login: str = "") -> ExportResult:
         """Write the export and audit it: complete and audited, or no file at all. The file is
         written beside its target under a hidden name, audited, and only then moved into place;
         if the audit entry cannot be written (a locked or full disk) it is deleted and the error
-        raised. ``who`` may be None only on a database with no accounts (the command line;
-        ``login`` names who ran it)."""
-        caller = self._app.accounts.require_signed_in_unless_alone(who)
-        if caller is not None:
-            caller.require("export", "export scorecards")
+        raised. Needs the export right; on a database with no accounts (the command line)
+        ``login`` names who ran it."""
+        self._app.accounts.require_unless_alone("export", "export scorecards")
         target = request.out
         unaudited = target.with_name(f".{target.name}.unaudited")
         try:
             try:
+                head = self._app.account_store.audit_head()
                 result = run_export(Records(self._app.repo.db), replace(request, out=unaudited),
-                                    self._app.rules, on_progress)
+                                    self._app.rules, on_progress, chain_head=head)
             except ExportError as exc:  # name the file the user asked for, not the hidden one
                 fields = {k: target if v == unaudited else v for k, v in exc.fields.items()}
                 raise ExportError(exc.template, **fields) from None
-            result = replace(result, out=target)
-            self._audited_move(caller, result, request, login, unaudited)
+            result = replace(result, out=target, chain_head=head)
+            self._audited_move(result, request, login, unaudited)
         finally:
             unaudited.unlink(missing_ok=True)
         return result
 
-    def _audited_move(self, caller: Identity | None, result: ExportResult, request: ExportRequest,
-                      login: str, written: Path) -> None:
+    def _audited_move(self, result: ExportResult, request: ExportRequest, login: str,
+                      written: Path) -> None:
         """The audit entry and the file's move into place, in one transaction: a move that fails
         rolls the entry back; an entry that cannot be committed takes the file away again."""
         target = result.out
         moved = False
         try:
             with transaction(self._app.repo.db):
-                self._app.accounts.record(caller, "exported", result.detail(request), login=login)
+                self._app.accounts.record("exported", result.detail(request), login=login)
                 try:
                     written.replace(target)
                 except OSError as exc:

@@ -34,12 +34,14 @@ def settings(args: argparse.Namespace) -> Settings:
     return Settings.load(getattr(args, "db", None))
 
 
-def open_app(args: argparse.Namespace, *, with_scorer: bool = False) -> App:
+def open_app(args: argparse.Namespace, *, with_scorer: bool = False, warn_audit: bool = True) -> App:
     """The application on the database of ``--db`` (or the default), problems in branch files
-    printed as warnings."""
+    (and, with ``warn_audit``, a broken audit log) printed as warnings."""
     app = App(settings(args))
     for problem in app.open(with_scorer=with_scorer):
         print(f"trainer: warning: {problem}", file=sys.stderr)
+    if warn_audit and app.audit_on_open is not None and not app.audit_on_open.intact:
+        print(f"trainer: warning: {app.audit_on_open.sentence()}", file=sys.stderr)
     return app
 
 

@@ -1,4 +1,5 @@
-"""The ``trainer`` command: list, validate, play and score scenarios; history; export scorecards.
+"""The ``trainer`` command: list, validate, play and score scenarios; history; export scorecards;
+accounts.
 
 Every command goes through the same services as the desktop app (``trainer.app``).
 Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
@@ -14,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from trainer import __version__
+from trainer.cli.account_commands import cmd_accounts, cmd_audit
 from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, TerminalSafe
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
@@ -123,6 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
                    help="pdf only: the scorecards' language (default: en)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("accounts", help="lift a lock, or reset a password",
+                       description="unlock NAME lifts the lock that wrong passwords put on an "
+                                   "account (no sign-in needed: the way back in for a locked-out "
+                                   "HR administrator; the password is still needed, and the audit "
+                                   "log names your login). reset-password NAME sets a new password "
+                                   "(HR, signed in with --user; the new password is read from "
+                                   "$TRAINER_NEW_PASSWORD, or asked for).")
+    p.add_argument("action", choices=["unlock", "reset-password"], help="what to do")
+    p.add_argument("name", metavar="NAME", help="the account")
+    p.set_defaults(func=cmd_accounts)
+
+    p = sub.add_parser("audit", help="check the audit log's hash chain",
+                       description="verify: check that every entry of the audit log is still as it "
+                                   "was written (numbered densely, each chained to the one before by "
+                                   "its SHA-256) and print the chain head. Exit 1 when it is broken. "
+                                   "Needs no sign-in: it shows nobody's data.")
+    p.add_argument("action", choices=["verify"], help="what to do")
+    p.set_defaults(func=cmd_audit)
     return parser
 
 

@@ -34,7 +34,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"trainer: warning: {problem}", file=sys.stderr)
     who = signed_in(app, args)
     trainee_id = _trainee(app, who, args.trainee)
-    _, session_id = app.practice.start_scenario(trainee_id, scenario, who)
+    _, session_id = app.practice.start_scenario(trainee_id, scenario)
     practice = app.practice.current
     assert practice is not None
     rubric = app.scorer.rubric

@@ -17,7 +17,8 @@ from trainer.storage.repository import local_minute
 
 def cmd_history(args: argparse.Namespace) -> int:
     app = open_app(args)
-    for s in app.progress.history_for(signed_in(app, args), args.trainee):
+    signed_in(app, args)
+    for s in app.progress.history_for(args.trainee):
         if args.json:
             print(json.dumps(s, ensure_ascii=False))
         else:
@@ -34,12 +35,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError("--home-page must be a web address starting with https:// (got '{got}').",
                            got=args.home_page)
     app = open_app(args)
-    who = signed_in(app, args)
+    signed_in(app, args)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
     request = ExportRequest(format_for(args.out, args.format), args.out, selection, args.lang,
                             args.home_page)
     try:
-        result = app.reports.export(who, request, login=login_name())
+        result = app.reports.export(request, login=login_name())
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     except sqlite3.Error as exc:
@@ -54,4 +55,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         "pdf": lambda: (f"The scorecard was written to {args.out}." if n.get("scorecards") == 1
                         else f"{n.get('scorecards')} scorecards written to {args.out}."),
     }[result.kind]())
+    if result.chain_head:
+        print(f"Audit log chain head: {result.chain_head}.")
     return EXIT_OK

@@ -63,6 +63,8 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     """What was written: ``replies`` (CSV), ``trainees``/``sessions``/``replies`` (XLSX),
     ``sessions`` (xAPI), ``scorecards`` (PDF)."""
+    chain_head: str = ""
+    """The audit log's chain head as the export was written (also in its audit entry)."""
 
     @property
     def rows(self) -> int:
@@ -75,12 +77,14 @@ class ExportResult:
         s = request.selection
         return {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
                 "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
-                "rows": self.rows}
+                "rows": self.rows, "chain_head": self.chain_head}
 
 
 def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
-               on_progress: ProgressCallback | None = None) -> ExportResult:
-    """Write the export; raises :class:`ExportError` (one sentence) or :class:`ExportCancelled`."""
+               on_progress: ProgressCallback | None = None, chain_head: str = "") -> ExportResult:
+    """Write the export; raises :class:`ExportError` (one sentence) or :class:`ExportCancelled`.
+    ``chain_head``: the audit log's as the export is written (``domain.audit``), printed in the
+    PDF scorecards and in the XLSX workbook's Audit sheet."""
     selection, out = request.selection, request.out
     params = selection.parameters()
     tick = on_progress or (lambda done, total: None)
@@ -100,6 +104,7 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
             ("Summary", *summary_table(records, selection, rules)),
             ("Sessions", s_columns, _reporting(s_rows, tick, 0, total)),
             ("Replies", t_columns, _reporting(t_rows, tick, sessions, total)),
+            *([("Audit", ["audit_log_chain_head"], [[chain_head]])] if chain_head else []),
         ], before_saving=lambda: tick(total, total))
         return ExportResult("xlsx", out, {"trainees": counts["Summary"], "sessions": counts["Sessions"],
                                           "replies": counts["Replies"]})
@@ -108,11 +113,11 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
         columns, rows = records.session_rows(params)
         count = write_xapi(out, columns, _reporting(rows, tick, 0, total), home_page=request.home_page)
         return ExportResult("xapi", out, {"sessions": count})
-    return _pdf(records, request, rules, tick)
+    return _pdf(records, request, rules, tick, chain_head)
 
 
 def _pdf(records: Records, request: ExportRequest, rules: IncentiveRules,
-         tick: ProgressCallback) -> ExportResult:
+         tick: ProgressCallback, chain_head: str) -> ExportResult:
     from trainer.export.scorecard_pdf import write_scorecard, write_team_scorecards  # Qt: only here
 
     selection, out = request.selection, request.out
@@ -122,9 +127,10 @@ def _pdf(records: Records, request: ExportRequest, rules: IncentiveRules,
             raise ExportError("cannot write {path}: {trainee} has no practice from {start} to {end}, so "
                               "there is no scorecard.", path=out, trainee=selection.trainee,
                               start=selection.date_from, end=selection.date_to)
-        write_scorecard(out, cards[0], request.language, tick)
+        write_scorecard(out, cards[0], request.language, tick, chain_head)
     else:
-        write_team_scorecards(out, selection.team, cards, trend(records, selection), request.language, tick)
+        write_team_scorecards(out, selection.team, cards, trend(records, selection), request.language, tick,
+                              chain_head)
     return ExportResult("pdf", out, {"scorecards": len(cards)})
 
 

@@ -49,6 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "scorecard": "Practice scorecard", "team_title": "Team scorecards: {team}", "all_teams": "all teams",
         "team": "Team", "period": "Period", "made": "Made {when} by Teller trainer {version}",
+        "chain": "audit log chain head {head}",
         "sessions": "Sessions", "replies": "Replies", "critical": "Critical fails",
         "resolved": "Resolved", "escalated": "Escalated", "walked_out": "Walked out",
         "averages": "Average per dimension", "dimension": "Dimension", "automatic": "Automatic",
@@ -74,6 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
     "zh-CN": {
         "scorecard": "练习成绩单", "team_title": "团队成绩单：{team}", "all_teams": "全部团队",
         "team": "团队", "period": "期间", "made": "由柜员情景训练 {version} 于 {when} 生成",
+        "chain": "审计日志链头 {head}",
         "sessions": "练习次数", "replies": "回复数", "critical": "严重失误",
         "resolved": "已解决", "escalated": "已升级处理", "walked_out": "客户离开",
         "averages": "各维度平均分", "dimension": "维度", "automatic": "自动评分",
@@ -110,9 +112,10 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def write_scorecard(path: Path, card: Scorecard, language: str = "en",
-                    on_progress: ProgressCallback | None = None) -> None:
-    """One trainee's scorecard as a PDF at ``path`` (written whole or not at all)."""
-    with _document(path, card.line.name, language) as doc:
+                    on_progress: ProgressCallback | None = None, chain_head: str = "") -> None:
+    """One trainee's scorecard as a PDF at ``path`` (written whole or not at all); ``chain_head``:
+    the audit log's, printed under the title (see ``domain.audit``)."""
+    with _document(path, card.line.name, language, chain_head) as doc:
         if on_progress:
             on_progress(0, 1)
         doc.scorecard(card)
@@ -122,12 +125,12 @@ def write_scorecard(path: Path, card: Scorecard, language: str = "en",
 
 def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecard],
                           team_trend: tuple[str, list[TrendPoint]], language: str = "en",
-                          on_progress: ProgressCallback | None = None) -> None:
+                          on_progress: ProgressCallback | None = None, chain_head: str = "") -> None:
     """A team's page (every trainee compared, the team's trend), then each trainee's scorecard."""
     if not cards:
         raise ExportError("cannot write {path}: nobody practised in this period, so there is no "
                           "scorecard to print.", path=path)
-    with _document(path, team or TEXT[language]["all_teams"], language) as doc:
+    with _document(path, team or TEXT[language]["all_teams"], language, chain_head) as doc:
         doc.team_page(team, cards, team_trend)
         for i, card in enumerate(cards):
             doc.subject = f"{team} · {card.line.name}" if team else card.line.name  # the footer
@@ -138,7 +141,7 @@ def write_team_scorecards(path: Path, team: str | None, cards: Sequence[Scorecar
 
 
 @contextlib.contextmanager
-def _document(path: Path, subject: str, language: str) -> Iterator[_Document]:
+def _document(path: Path, subject: str, language: str, chain_head: str = "") -> Iterator[_Document]:
     """A PDF drawn in memory, then written to a temporary file and moved to ``path``.
 
     Qt's PDF engine ignores write errors (on a full disk it leaves an empty file and reports
@@ -162,7 +165,7 @@ def _document(path: Path, subject: str, language: str) -> Iterator[_Document]:
         if not painter.begin(writer):
             raise OSError(errno.EIO, "the PDF could not be started")
         try:
-            yield _Document(writer, painter, subject, t)
+            yield _Document(writer, painter, subject, t, chain_head)
         finally:
             finished = painter.end()
         if not finished:
@@ -176,8 +179,10 @@ MARGIN_MM = 16.0
 class _Document:
     """A painter on a PDF, with a cursor going down the page and a new page when one is full."""
 
-    def __init__(self, writer: QPdfWriter, painter: QPainter, subject: str, t: dict[str, str]) -> None:
+    def __init__(self, writer: QPdfWriter, painter: QPainter, subject: str, t: dict[str, str],
+                 chain_head: str = "") -> None:
         self.writer, self.painter, self.subject, self.t = writer, painter, subject, t
+        self.chain_head = chain_head
         area = writer.pageLayout().paintRectPixels(writer.resolution())
         self.width = float(area.width())
         self.height = float(area.height())
@@ -321,7 +326,8 @@ class _Document:
         return f"{self.t['period']}{self.t['colon']}{date_from.isoformat()} – {date_to.isoformat()}"
 
     def _made(self) -> str:
-        return self.t["made"].format(when=datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__)
+        made = self.t["made"].format(when=datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__)
+        return f"{made} · {self.t['chain'].format(head=self.chain_head)}" if self.chain_head else made
 
     def _score(self, line: TraineeLine, dimension: str) -> str:
         automatic, overridden = line.automatic[dimension], line.with_overrides[dimension]

@@ -7,9 +7,10 @@ audit entry are stored together or not at all.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from trainer.domain.audit import ChainCheck
+from trainer.storage import audit_chain
 from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
@@ -74,10 +75,14 @@ class AccountStore:
 
     def audit(self, at: str, account_id: int | None, username: str | None, action: str,
               detail: dict[str, Any]) -> None:
-        with transaction(self.db):
-            self.db.table("audit_log").insert({
-                "at": at, "account_id": account_id, "username": username, "action": action,
-                "detail": json.dumps(detail, ensure_ascii=False)})
+        audit_chain.append(self.db, at, account_id, username, action, detail)
 
     def audit_log(self, limit: int = 500) -> list[dict[str, Any]]:
-        return list(self.db.table("audit_log").rows_where(order_by="id desc", limit=limit))
+        return list(self.db.table("audit_log").rows_where(order_by="seq desc", limit=limit))
+
+    def audit_check(self) -> ChainCheck:
+        return audit_chain.check(self.db)
+
+    def audit_head(self) -> str:
+        """The chain head as exports print it: ``#entries`` and the first 16 hex of its hash."""
+        return ChainCheck(*audit_chain.head(self.db)).short_head

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from trainer.storage.errors import StorageError, plain_reason
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
 from trainer.storage.private import private_file, private_folder
+from trainer.storage.transaction import transaction
 
 APP_NAME = "teller-trainer"
 BUSY_TIMEOUT_S = 5.0
@@ -50,20 +51,33 @@ def open_database(path: Path | str | None = None, *, memory: bool = False) -> Da
 def _prepare(db: Database, where: str) -> Database:
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise StorageError(
-                "The database {path} was written by a newer version of this program (schema "
-                "{version}, this version knows up to {known}); please update the program.",
-                path=where, version=version, known=SCHEMA_VERSION)
-        if where != ":memory:":
-            db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        if version < SCHEMA_VERSION:
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version <= SCHEMA_VERSION:
+            if where != ":memory:":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if version < SCHEMA_VERSION:
+                _migrate(db)
     except sqlite3.Error as exc:
         db.close()
         raise StorageError("Cannot use the database {path}: {reason}.", path=where,
                            reason=plain_reason(exc)) from None
+    except StorageError as exc:  # the migration's write transaction failed
+        db.close()
+        raise StorageError("Cannot use the database {path}: {reason}.", path=where,
+                           reason=exc.fields.get("reason", "")) from None
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise StorageError(
+            "The database {path} was written by a newer version of this program (schema "
+            "{version}, this version knows up to {known}); please update the program.",
+            path=where, version=version, known=SCHEMA_VERSION)
     return db
+
+
+def _migrate(db: Database) -> None:
+    """Under the write lock, and looked at again there: two processes opening a new (or older)
+    file at once migrate it once; the second finds it done."""
+    with transaction(db):
+        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

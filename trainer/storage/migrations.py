@@ -136,5 +136,39 @@ def m0007_points_and_history(db: Database) -> None:
                "WHERE status = 'finished' AND turn_count > 0")
 
 
+@migrations()
+def m0008_audit_chain(db: Database) -> None:
+    """The audit log numbered densely and chained by hash (``domain.audit``). Entries written
+    before are numbered in the order they were written and chained as they stand (the chain can
+    vouch for them only from now on); the database refuses an entry that does not continue the
+    chain."""
+    from trainer.domain.audit import GENESIS, entry_hash
+
+    table = db.table("audit_log")
+    table.add_column("seq", int)
+    table.add_column("prev_hash", str)
+    table.add_column("hash", str)
+    db.execute("DROP TRIGGER audit_log_no_update")  # to number and chain the existing entries once
+    prev = GENESIS
+    rows = db.execute("SELECT id, at, account_id, username, action, detail FROM audit_log ORDER BY id")
+    for seq, (row_id, at, account_id, username, action, detail) in enumerate(rows.fetchall(), start=1):
+        entry = {"seq": seq, "at": at, "account_id": account_id, "username": username, "action": action,
+                 "detail": detail}
+        digest = entry_hash(prev, entry)
+        db.execute("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                   [seq, prev, digest, row_id])
+        prev = digest
+    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+    db.execute("CREATE UNIQUE INDEX audit_log_seq ON audit_log(seq)")
+    db.execute(
+        "CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log "
+        "WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log) "
+        "OR NEW.prev_hash IS NOT "
+        f"COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '{GENESIS}') "
+        "OR NEW.hash IS NULL "
+        "BEGIN SELECT RAISE(ABORT, 'an audit entry must continue the chain'); END")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.accounts import ROLES
+from trainer.domain.audit import ChainCheck
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
 from trainer.ui.widgets import Retranslating, heading, read_only_table
+
+ERROR_RED = "#b00020"
 
 
 class SignInPage(Retranslating, QWidget):
@@ -117,12 +120,13 @@ class SignInPage(Retranslating, QWidget):
 class AccountsPage(Retranslating, QWidget):
     """HR: the accounts, a form to add one, and role changes.
 
-    Signals: create_account(str, str, str, str) name, password, role, team; set_role(str, str);
+    Signals: create_account(str, str, str, str) name, password, role, team; set_role(str, str, str)
+    name, role and a new password (needed when the role needs a longer one);
     audit_requested(); coaching_requested(); reports_requested().
     """
 
     create_account = Signal(str, str, str, str)
-    set_role = Signal(str, str)
+    set_role = Signal(str, str, str)
     audit_requested = Signal()
     coaching_requested = Signal()
     reports_requested = Signal()
@@ -148,6 +152,7 @@ class AccountsPage(Retranslating, QWidget):
         self.reports_button.clicked.connect(self.reports_requested)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.chain = chain_label()
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
         for label, field in zip(self.labels, (self.name, self.password, self.role, self.team), strict=True):
@@ -162,6 +167,7 @@ class AccountsPage(Retranslating, QWidget):
         change.addWidget(self.audit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.chain)
         layout.addWidget(self.table, 1)
         layout.addLayout(change)
         self.new_title = heading(scale=1.05)
@@ -207,6 +213,10 @@ class AccountsPage(Retranslating, QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
+    def show_chain(self, check: ChainCheck) -> None:
+        """Nothing while the audit log holds together; in red, plainly, when it does not."""
+        show_chain(self.chain, check, quiet_when_intact=True)
+
     def _create(self) -> None:
         self.create_account.emit(self.name.text().strip(), self.password.text(), str(self.role.currentData()),
                          self.team.text().strip())
@@ -214,7 +224,8 @@ class AccountsPage(Retranslating, QWidget):
     def _change(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
-            self.set_role.emit(self.rows[row]["username"], str(self.change_role.currentData()))
+            self.set_role.emit(self.rows[row]["username"], str(self.change_role.currentData()),
+                               self.password.text())
 
     def clear_form(self) -> None:
         for field in (self.name, self.password, self.team):
@@ -230,11 +241,13 @@ class AuditPage(Retranslating, QWidget):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.title = heading()
+        self.chain = chain_label()
         self.table = read_only_table(4, stretch=3)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.chain)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
         self.retranslate()
@@ -246,6 +259,9 @@ class AuditPage(Retranslating, QWidget):
         self.table.setAccessibleName(self.tr("Audit log"))
         self.back_button.setText(self.tr("&Back"))
 
+    def show_chain(self, check: ChainCheck) -> None:
+        show_chain(self.chain, check, quiet_when_intact=False)
+
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
         self.table.setRowCount(len(rows))
@@ -255,3 +271,36 @@ class AuditPage(Retranslating, QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+
+
+def chain_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_chain(label: QLabel, check: ChainCheck, *, quiet_when_intact: bool) -> None:
+    """The audit log's hash chain in words: where it breaks (in red), or that it holds."""
+    if check.intact:
+        label.setStyleSheet("")
+        label.setText(QCoreApplication.translate(
+            "AuditChain", "The audit log holds together: {n} entries, chain head {head}.").format(
+                n=check.entries, head=check.short_head))
+        label.setVisible(not quiet_when_intact)
+        return
+    why = {
+        "missing": QCoreApplication.translate("AuditChain", "entry {n} is missing"),
+        "misnumbered": QCoreApplication.translate("AuditChain", "entry {n} is out of place"),
+        "unlinked": QCoreApplication.translate("AuditChain", "entry {n} does not follow the entry before it"),
+        "changed": QCoreApplication.translate("AuditChain", "entry {n} was changed after it was written"),
+        "unprotected": QCoreApplication.translate(
+            "AuditChain", "the database's protection against changing the log was removed"),
+    }[check.problem].format(n=check.broken_at)
+    label.setStyleSheet(f"color: {ERROR_RED}; font-weight: bold;")
+    label.setText(QCoreApplication.translate(
+        "AuditChain", "The audit log has been tampered with: {why}. Entries 1 to {n} still hold together "
+        "(chain head {head}); compare it with the head printed on your last export.").format(
+            why=why, n=check.entries, head=check.short_head))
+    label.show()

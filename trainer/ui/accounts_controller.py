@@ -28,7 +28,8 @@ class AccountsController(Controller):
             self.page.set_rows(rows)
             open_page(self.page, self.show_accounts)
 
-        self.jobs.submit(call(self.app.accounts.accounts, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.accounts.accounts), on_done=loaded)
+        self.jobs.submit(call(self.app.accounts.audit_check), on_done=self.page.show_chain)
 
     def create_account(self, name: str, password: str, role: str, team: str) -> None:
         def done(_: Identity) -> None:
@@ -37,16 +38,21 @@ class AccountsController(Controller):
             self.show_accounts()
 
         # the role comes from the page's list of roles; the service checks it all the same
-        self.jobs.submit(call(self.app.accounts.create_account, self.who, name, password, cast(Role, role),
+        self.jobs.submit(call(self.app.accounts.create_account, name, password, cast(Role, role),
                               team), on_done=done, on_error=self.tell(self.page.show_message))
 
-    def set_role(self, name: str, role: str) -> None:
-        self.jobs.submit(call(self.app.accounts.set_role, self.who, name, cast(Role, role)),
-                         on_done=lambda _: self.show_accounts(), on_error=self.tell(self.page.show_message))
+    def set_role(self, name: str, role: str, password: str) -> None:
+        def done(_: None) -> None:
+            self.page.clear_form()
+            self.show_accounts()
+
+        self.jobs.submit(call(self.app.accounts.set_role, name, cast(Role, role), password),
+                         on_done=done, on_error=self.tell(self.page.show_message))
 
     def show_audit(self) -> None:
         def loaded(rows: list[dict[str, Any]]) -> None:
             self.audit_page.set_rows(rows)
             self.nav.push(self.audit_page, self.show_audit)
 
-        self.jobs.submit(call(self.app.accounts.audit_log, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.accounts.audit_log), on_done=loaded)
+        self.jobs.submit(call(self.app.accounts.audit_check), on_done=self.audit_page.show_chain)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from trainer.app.context import App
-from trainer.domain.accounts import AccessDenied, Identity
+from trainer.domain.accounts import Identity
 from trainer.ui.errors import logged_message, show_error
 from trainer.ui.jobs import Jobs
 from trainer.ui.navigation import Navigation
@@ -56,14 +56,6 @@ class Controller(QObject):
     @property
     def trainee_id(self) -> int | None:
         return self.shell.user.trainee_id
-
-    @property
-    def who(self) -> Identity:
-        """Who is signed in, for work only a signed-in user can ask for (its pages and menu
-        entries are not reachable otherwise)."""
-        if self.identity is None:
-            raise AccessDenied("sign in first: this database has accounts")
-        return self.identity
 
     def show_error(self, exc: BaseException) -> None:
         """In a dialog, the traceback in the log."""

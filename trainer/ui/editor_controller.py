@@ -58,14 +58,14 @@ class EditorController(Controller):
                 title=scenario.title))
             self.show_editor()
 
-        self.jobs.submit(call(self.app.authoring.save_scenario, self.who, text), on_done=saved,
+        self.jobs.submit(call(self.app.authoring.save_scenario, text), on_done=saved,
                          on_error=self._problem)
 
     def test_play(self, text: str) -> None:
         self.practice.start_draft(text, on_error=self._problem)
 
     def import_pack(self, path: str) -> None:
-        self.jobs.submit(call(self.app.authoring.preview_pack, self.who, Path(path)),
+        self.jobs.submit(call(self.app.authoring.preview_pack, Path(path)),
                          on_done=self._confirm_pack, on_error=self._problem)
 
     def _confirm_pack(self, preview: PackPreview) -> None:
@@ -73,7 +73,7 @@ class EditorController(Controller):
             added=", ".join(preview.added) or "—", replaced=", ".join(preview.replaced) or "—")
         answer = QMessageBox.question(self.shell.window, self.tr("Import this pack?"), text)
         if answer == QMessageBox.StandardButton.Yes:
-            self.jobs.submit(call(self.app.authoring.import_pack, self.who, preview),
+            self.jobs.submit(call(self.app.authoring.import_pack, preview),
                              on_done=lambda _: self.show_editor(), on_error=self._problem)
 
     def export_pack(self, path: str) -> None:
@@ -84,5 +84,5 @@ class EditorController(Controller):
         def exported(target: Path) -> None:
             self.page.show_message(self.tr("Exported to {path}.").format(path=target))
 
-        self.jobs.submit(call(self.app.authoring.export_pack, self.who, [scenario.id], Path(path)),
+        self.jobs.submit(call(self.app.authoring.export_pack, [scenario.id], Path(path)),
                          on_done=exported, on_error=self._problem)

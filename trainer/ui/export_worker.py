@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject
 
 from trainer.app.context import App
 from trainer.app.progress_token import ProgressToken
-from trainer.domain.accounts import Identity
 from trainer.export.run import ExportRequest, ExportResult
 from trainer.ui.jobs import Jobs, OnError, call
 
@@ -26,14 +25,14 @@ class ExportWorker(QObject):
         self._app: App | None = None  # on the export thread only
         self.jobs = Jobs(on_error, self, name="trainer-export")
 
-    def export(self, who: Identity, request: ExportRequest, token: ProgressToken,
-               on_done: ExportDone, on_error: OnError) -> None:
-        self.jobs.submit(call(self._export, who, request, token), on_done=on_done, on_error=on_error)
+    def export(self, request: ExportRequest, token: ProgressToken, on_done: ExportDone,
+               on_error: OnError) -> None:
+        self.jobs.submit(call(self._export, request, token), on_done=on_done, on_error=on_error)
 
-    def _export(self, who: Identity, request: ExportRequest, token: ProgressToken) -> ExportResult:
+    def _export(self, request: ExportRequest, token: ProgressToken) -> ExportResult:
         if self._app is None:
             self._app = self._main.with_own_connection()
-        return self._app.reports.export(who, request, token.report)
+        return self._app.reports.export(request, token.report)
 
     def _close(self) -> None:
         if self._app is not None:

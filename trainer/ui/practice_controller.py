@@ -76,13 +76,13 @@ class PracticeController(Controller):
 
     def start(self, scenario_id: str) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.practice.start, self.trainee_id, scenario_id, self.who),
+            self.jobs.submit(call(self.app.practice.start, self.trainee_id, scenario_id),
                              on_done=self._started)
 
     def start_draft(self, text: str, on_error: OnError) -> None:
         """Test-play a scenario from the editor, before it is saved."""
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.practice.start_draft, self.trainee_id, text, self.who),
+            self.jobs.submit(call(self.app.practice.start_draft, self.trainee_id, text),
                              on_done=self._started, on_error=on_error)
 
     def _started(self, started: tuple[Scenario, int]) -> None:

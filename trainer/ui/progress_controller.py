@@ -31,15 +31,15 @@ class ProgressController(Controller):
             self.dashboard_page.show_dashboard(dashboard)
             self.nav.push(self.dashboard_page, self.show_dashboard)
 
-        self.jobs.submit(call(self.app.progress.dashboard, self.trainee_id, None, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.progress.dashboard, self.trainee_id), on_done=loaded)
 
     def _initials_only(self, value: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.accounts.set_initials_only, self.trainee_id, value, self.who))
+            self.jobs.submit(call(self.app.accounts.set_initials_only, self.trainee_id, value))
 
     def _record_audio(self, consent: bool) -> None:
         if self.trainee_id is not None:
-            self.jobs.submit(call(self.app.accounts.set_record_audio, self.trainee_id, consent, self.who))
+            self.jobs.submit(call(self.app.accounts.set_record_audio, self.trainee_id, consent))
 
     # -- leaderboards ------------------------------------------------------------------------------------
 
@@ -54,7 +54,7 @@ class ProgressController(Controller):
         self.jobs.submit(self.app.progress.teams, on_done=loaded)
 
     def load_leaderboard(self, team: str | None, period: str) -> None:
-        self.jobs.submit(call(self.app.progress.leaderboard, team, period, None, self.who),
+        self.jobs.submit(call(self.app.progress.leaderboard, team, period),
                          on_done=self.leaderboard_page.set_rows)
 
     # -- trainers ----------------------------------------------------------------------------------------
@@ -64,4 +64,4 @@ class ProgressController(Controller):
             self.coaching_page.set_rows(rows)
             self.nav.push(self.coaching_page, self.show_coaching)
 
-        self.jobs.submit(call(self.app.progress.coaching, None, None, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.progress.coaching), on_done=loaded)

@@ -36,10 +36,10 @@ class ReportsController(Controller):
             self.nav.push(self.page)  # the report is read again whenever a filter changes
             self.load_report(self.page.selection())
 
-        self.jobs.submit(call(self.app.reports.choices, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.reports.choices), on_done=loaded)
 
     def load_report(self, selection: ExportFilter) -> None:
-        self.jobs.submit(call(self.app.reports.report, self.who, selection), on_done=self.page.show_report)
+        self.jobs.submit(call(self.app.reports.report, selection), on_done=self.page.show_report)
 
     # -- exports ------------------------------------------------------------------------------------------
 
@@ -56,6 +56,8 @@ class ReportsController(Controller):
             cancelled = progress.cancelled
             progress.finish()
             message = self.exported(result)
+            if result.chain_head:
+                message += " " + self.tr("Audit log chain head: {head}.").format(head=result.chain_head)
             if cancelled:  # Cancel came as the last bytes were written: the file is complete
                 message = self.tr("The export had finished before it could be cancelled. {message}").format(
                     message=message)
@@ -72,7 +74,7 @@ class ReportsController(Controller):
             if not isinstance(exc, UserError):  # a bug: say so where it cannot be missed
                 self.show_error(exc)
 
-        self.worker.export(self.who, request, progress.token, on_done=done, on_error=failed)
+        self.worker.export(request, progress.token, on_done=done, on_error=failed)
 
     def exported(self, result: ExportResult) -> str:
         n, file = result.counts, str(result.out)

@@ -36,7 +36,7 @@ class ReviewController(Controller):
             self.history_page.set_sessions(page.rows, page.total)
             self.nav.push(self.history_page, lambda: self.show_history(trainee_id))
 
-        self.jobs.submit(call(self.app.progress.history_page, owner, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.progress.history_page, owner), on_done=loaded)
 
     def _more_history(self) -> None:
         shown = list(self.history_page.sessions)
@@ -44,7 +44,7 @@ class ReviewController(Controller):
         def loaded(page: HistoryPageData) -> None:
             self.history_page.set_sessions(shown + page.rows, page.total)
 
-        self.jobs.submit(call(self.app.progress.history_page, self._history_owner, self.who,
+        self.jobs.submit(call(self.app.progress.history_page, self._history_owner,
                               offset=len(shown)), on_done=loaded)
 
     def open_session(self, session_id: int) -> None:
@@ -54,14 +54,14 @@ class ReviewController(Controller):
             self.summary_page.show_summary(summary, read_only=True, reviewing=reviewing)
             self.nav.push(self.summary_page, lambda: self.open_session(session_id))
 
-        self.jobs.submit(call(self.app.practice.summary, session_id, self.who), on_done=loaded)
+        self.jobs.submit(call(self.app.practice.summary, session_id), on_done=loaded)
 
     def override(self, session_id: int, dimension: str, value: int, comment: str) -> None:
-        self.jobs.submit(call(self.app.accounts.override_score, self.who, session_id, dimension, value,
+        self.jobs.submit(call(self.app.accounts.override_score, session_id, dimension, value,
                               comment), on_done=lambda _: self._saved(session_id))
 
     def note(self, trainee_id: int, session_id: int, note: str) -> None:
-        self.jobs.submit(call(self.app.accounts.add_coaching_note, self.who, trainee_id, note, session_id),
+        self.jobs.submit(call(self.app.accounts.add_coaching_note, trainee_id, note, session_id),
                          on_done=lambda _: self._saved(session_id))
 
     def _saved(self, session_id: int) -> None:

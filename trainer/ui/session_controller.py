@@ -50,6 +50,7 @@ class SessionController(Controller):
 
     def sign_out(self) -> None:
         self.jobs.submit(self.app.practice.stop)  # a session being played is saved as stopped
+        self.jobs.submit(self.app.accounts.sign_out)
         self.shell.user.identity = None
         self.show_sign_in(False)
 

@@ -17,7 +17,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "That name and password do not match."),
     QT_TRANSLATE_NOOP("UserError", "Too many wrong attempts: try again after {minutes} minutes."),
     QT_TRANSLATE_NOOP("UserError", "The first administrator already exists; sign in instead."),
-    QT_TRANSLATE_NOOP("UserError", "a password or PIN needs at least {n} characters"),
+    QT_TRANSLATE_NOOP("UserError", "a trainee's PIN or password needs at least {n} characters"),
+    QT_TRANSLATE_NOOP("UserError", "a trainer's or HR administrator's password needs at least {n} characters"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "that password is too easy to guess (one character repeated, or a run of digits); choose another"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "this database has accounts: a trainee is added as an account"),
+    QT_TRANSLATE_NOOP("UserError", "{name} needs a new password of at least {n} characters for this role: type one in the password field"),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "unknown role '{role}'"),
     QT_TRANSLATE_NOOP("UserError", "there is no account called '{name}'"),
     QT_TRANSLATE_NOOP("UserError", "this is the last HR administrator; make someone else one first"),
@@ -84,6 +88,8 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "create accounts"),
     QT_TRANSLATE_NOOP("UserError", "change roles"),
     QT_TRANSLATE_NOOP("UserError", "list accounts"),
+    QT_TRANSLATE_NOOP("UserError", "reset passwords"),
+    QT_TRANSLATE_NOOP("UserError", "list the trainees"),
     QT_TRANSLATE_NOOP("UserError", "read the audit log"),
     QT_TRANSLATE_NOOP("UserError", "override scores"),
     QT_TRANSLATE_NOOP("UserError", "write coaching notes"),
