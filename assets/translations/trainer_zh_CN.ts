@@ -2420,129 +2420,164 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="73" />
-        <source>{name} tries to write outside its folder.</source>
-        <translation>{name} 试图写入其文件夹之外的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <source>{name} holds {count} files and folders, more than the {limit} allowed.</source>
+        <translation>{name} 含有 {count} 个文件和文件夹，超过允许的 {limit} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
+        <source>{name} holds {size} of files, more than the {limit} allowed.</source>
+        <translation>{name} 中的文件共 {size}，超过允许的 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <source>{member} in {name} is {size}, more than the {limit} allowed for one file.</source>
+        <translation>{name} 中的 {member} 有 {size}，超过单个文件允许的 {limit}。</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <source>{member} in {name} is compressed {ratio} to 1, more than the {limit} to 1 allowed for a large file.</source>
+        <translation>{name} 中的 {member} 压缩比为 {ratio} 比 1，超过大文件允许的 {limit} 比 1。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <source>{member} in {name} is not a plain relative path (it is absolute, or has a drive letter, a colon, a backslash or '..').</source>
+        <translation>{name} 中的 {member} 不是普通的相对路径（它是绝对路径，或含有盘符、冒号、反斜杠或“..”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <source>{member} in {name} is a symbolic link or a special file; only plain files and folders are taken.</source>
+        <translation>{name} 中的 {member} 是符号链接或特殊文件；只接受普通文件和文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <source>{member} in {name} turned out larger than it said it was; nothing was kept.</source>
+        <translation>{name} 中的 {member} 实际比它声明的大；没有保留任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <source>{member} in {name} is encrypted or packed in a way this program cannot unpack.</source>
+        <translation>{name} 中的 {member} 已加密，或使用了本程序无法解压的压缩方式。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="103" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="105" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="115" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="116" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="103" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="117" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>

@@ -2,7 +2,9 @@
 
 Models live in ``<data dir>/speech-models/<language>/<name>/``. Every way in goes through the same
 check (a Vosk model has ``am/`` and ``conf/``) and the same atomic move into place, so a broken
-import or download never leaves a half-written model behind. Banks are often air-gapped, so import
+import or download never leaves a half-written model behind. A zip or folder is taken in through
+``trainer.safe_archive`` with :data:`MODEL_LIMITS` (every member checked before anything is
+unpacked; links are never followed, in a zip or a folder). Banks are often air-gapped, so import
 comes first; download resumes an interrupted transfer and checks the size the server announced
 and every file's CRC in the zip (plus a SHA-256 when one is known).
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.domain.errors import UserError
+from trainer.safe_archive import GB, MB, ArchiveError, Limits, copy_folder, extract_zip
 
 #: The official small models (Alpha Cephei), English and Chinese.
 OFFICIAL = {
@@ -30,6 +33,9 @@ OFFICIAL = {
 CHUNK = 256 * 1024
 NOT_A_MODEL = "{path} is not a Vosk speech model (it has no 'am' and 'conf' folders)."
 Progress = Callable[[int, int | None], None]
+#: Real Vosk models are 40-80 MB unpacked (the small ones) up to about 2 GB (the big ones) in a
+#: few hundred files, packed 2-5 to 1: room to spare for those, none for a zip bomb.
+MODEL_LIMITS = Limits(total_bytes=4 * GB, files=10_000, ratio=100, ratio_from=MB)
 
 
 class ModelError(UserError):
@@ -61,8 +67,9 @@ def find_model_root(folder: Path) -> Path | None:
 
 
 class ModelStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits = MODEL_LIMITS) -> None:
         self.root = root
+        self.limits = limits
         self._choices = root / "choices.json"
 
     # -- listing and choosing ---------------------------------------------------------------------------
@@ -108,21 +115,10 @@ class ModelStore:
         self.root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".import-") as tmp:
             staging = Path(tmp) / "unpacked"
-            if source.is_dir():
-                root = find_model_root(source)
-                if root is None:
-                    raise ModelError(NOT_A_MODEL, path=source)
-                shutil.copytree(root, staging)
-                name = root.name
-            else:
-                _unzip(source, staging)
-                root = find_model_root(staging)
-                if root is None:
-                    raise ModelError(NOT_A_MODEL, path=source.name)
-                name = root.name if root != staging else source.stem
-                if root != staging:
-                    root.rename(Path(tmp) / "model")
-                    staging = Path(tmp) / "model"
+            try:
+                name, staging = self._unpack(source, staging)
+            except ArchiveError as exc:  # refused before anything was written, or while unpacking
+                raise ModelError(exc.template, **exc.fields) from None
             target = self.root / language / name
             if target.exists():
                 raise ModelError("A {language} model called {name} is already installed.",
@@ -130,6 +126,30 @@ class ModelStore:
             target.parent.mkdir(parents=True, exist_ok=True)
             staging.rename(target)  # same file system: atomic
         return InstalledModel(language, name, target)
+
+    def _unpack(self, source: Path, staging: Path) -> tuple[str, Path]:
+        """The model's name and where it is, unpacked or copied under ``staging``."""
+        if source.is_dir():
+            root = find_model_root(source)
+            if root is None:
+                raise ModelError(NOT_A_MODEL, path=source)
+            copy_folder(root, staging, self.limits)
+            return root.name, staging
+        try:
+            extract_zip(source, staging, self.limits)
+        except zipfile.BadZipFile:
+            raise ModelError("{name} is not a zip file.", name=source.name) from None
+        except OSError as exc:
+            raise ModelError("{name} could not be unpacked: {reason}.",
+                             name=source.name, reason=exc.strerror or exc) from None
+        root = find_model_root(staging)
+        if root is None:
+            raise ModelError(NOT_A_MODEL, path=source.name)
+        if root == staging:
+            return source.stem, staging
+        moved = staging.parent / "model"
+        root.rename(moved)
+        return root.name, moved
 
     def remove(self, model: InstalledModel) -> None:
         shutil.rmtree(model.path)
@@ -211,25 +231,6 @@ def _total_size(response: object, have: int) -> int | None:
     if length and length.isdigit():
         return int(length) + (have if getattr(response, "status", 200) == 206 else 0)
     return None
-
-
-def _unzip(source: Path, target: Path) -> None:
-    try:
-        with zipfile.ZipFile(source) as archive:
-            bad = archive.testzip()  # checks every member's CRC
-            if bad is not None:
-                raise ModelError("{name} is damaged ({member} fails its checksum).",
-                                 name=source.name, member=bad)
-            for member in archive.namelist():
-                resolved = (target / member).resolve()
-                if not resolved.is_relative_to(target.resolve()):
-                    raise ModelError("{name} tries to write outside its folder.", name=source.name)
-            archive.extractall(target)
-    except zipfile.BadZipFile:
-        raise ModelError("{name} is not a zip file.", name=source.name) from None
-    except OSError as exc:
-        raise ModelError("{name} could not be unpacked: {reason}.",
-                         name=source.name, reason=exc.strerror) from None
 
 
 def _sha256(path: Path) -> str:

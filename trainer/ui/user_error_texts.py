@@ -70,9 +70,23 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "{name} could not be unpacked: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "{name} is damaged ({member} fails its checksum)."),
     QT_TRANSLATE_NOOP("UserError", "{name} is not a zip file."),
-    QT_TRANSLATE_NOOP("UserError", "{name} tries to write outside its folder."),
     QT_TRANSLATE_NOOP("UserError", "{path} does not exist."),
     QT_TRANSLATE_NOOP("UserError", "{path} is not a Vosk speech model (it has no 'am' and 'conf' folders)."),
+    # zips and folders taken in (trainer/safe_archive.py): speech models and scenario packs
+    QT_TRANSLATE_NOOP("UserError", "{name} holds {count} files and folders, more than the {limit} allowed."),
+    QT_TRANSLATE_NOOP("UserError", "{name} holds {size} of files, more than the {limit} allowed."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is {size}, more than the {limit} allowed for one "
+                                   "file."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is compressed {ratio} to 1, more than the {limit} to "
+                                   "1 allowed for a large file."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is not a plain relative path (it is absolute, or has "
+                                   "a drive letter, a colon, a backslash or '..')."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is a symbolic link or a special file; only plain "
+                                   "files and folders are taken."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} turned out larger than it said it was; nothing was "
+                                   "kept."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is encrypted or packed in a way this program cannot "
+                                   "unpack."),
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
