@@ -277,12 +277,13 @@ class AccountsService:
 
     # -- audit ------------------------------------------------------------------------------------------
 
-    def record(self, who: Identity | None, action: str, detail: dict[str, Any], login: str = "") -> None:
-        """For other services (scenario publishes, exports): who did it comes from the database.
-        Without an account (a database with no accounts, from the command line) the entry names
-        the operating-system ``login``, marked as the command line."""
+    def record(self, who: Identity | None, action: str, detail: dict[str, Any], login: str = "",
+               via: str = "command line") -> None:
+        """For other services (scenario publishes, exports, speech models): who did it comes from
+        the database. Without an account (a database with no accounts, from the command line, or
+        nobody signed in yet) the entry names the operating-system ``login``, marked ``via``."""
         if who is None:
-            self._audit(None, action, {**detail, "username": f"{login or '?'} (command line)"})
+            self._audit(None, action, {**detail, "username": f"{login or '?'} ({via})"})
         else:
             self._audit(self.current(who), action, detail)
 

@@ -18,6 +18,7 @@ from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
 from trainer.app.settings import Settings
+from trainer.app.speech_models import SpeechModelsService
 from trainer.domain.incentives import IncentiveRules
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
@@ -61,6 +62,7 @@ class App:
         self.authoring = AuthoringService(self)
         self.progress = ProgressService(self)
         self.reports = ReportsService(self)
+        self.speech_models = SpeechModelsService(self)
 
     # -- opening ----------------------------------------------------------------------------------------
 
