@@ -1185,67 +1185,67 @@ Replace: {replaced}</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="219" />
+        <location filename="../../trainer/ui/main_window.py" line="225" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="220" />
+        <location filename="../../trainer/ui/main_window.py" line="226" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="221" />
+        <location filename="../../trainer/ui/main_window.py" line="227" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="222" />
+        <location filename="../../trainer/ui/main_window.py" line="228" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="223" />
+        <location filename="../../trainer/ui/main_window.py" line="229" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="224" />
+        <location filename="../../trainer/ui/main_window.py" line="230" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="225" />
+        <location filename="../../trainer/ui/main_window.py" line="231" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="226" />
+        <location filename="../../trainer/ui/main_window.py" line="232" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="227" />
+        <location filename="../../trainer/ui/main_window.py" line="233" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="228" />
+        <location filename="../../trainer/ui/main_window.py" line="234" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="229" />
+        <location filename="../../trainer/ui/main_window.py" line="235" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="230" />
+        <location filename="../../trainer/ui/main_window.py" line="236" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="231" />
+        <location filename="../../trainer/ui/main_window.py" line="237" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1253,112 +1253,132 @@ Replace: {replaced}</source>
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="96" />
+        <location filename="../../trainer/ui/models_dialog.py" line="106" />
         <source>Speech models</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="97" />
+        <location filename="../../trainer/ui/models_dialog.py" line="107" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="97" />
+        <location filename="../../trainer/ui/models_dialog.py" line="107" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="97" />
+        <location filename="../../trainer/ui/models_dialog.py" line="107" />
         <source>In use</source>
         <translation>正在使用</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="98" />
+        <location filename="../../trainer/ui/models_dialog.py" line="108" />
+        <source>SHA-256 of the zip</source>
+        <translation>压缩包的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="109" />
         <source>Installed speech models</source>
         <translation>已安装的语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="99" />
+        <location filename="../../trainer/ui/models_dialog.py" line="110" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="100" />
+        <location filename="../../trainer/ui/models_dialog.py" line="111" />
         <source>Language of the model</source>
         <translation>模型语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="101" />
+        <location filename="../../trainer/ui/models_dialog.py" line="112" />
         <source>&amp;Use selected model</source>
         <translation>使用所选模型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="102" />
+        <location filename="../../trainer/ui/models_dialog.py" line="113" />
         <source>Import &amp;zip…</source>
         <translation>导入压缩包(&amp;Z)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="103" />
+        <location filename="../../trainer/ui/models_dialog.py" line="114" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="104" />
+        <location filename="../../trainer/ui/models_dialog.py" line="115" />
         <source>&amp;Download the official small model</source>
         <translation>下载官方小模型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="105" />
+        <location filename="../../trainer/ui/models_dialog.py" line="116" />
         <source>Download again from the &amp;start</source>
         <translation>从头重新下载(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="106" />
+        <location filename="../../trainer/ui/models_dialog.py" line="117" />
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="107" />
+        <location filename="../../trainer/ui/models_dialog.py" line="118" />
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="108" />
+        <location filename="../../trainer/ui/models_dialog.py" line="119" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="121" />
+        <location filename="../../trainer/ui/models_dialog.py" line="132" />
+        <source>Imported from a folder: no zip</source>
+        <translation>从文件夹导入：没有压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="135" />
         <source>No speech model is installed: import one (banks without internet access can copy the zip from another computer) or download the official small model. Typed replies work without one.</source>
         <translation>尚未安装语音模型：请导入一个（无法上网的网点可以从其他电脑拷贝压缩包），或下载官方小模型。没有模型也可以打字回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="139" />
+        <location filename="../../trainer/ui/models_dialog.py" line="153" />
         <source>Import a speech model</source>
         <translation>导入语音模型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="140" />
+        <location filename="../../trainer/ui/models_dialog.py" line="154" />
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="145" />
+        <location filename="../../trainer/ui/models_dialog.py" line="159" />
         <source>Import a speech model folder</source>
         <translation>导入语音模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="150" />
+        <location filename="../../trainer/ui/models_dialog.py" line="164" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="162" />
+        <location filename="../../trainer/ui/models_dialog.py" line="183" />
         <source>Downloading {url}…</source>
         <translation>正在下载 {url}……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/models_dialog.py" line="179" />
+        <location filename="../../trainer/ui/models_dialog.py" line="203" />
+        <source>Installed {name} for {language}; its SHA-256 {sha256} matches the catalogue.</source>
+        <translation>已为{language}安装 {name}；其 SHA-256 {sha256} 与模型清单一致。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="205" />
+        <source>Installed {name} for {language}; the SHA-256 of its zip, {sha256}, is recorded.</source>
+        <translation>已为{language}安装 {name}；已记录其压缩包的 SHA-256：{sha256}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/models_dialog.py" line="207" />
         <source>Installed {name} for {language}.</source>
         <translation>已为{language}安装 {name}。</translation>
     </message>
@@ -2398,226 +2418,321 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="58" />
-        <source>The downloaded file does not match its checksum; it was deleted, please try again.</source>
-        <translation>下载的文件与校验值不符，已被删除，请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
         <source>The download was cancelled; it can be resumed.</source>
         <translation>下载已取消，之后可以继续。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
         <source>A {language} model called {name} is already installed.</source>
         <translation>已经安装了名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
         <source>Cannot open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
         <source>Cannot use the database {path}: {reason}.</source>
         <translation>无法使用数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
         <source>The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.</source>
         <translation>数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
         <source>The download failed: the server answered {code} {reason}.</source>
         <translation>下载失败：服务器返回 {code} {reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
         <source>The download is incomplete ({size} of {total} bytes); try again to resume it.</source>
         <translation>下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
         <source>The download stopped ({reason}); try again to resume it.</source>
         <translation>下载中断（{reason}），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
         <source>There is no {language} model called {name}.</source>
         <translation>没有名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
         <source>cannot write {path}: nobody practised in this period, so there is no scorecard to print.</source>
         <translation>无法写入 {path}：这段时间没有人练习，没有可打印的成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
         <source>cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
         <source>cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
         <source>cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard.</source>
         <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
         <source>{name} could not be unpacked: {reason}.</source>
         <translation>{name} 无法解压：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
         <source>{name} is damaged ({member} fails its checksum).</source>
         <translation>{name} 已损坏（{member} 校验失败）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>{name} is not a zip file.</source>
         <translation>{name} 不是 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
-        <source>{name} tries to write outside its folder.</source>
-        <translation>{name} 试图写入其文件夹之外的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <source>{name} holds {count} files and folders, more than the {limit} allowed.</source>
+        <translation>{name} 含有 {count} 个文件和文件夹，超过允许的 {limit} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <source>{name} holds {size} of files, more than the {limit} allowed.</source>
+        <translation>{name} 中的文件共 {size}，超过允许的 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <source>{member} in {name} is {size}, more than the {limit} allowed for one file.</source>
+        <translation>{name} 中的 {member} 有 {size}，超过单个文件允许的 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <source>{member} in {name} is compressed {ratio} to 1, more than the {limit} to 1 allowed for a large file.</source>
+        <translation>{name} 中的 {member} 压缩比为 {ratio} 比 1，超过大文件允许的 {limit} 比 1。</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <source>{member} in {name} is not a plain relative path (it is absolute, or has a drive letter, a colon, a backslash or '..').</source>
+        <translation>{name} 中的 {member} 不是普通的相对路径（它是绝对路径，或含有盘符、冒号、反斜杠或“..”）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <source>{member} in {name} is a symbolic link or a special file; only plain files and folders are taken.</source>
+        <translation>{name} 中的 {member} 是符号链接或特殊文件；只接受普通文件和文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <source>{member} in {name} turned out larger than it said it was; nothing was kept.</source>
+        <translation>{name} 中的 {member} 实际比它声明的大；没有保留任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <source>{member} in {name} is encrypted or packed in a way this program cannot unpack.</source>
+        <translation>{name} 中的 {member} 已加密，或使用了本程序无法解压的压缩方式。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <source>{path} is not a speech model catalogue (JSON): {reason}.</source>
+        <translation>{path} 不是语音模型清单（JSON）：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <source>{path}: the {language} entry needs a url that starts with https:// or http://.</source>
+        <translation>{path}：{language} 条目需要一个以 https:// 或 http:// 开头的 url。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <source>{path}: the {language} entry's sha256 must be 64 hexadecimal digits.</source>
+        <translation>{path}：{language} 条目的 sha256 必须是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
+        <source>{path}: the {language} entry's size must be a whole number of bytes.</source>
+        <translation>{path}：{language} 条目的 size 必须是整数字节数。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
+        <source>{path}: the {language} entry has a field {field} this program does not know (url, size, sha256).</source>
+        <translation>{path}：{language} 条目含有本程序不认识的字段 {field}（可用的字段：url、size、sha256）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
+        <source>The server sent nothing for {seconds} s; the download stopped, try again to resume it.</source>
+        <translation>服务器已有 {seconds} 秒没有发送任何数据，下载已停止，请重试以继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <source>The download of {url} was redirected to another host ({host}), which is refused.</source>
+        <translation>{url} 的下载被重定向到另一台主机（{host}），已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
+        <source>The download of {url} was redirected from https to http, which is refused.</source>
+        <translation>{url} 的下载被从 https 重定向到 http，已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
+        <source>{name} is larger than the {limit} bytes expected; the download was stopped and deleted.</source>
+        <translation>{name} 超过预期的 {limit} 字节，下载已停止并删除。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <source>{name} is {size} bytes on the server, not the {expected} bytes the catalogue gives; the download was deleted.</source>
+        <translation>服务器上的 {name} 为 {size} 字节，而不是模型清单给出的 {expected} 字节，下载已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
+        <source>The server sent {name} from byte {start} when asked for byte {have}; the partial download was deleted, try again.</source>
+        <translation>请求从第 {have} 字节开始，服务器却从第 {start} 字节发送 {name}；未完成的下载已删除，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="112" />
+        <source>{name} does not match the SHA-256 {expected}; the download was deleted.</source>
+        <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="117" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="118" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="120" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="124" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="114" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="115" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
+        <source>it must be an object with one entry per language</source>
+        <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from trainer.library.catalog import load_catalog
 from trainer.library.packs import PackError, apply_pack, export_pack, preview_pack
 
 from helpers import ROOT
+from hostile import write_zip
 
 ATM = ROOT / "scenarios" / "atm_card_swallowed.yaml"
 QUEUE = ROOT / "scenarios" / "long_queue.yaml"
@@ -40,13 +42,18 @@ def test_a_broken_pack_changes_nothing(tmp_path: Path) -> None:
         z.write(ATM, "scenarios/atm_card_swallowed.yaml")
         bad = ATM.read_text(encoding="utf-8").replace("difficulty: 1", "difficulty: 9")
         z.writestr("scenarios/bad.yaml", bad)
-        z.writestr("../escape.yaml", "id: x")
     with pytest.raises(PackError) as info:
         preview_pack(broken, set())
     messages = [str(r) for r in info.value.reports]
     expected = "broken.zip:scenarios/bad.yaml:6: difficulty must be 1, 2 or 3 (got 9)"
     assert any(m.startswith(expected) for m in messages)
-    assert any("points outside it" in m for m in messages)
+    with zipfile.ZipFile(broken, "a") as z:  # a name that escapes: refused before anything is read
+        z.writestr("../escape.yaml", "id: x")
+    with pytest.raises(PackError) as info:
+        preview_pack(broken, set())
+    assert [str(r) for r in info.value.reports] == [
+        f"{broken}: ../escape.yaml in broken.zip is not a plain relative path (it is absolute, or has a "
+        "drive letter, a colon, a backslash or '..')."]
     assert {p: p.read_bytes() for p in user.rglob("*") if p.is_file()} == before
 
 
@@ -118,3 +125,56 @@ def test_a_move_that_fails_half_way_puts_everything_back(tmp_path: Path,
     assert "No space left on device" in str(info.value.reports[0])
     assert {p: p.read_bytes() for p in user.rglob("*") if p.is_file()} == before  # as it was
     assert len(calls) >= 3  # long_queue was moved aside and replaced before atm failed
+
+
+# -- hostile packs (issue 14, item 9): refused before a single member is read -----------------------
+
+def _scenario_members() -> dict[str, bytes]:
+    return {"scenarios/atm_card_swallowed.yaml": ATM.read_bytes()}
+
+
+def test_a_pack_bomb_is_refused_by_its_compression_ratio(tmp_path: Path) -> None:
+    """4.9 MB of zeros packs into 5 KB: 40 of them made a 197 KB pack that unpacked 196 MB."""
+    bomb = write_zip(tmp_path / "bomb.zip", {**_scenario_members(), "assets/big.svg": bytes(4_900_000)})
+    with pytest.raises(PackError) as info:
+        preview_pack(bomb, set())
+    assert "assets/big.svg in bomb.zip is compressed" in str(info.value.reports[0])
+
+
+def test_the_real_pack_limits_refuse_50_mb_or_500_files(tmp_path: Path) -> None:
+    many = write_zip(tmp_path / "many.zip", {**_scenario_members(),
+                                             **{f"assets/{i}.svg": b"<svg/>" for i in range(500)}})
+    with pytest.raises(PackError, match=r"many\.zip holds 501 files and folders, more than the 500 allowed"):
+        preview_pack(many, set())
+    big = {f"assets/{i}.png": b"x" for i in range(11)}  # stored, each declared 4.9 MB: 53.9 MB
+    liar = write_zip(tmp_path / "big.zip", {**_scenario_members(), **big}, compression=zipfile.ZIP_STORED,
+                     declared={name: (4_900_000, 4_900_000) for name in big})
+    with pytest.raises(PackError, match=r"big\.zip holds 51 MB of files, more than the 50 MB allowed"):
+        preview_pack(liar, set())
+
+
+@pytest.mark.parametrize("member", [
+    "C:atm.yaml", "C:/scenarios/atm.yaml", "assets\\..\\..\\evil.svg", "/scenarios/atm.yaml",
+    "scenarios/../../evil.yaml", "assets/a.svg:hidden",
+])
+def test_pack_names_that_could_leave_the_folder_are_refused(tmp_path: Path, member: str) -> None:
+    hostile = write_zip(tmp_path / "names.zip", {**_scenario_members(), member: QUEUE.read_bytes()})
+    with pytest.raises(PackError) as info:
+        preview_pack(hostile, set())
+    assert "in names.zip is not a plain relative path" in str(info.value.reports[0])
+
+
+def test_a_symbolic_link_in_a_pack_is_refused(tmp_path: Path) -> None:
+    linked = write_zip(tmp_path / "link.zip", _scenario_members(), links={"assets/avatar.svg": "/etc/passwd"})
+    with pytest.raises(PackError) as info:
+        preview_pack(linked, set())
+    assert "assets/avatar.svg in link.zip is a symbolic link or a special file" in str(info.value.reports[0])
+
+
+def test_lowered_pack_limits(tmp_path: Path) -> None:
+    from trainer.library.packs import PACK_LIMITS
+
+    pack = export_pack([ATM, QUEUE], tmp_path / "two.zip")
+    assert preview_pack(pack, set(), limits=PACK_LIMITS).added == ["atm_card_swallowed", "long_queue"]
+    with pytest.raises(PackError, match=r"two\.zip holds 2 files and folders, more than the 1 allowed"):
+        preview_pack(pack, set(), limits=replace(PACK_LIMITS, files=1))

@@ -370,13 +370,14 @@ class AccountsService:
 
     # -- audit ------------------------------------------------------------------------------------------
 
-    def record(self, action: str, detail: dict[str, Any], login: str = "") -> None:
-        """For other services (scenario publishes, exports): the entry names the signed-in
-        account. Without one (a database with no accounts, from the command line) it names the
-        operating-system ``login``, marked as the command line."""
-        who = self.caller()
+    def record(self, action: str, detail: dict[str, Any], login: str = "", via: str = "command line") -> None:
+        """For other services (scenario publishes, exports, speech models), after their own check
+        of rights: the entry names the signed-in account. With nobody signed in (a database with no
+        accounts, from the command line; or a model installed before signing in) it names the
+        operating-system ``login``, marked ``via``."""
+        who = self.caller() if self._session.identity is not None else None
         if who is None:
-            self._audit(None, action, {**detail, "username": f"{login or '?'} (command line)"})
+            self._audit(None, action, {**detail, "username": f"{login or '?'} ({via})"})
         else:
             self._audit(who, action, detail)
 

@@ -19,6 +19,7 @@ from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
 from trainer.app.settings import Settings
+from trainer.app.speech_models import SpeechModelsService
 from trainer.domain.audit import ChainCheck
 from trainer.domain.incentives import IncentiveRules
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
@@ -66,6 +67,7 @@ class App:
         self.authoring = AuthoringService(self)
         self.progress = ProgressService(self)
         self.reports = ReportsService(self)
+        self.speech_models = SpeechModelsService(self)
 
     # -- opening ----------------------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """Scenario packs: a ``.zip`` of scenario YAML files (and their assets) to share between branches.
 
-Import is all or nothing: every scenario in the pack is validated first and the user is shown what
-will be added or replaced; only then are the files written, each to a temporary name and moved
-into place. A pack with any error changes nothing.
+A pack comes from another branch, so it is read as hostile: every member is checked before any is
+read (``trainer.safe_archive``: :data:`PACK_LIMITS`, names, links). Import is all or nothing: every
+scenario in the pack is validated first and the user is shown what will be added or replaced; only
+then are the files written, each to a temporary name and moved into place. A pack with any error
+changes nothing.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pathlib import Path, PurePosixPath
 
 from trainer.domain.errors import UserError
 from trainer.library.loader import Report, ScenarioError, load_scenario_text
+from trainer.safe_archive import MB, ArchiveError, Limits, read_members
 
-MAX_PACK_BYTES = 50_000_000
-MAX_MEMBER_BYTES = 5_000_000
-MAX_MEMBERS = 2_000
-MAX_UNPACKED_BYTES = 200_000_000
+MAX_PACK_BYTES = 50 * MB
+#: A pack is scenario YAML and a few small assets (avatars, sounds): 50 MB unpacked in 500 files
+#: at most, 5 MB a file, and no file over 1 MB packed more than 100 to 1.
+PACK_LIMITS = Limits(total_bytes=50 * MB, files=500, file_bytes=5 * MB, ratio=100, ratio_from=MB)
 
 
 class PackError(UserError):
@@ -56,33 +59,21 @@ def export_pack(scenario_files: list[Path], target: Path, assets: list[Path] | N
     return target
 
 
-def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
-    """Validate every scenario in ``pack``; raises :class:`PackError` with every problem found."""
+def preview_pack(pack: Path, existing_ids: set[str], limits: Limits = PACK_LIMITS) -> PackPreview:
+    """Validate every scenario in ``pack``; raises :class:`PackError` with every problem found.
+    Every member is checked against ``limits`` (sizes, count, compression, names, links) before
+    any is read (``trainer.safe_archive``), and the bytes read are counted as they come."""
     reports: list[Report] = []
     preview = PackPreview()
     try:
         if pack.stat().st_size > MAX_PACK_BYTES:
             raise PackError([Report(str(pack), None, "the pack is larger than 50 MB")])
         with zipfile.ZipFile(pack) as z:
-            infos = z.infolist()
-            if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-                raise PackError([Report(str(pack), None, "the pack unpacks to too many or too large files")])
-            if z.testzip() is not None:
-                raise PackError([Report(str(pack), None, "the pack is damaged (a file fails its checksum)")])
-            members = [m for m in z.infolist() if not m.is_dir()]
             seen: dict[str, str] = {}
-            for member in members:
+            for member, data in read_members(z, limits, pack.name):
                 name = PurePosixPath(member.filename)
-                if name.is_absolute() or ".." in name.parts:
-                    reports.append(Report(f"{pack.name}:{member.filename}", None,
-                                          "a file in the pack points outside it"))
-                    continue
-                if member.file_size > MAX_MEMBER_BYTES:
-                    reports.append(Report(f"{pack.name}:{member.filename}", None, "the file is too large"))
-                    continue
-                data = z.read(member)
+                source = f"{pack.name}:{member.filename}"
                 if name.suffix in (".yaml", ".yml"):
-                    source = f"{pack.name}:{member.filename}"
                     try:
                         loaded = load_scenario_text(data.decode("utf-8-sig"), source)
                     except UnicodeDecodeError:
@@ -100,12 +91,13 @@ def preview_pack(pack: Path, existing_ids: set[str]) -> PackPreview:
                     preview.files[f"{sid}.yaml"] = data
                 elif name.parts[0] == "assets":
                     if len(name.parts) < 2:  # "assets" itself would replace the assets folder
-                        reports.append(Report(f"{pack.name}:{member.filename}", None,
-                                              "an asset must be a file inside assets/"))
+                        reports.append(Report(source, None, "an asset must be a file inside assets/"))
                         continue
                     preview.files[str(PurePosixPath("assets", *name.parts[1:]))] = data
             if not seen and not reports:
                 reports.append(Report(str(pack), None, "the pack holds no scenario files"))
+    except ArchiveError as exc:  # refused before it was read, or a member is damaged
+        raise PackError([Report(str(pack), None, exc.sentence)]) from None
     except zipfile.BadZipFile:
         raise PackError([Report(str(pack), None, "this is not a zip file")]) from None
     except OSError as exc:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QS
 
 from trainer.app.context import App
 from trainer.domain.accounts import Identity, Right
-from trainer.speech.models import ModelStore
+from trainer.speech.models import InstalledModel, ModelStore
 from trainer.ui import i18n
 from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
 from trainer.ui.accounts_controller import AccountsController
@@ -23,7 +23,7 @@ from trainer.ui.editor_controller import EditorController
 from trainer.ui.editor_page import EditorPage
 from trainer.ui.errors import show_error
 from trainer.ui.export_progress import ExportProgress
-from trainer.ui.jobs import Jobs
+from trainer.ui.jobs import Jobs, call
 from trainer.ui.models_dialog import ModelsDialog
 from trainer.ui.navigation import Navigation
 from trainer.ui.practice_controller import PracticeController
@@ -207,7 +207,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.review.show_history()
 
     def show_models(self) -> None:
-        ModelsDialog(self.models, self).open()
+        dialog = ModelsDialog(self.models, self)
+        dialog.installed.connect(self._model_installed)
+        dialog.open()
+
+    def _model_installed(self, model: InstalledModel) -> None:
+        """Into the audit log, as whoever is signed in (on the engine thread, like every write)."""
+        self.jobs.submit(call(self.app.speech_models.record_installed, model))
 
     def set_language(self, code: str) -> None:
         """Switch the interface language now; every page retranslates itself."""

@@ -1,7 +1,10 @@
 """Settings → Speech models: what is installed per language, import, download, and the choice.
 
 Import and download run on a background thread; a download shows its progress (through a
-``ProgressToken``), can be cancelled and is resumed the next time (or restarted cleanly).
+``ProgressToken``), can be cancelled and is resumed the next time (or restarted cleanly). A
+download comes from the store's catalogue (the bundled one, or an IT department's
+``catalogue.json``), which pins its size and SHA-256. Each model's SHA-256 (of the zip it was
+installed from) is shown; ``installed`` tells the main window, which enters it in the audit log.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app.progress_token import ProgressToken
-from trainer.speech.models import OFFICIAL, Cancelled, InstalledModel, ModelStore
+from trainer.domain.errors import UserError
+from trainer.speech.models import Cancelled, InstalledModel, ModelStore
 from trainer.ui import labels
 from trainer.ui.errors import logged_message, plain_message
 from trainer.ui.jobs import Jobs, call
@@ -38,6 +42,12 @@ class _Progress(QObject):
 
 
 class ModelsDialog(Retranslating, QDialog):
+    """Signals:
+    installed(object): a model was imported or downloaded (its ``InstalledModel``).
+    """
+
+    installed = Signal(object)
+
     def __init__(self, store: ModelStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -46,7 +56,7 @@ class ModelsDialog(Retranslating, QDialog):
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
 
-        self.table = read_only_table(3, stretch=1)
+        self.table = read_only_table(4, stretch=1)
         self.language = QComboBox()
         for code in ("en", "zh-CN"):
             self.language.addItem(labels.language(code), code)
@@ -94,7 +104,8 @@ class ModelsDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Speech models"))
-        self.table.setHorizontalHeaderLabels([self.tr("Language"), self.tr("Model"), self.tr("In use")])
+        self.table.setHorizontalHeaderLabels([self.tr("Language"), self.tr("Model"), self.tr("In use"),
+                                              self.tr("SHA-256 of the zip")])
         self.table.setAccessibleName(self.tr("Installed speech models"))
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language of the model"))
@@ -113,9 +124,12 @@ class ModelsDialog(Retranslating, QDialog):
         self.table.setRowCount(len(models))
         for row, m in enumerate(models):
             in_use = "✓" if chosen.get(m.language) == m else ""
-            for col, text in enumerate((labels.language(m.language), m.name, in_use)):
+            sha = f"{m.sha256[:16]}…" if m.sha256 else "—"
+            for col, text in enumerate((labels.language(m.language), m.name, in_use, sha)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (m.language, m.name))
+                if col == 3:
+                    item.setToolTip(m.sha256 or self.tr("Imported from a folder: no zip"))
                 self.table.setItem(row, col, item)
         if not models:
             self.message.setText(self.tr("No speech model is installed: import one (banks without internet "
@@ -151,7 +165,14 @@ class ModelsDialog(Retranslating, QDialog):
         self.jobs.submit(call(self.store.import_model, Path(path), self._lang()), on_done=self._installed)
 
     def _download(self, restart: bool) -> None:
-        url = OFFICIAL[self._lang()]
+        try:
+            entry = self.store.catalogue().get(self._lang())
+        except UserError as exc:  # the IT department's catalogue.json cannot be used
+            self.message.setText(logged_message(exc))
+            return
+        if entry is None:
+            return  # every language the dialog offers is in the bundled catalogue
+        url = entry.url
         token = ProgressToken(lambda done, total: self._progress.moved.emit(done, total or 0))
         self._download_token = token
         self.progress.setRange(0, 0)
@@ -161,7 +182,8 @@ class ModelsDialog(Retranslating, QDialog):
             button.setEnabled(False)
         self.message.setText(self.tr("Downloading {url}…").format(url=url))
         self.jobs.submit(call(self.store.download, url, self._lang(), token.report, token.is_cancelled,
-                              restart=restart), on_done=self._installed)
+                              sha256=entry.sha256, size=entry.size, restart=restart),
+                         on_done=self._installed)
 
     def _cancel_download(self) -> None:
         if self._download_token is not None:
@@ -176,9 +198,16 @@ class ModelsDialog(Retranslating, QDialog):
 
     def _installed(self, model: InstalledModel) -> None:
         self._done()
-        self.message.setText(self.tr("Installed {name} for {language}.").format(
-            name=model.name, language=labels.language(model.language)))
+        name, language = model.name, labels.language(model.language)
+        if model.sha256 and model.sha256_verified:
+            text = self.tr("Installed {name} for {language}; its SHA-256 {sha256} matches the catalogue.")
+        elif model.sha256:
+            text = self.tr("Installed {name} for {language}; the SHA-256 of its zip, {sha256}, is recorded.")
+        else:
+            text = self.tr("Installed {name} for {language}.")
+        self.message.setText(text.format(name=name, language=language, sha256=model.sha256))
         self.refresh()
+        self.installed.emit(model)
 
     def _failed(self, exc: BaseException) -> None:
         self._done()
@@ -194,7 +223,7 @@ class ModelsDialog(Retranslating, QDialog):
             button.setEnabled(True)
 
     def done(self, result: int) -> None:
-        # Closing never waits: a download stops at its next block, an import finishes (into a
+        # Closing never waits: a download stops within a second, an import finishes (into a
         # temporary folder, moved into place at the end) on its own.
         self._cancel_download()
         self.jobs.shutdown(wait=False)

@@ -55,8 +55,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "unknown export format '{got}'"),
     QT_TRANSLATE_NOOP("UserError", "language must be one of {choices} (got '{got}')"),
     QT_TRANSLATE_NOOP("UserError", "Cannot write to the database: {reason}."),
-    QT_TRANSLATE_NOOP("UserError", "The downloaded file does not match its checksum; it was deleted, "
-                                   "please try again."),
     QT_TRANSLATE_NOOP("UserError", "The download was cancelled; it can be resumed."),
     # storage, exports, speech models
     QT_TRANSLATE_NOOP("UserError", "A {language} model called {name} is already installed."),
@@ -74,9 +72,44 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "{name} could not be unpacked: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "{name} is damaged ({member} fails its checksum)."),
     QT_TRANSLATE_NOOP("UserError", "{name} is not a zip file."),
-    QT_TRANSLATE_NOOP("UserError", "{name} tries to write outside its folder."),
     QT_TRANSLATE_NOOP("UserError", "{path} does not exist."),
     QT_TRANSLATE_NOOP("UserError", "{path} is not a Vosk speech model (it has no 'am' and 'conf' folders)."),
+    # zips and folders taken in (trainer/safe_archive.py): speech models and scenario packs
+    QT_TRANSLATE_NOOP("UserError", "{name} holds {count} files and folders, more than the {limit} allowed."),
+    QT_TRANSLATE_NOOP("UserError", "{name} holds {size} of files, more than the {limit} allowed."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is {size}, more than the {limit} allowed for one "
+                                   "file."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is compressed {ratio} to 1, more than the {limit} to "
+                                   "1 allowed for a large file."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is not a plain relative path (it is absolute, or has "
+                                   "a drive letter, a colon, a backslash or '..')."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is a symbolic link or a special file; only plain "
+                                   "files and folders are taken."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} turned out larger than it said it was; nothing was "
+                                   "kept."),
+    QT_TRANSLATE_NOOP("UserError", "{member} in {name} is encrypted or packed in a way this program cannot "
+                                   "unpack."),
+    # the speech model catalogue and downloads (trainer/speech/catalogue.py, download.py)
+    QT_TRANSLATE_NOOP("UserError", "{path} is not a speech model catalogue (JSON): {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "{path}: the {language} entry needs a url that starts with https:// or "
+                                   "http://."),
+    QT_TRANSLATE_NOOP("UserError", "{path}: the {language} entry's sha256 must be 64 hexadecimal digits."),
+    QT_TRANSLATE_NOOP("UserError", "{path}: the {language} entry's size must be a whole number of bytes."),
+    QT_TRANSLATE_NOOP("UserError", "{path}: the {language} entry has a field {field} this program does not "
+                                   "know (url, size, sha256)."),
+    QT_TRANSLATE_NOOP("UserError", "The server sent nothing for {seconds} s; the download stopped, try "
+                                   "again to resume it."),
+    QT_TRANSLATE_NOOP("UserError", "The download of {url} was redirected to another host ({host}), which is "
+                                   "refused."),
+    QT_TRANSLATE_NOOP("UserError", "The download of {url} was redirected from https to http, which is "
+                                   "refused."),
+    QT_TRANSLATE_NOOP("UserError", "{name} is larger than the {limit} bytes expected; the download was "
+                                   "stopped and deleted."),
+    QT_TRANSLATE_NOOP("UserError", "{name} is {size} bytes on the server, not the {expected} bytes the "
+                                   "catalogue gives; the download was deleted."),
+    QT_TRANSLATE_NOOP("UserError", "The server sent {name} from byte {start} when asked for byte {have}; "
+                                   "the partial download was deleted, try again."),
+    QT_TRANSLATE_NOOP("UserError", "{name} does not match the SHA-256 {expected}; the download was deleted."),
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
@@ -113,4 +146,6 @@ ROLES = (
 REASONS = (
     QT_TRANSLATE_NOOP("UserError", "it is locked by another program (close it and try again)"),
     QT_TRANSLATE_NOOP("UserError", "the file is damaged or is not a database"),
+    # why a speech model catalogue cannot be used (its ``reason``)
+    QT_TRANSLATE_NOOP("UserError", "it must be an object with one entry per language"),
 )
