@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from trainer.storage.errors import StorageError, plain_reason
+from trainer.storage.errors import StorageError, database_failure, plain_reason
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
 from trainer.storage.private import private_file, private_folder
 
@@ -64,6 +64,5 @@ def _prepare(db: Database, where: str) -> Database:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as exc:
         db.close()
-        raise StorageError("Cannot use the database {path}: {reason}.", path=where,
-                           reason=plain_reason(exc)) from None
+        raise database_failure(exc, where) from None
     return db
