@@ -2438,299 +2438,309 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <source>The database file {path} is damaged; restore it from a backup.</source>
+        <translation>数据库文件 {path} 已损坏，请用备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <source>The database file {path} is damaged or is not a database; restore it from a backup.</source>
+        <translation>数据库文件 {path} 已损坏或不是数据库，请用备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
         <source>The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.</source>
         <translation>数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
         <source>The download failed: the server answered {code} {reason}.</source>
         <translation>下载失败：服务器返回 {code} {reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
         <source>The download is incomplete ({size} of {total} bytes); try again to resume it.</source>
         <translation>下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
         <source>The download stopped ({reason}); try again to resume it.</source>
         <translation>下载中断（{reason}），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
         <source>There is no {language} model called {name}.</source>
         <translation>没有名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
         <source>cannot write {path}: nobody practised in this period, so there is no scorecard to print.</source>
         <translation>无法写入 {path}：这段时间没有人练习，没有可打印的成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
         <source>cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
         <source>cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
         <source>cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard.</source>
         <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>{name} could not be unpacked: {reason}.</source>
         <translation>{name} 无法解压：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
         <source>{name} is damaged ({member} fails its checksum).</source>
         <translation>{name} 已损坏（{member} 校验失败）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
         <source>{name} is not a zip file.</source>
         <translation>{name} 不是 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
         <source>{name} holds {count} files and folders, more than the {limit} allowed.</source>
         <translation>{name} 含有 {count} 个文件和文件夹，超过允许的 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
         <source>{name} holds {size} of files, more than the {limit} allowed.</source>
         <translation>{name} 中的文件共 {size}，超过允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
         <source>{member} in {name} is {size}, more than the {limit} allowed for one file.</source>
         <translation>{name} 中的 {member} 有 {size}，超过单个文件允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>{member} in {name} is compressed {ratio} to 1, more than the {limit} to 1 allowed for a large file.</source>
         <translation>{name} 中的 {member} 压缩比为 {ratio} 比 1，超过大文件允许的 {limit} 比 1。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>{member} in {name} is not a plain relative path (it is absolute, or has a drive letter, a colon, a backslash or '..').</source>
         <translation>{name} 中的 {member} 不是普通的相对路径（它是绝对路径，或含有盘符、冒号、反斜杠或“..”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>{member} in {name} is a symbolic link or a special file; only plain files and folders are taken.</source>
         <translation>{name} 中的 {member} 是符号链接或特殊文件；只接受普通文件和文件夹。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
         <source>{member} in {name} turned out larger than it said it was; nothing was kept.</source>
         <translation>{name} 中的 {member} 实际比它声明的大；没有保留任何内容。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
         <source>{member} in {name} is encrypted or packed in a way this program cannot unpack.</source>
         <translation>{name} 中的 {member} 已加密，或使用了本程序无法解压的压缩方式。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
         <source>{path} is not a speech model catalogue (JSON): {reason}.</source>
         <translation>{path} 不是语音模型清单（JSON）：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
         <source>{path}: the {language} entry needs a url that starts with https:// or http://.</source>
         <translation>{path}：{language} 条目需要一个以 https:// 或 http:// 开头的 url。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
         <source>{path}: the {language} entry's sha256 must be 64 hexadecimal digits.</source>
         <translation>{path}：{language} 条目的 sha256 必须是 64 位十六进制数字。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
         <source>{path}: the {language} entry's size must be a whole number of bytes.</source>
         <translation>{path}：{language} 条目的 size 必须是整数字节数。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
         <source>{path}: the {language} entry has a field {field} this program does not know (url, size, sha256).</source>
         <translation>{path}：{language} 条目含有本程序不认识的字段 {field}（可用的字段：url、size、sha256）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
         <source>The server sent nothing for {seconds} s; the download stopped, try again to resume it.</source>
         <translation>服务器已有 {seconds} 秒没有发送任何数据，下载已停止，请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
         <source>The download of {url} was redirected to another host ({host}), which is refused.</source>
         <translation>{url} 的下载被重定向到另一台主机（{host}），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
         <source>The download of {url} was redirected from https to http, which is refused.</source>
         <translation>{url} 的下载被从 https 重定向到 http，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
         <source>{name} is larger than the {limit} bytes expected; the download was stopped and deleted.</source>
         <translation>{name} 超过预期的 {limit} 字节，下载已停止并删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
         <source>{name} is {size} bytes on the server, not the {expected} bytes the catalogue gives; the download was deleted.</source>
         <translation>服务器上的 {name} 为 {size} 字节，而不是模型清单给出的 {expected} 字节，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="112" />
         <source>The server sent {name} from byte {start} when asked for byte {have}; the partial download was deleted, try again.</source>
         <translation>请求从第 {have} 字节开始，服务器却从第 {start} 字节发送 {name}；未完成的下载已删除，请重试。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="112" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="114" />
         <source>{name} does not match the SHA-256 {expected}; the download was deleted.</source>
         <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="117" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="118" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="120" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="120" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="124" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="124" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
         <source>override scores</source>
         <translation>修改分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="152" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>

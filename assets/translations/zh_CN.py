@@ -438,6 +438,8 @@ ZH_CN = {
     'A {language} model called {name} is already installed.': '已经安装了名为 {name} 的{language}语音模型。',
     'Cannot open the database {path}: {reason}.': '无法打开数据库 {path}：{reason}。',
     'Cannot use the database {path}: {reason}.': '无法使用数据库 {path}：{reason}。',
+    'The database file {path} is damaged; restore it from a backup.': '数据库文件 {path} 已损坏，请用备份恢复。',
+    'The database file {path} is damaged or is not a database; restore it from a backup.': '数据库文件 {path} 已损坏或不是数据库，请用备份恢复。',
     'The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.': '数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。',
     'The download failed: the server answered {code} {reason}.': '下载失败：服务器返回 {code} {reason}。',
     'The download is incomplete ({size} of {total} bytes); try again to resume it.': '下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。',

@@ -106,8 +106,8 @@ def test_corrupt_database_exit_2_without_traceback(tmp_path: Path, trainer_cmd: 
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr == (f"trainer: Cannot use the database {bad}: the file is damaged or is "
-                             "not a database.\n")
+    assert result.stderr == (f"trainer: The database file {bad} is damaged or is not a database; "
+                             "restore it from a backup.\n")
     assert bad.read_bytes() == b"\x00garbage" * 500  # nothing written
 
 

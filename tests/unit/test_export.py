@@ -410,8 +410,8 @@ def test_an_unreadable_database_mid_export_is_one_sentence(
     monkeypatch.setattr(Records, "turn_rows", failing)
     out = tmp_path / "scores.csv"
     code, _, err = export(capsys, "--out", str(out))
-    assert code == 2 and err == ("trainer: Cannot read the practice data: the file is damaged or is not "
-                                 f"a database; {out} was not changed.\n")
+    assert code == 2 and err == (f"trainer: The database file {filled} is damaged; restore it from a "
+                                 f"backup ({out} was not changed).\n")
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 

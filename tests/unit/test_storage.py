@@ -47,7 +47,8 @@ def test_corrupt_file_is_one_clear_sentence(tmp_path: Path) -> None:
     bad.write_bytes(b"this is certainly not sqlite" * 200)
     with pytest.raises(StorageError) as info:
         open_database(bad)
-    assert str(info.value) == f"Cannot use the database {bad}: the file is damaged or is not a database."
+    assert str(info.value) == (f"The database file {bad} is damaged or is not a database; restore it from "
+                               "a backup.")
 
 
 def test_every_turn_is_stored_when_played(db_path: Path) -> None:

@@ -57,24 +57,35 @@ def signed_in(app: App, args: argparse.Namespace) -> Identity | None:
         raise CommandError("this database has accounts: sign in with --user NAME (the password is "
                            f"read from {PASSWORD_VARIABLE}, or asked for)")
     password = os.environ.get(PASSWORD_VARIABLE)
+    where = f"${PASSWORD_VARIABLE}"
     if password is None:
         if not sys.stdin.isatty():
             raise CommandError(f"no password: set {PASSWORD_VARIABLE} or run the command in a terminal")
-        password = getpass.getpass(f"Password for {user}: ")
+        password, where = getpass.getpass(f"Password for {user}: "), "the password typed"
+    if not_utf8(password):
+        raise CommandError("{where} is not UTF-8 text; check your terminal's encoding.", where=where)
     return app.accounts.sign_in(user, password)
 
 
 class TerminalSafe(io.TextIOBase):
     """Standard output or error with control characters taken out (all but new lines and tabs):
     a reply, a trainee's name or a scenario line can hold escape sequences, and printed raw they
-    would move the cursor, recolour or retitle the terminal."""
+    would move the cursor, recolour or retitle the terminal. A byte of a file name that is not
+    UTF-8 (a lone surrogate to Python) is shown as ``\\xff``: printed as it is, it would stop the
+    program on a terminal that takes only UTF-8."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(_CONTROL.sub("", text))
+        self._stream.write(_SURROGATE.sub(lambda m: self.shown(m.group()), _CONTROL.sub("", text)))
         return len(text)
+
+    @staticmethod
+    def shown(surrogate: str) -> str:
+        """A lone surrogate as the byte it stands for (``\\xff``), or its code point."""
+        code = ord(surrogate)
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
     def flush(self) -> None:
         self._stream.flush()
@@ -88,6 +99,14 @@ class TerminalSafe(io.TextIOBase):
 
 #: C0 controls but tab and new line, DEL and the C1 controls (ESC sequences start with one).
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> str | None:
+    """The first byte of ``text`` that was not UTF-8 where it came from (an argument, a line
+    typed), as ``\\xff``; ``None`` when it is all text."""
+    found = _SURROGATE.search(text)
+    return TerminalSafe.shown(found.group()) if found else None
 
 
 def login_name() -> str:

@@ -3,20 +3,22 @@ accounts.
 
 Every command goes through the same services as the desktop app (``trainer.app``).
 Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
-scenario or database, a right the account does not have). Errors are one sentence on stderr,
-never a traceback.
+scenario or database, a right the account does not have, an argument that is not UTF-8 text).
+Errors are one sentence on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from trainer import __version__
 from trainer.cli.account_commands import cmd_accounts, cmd_audit
-from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, TerminalSafe
+from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, TerminalSafe, not_utf8, settings
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
 from trainer.cli.record_commands import cmd_export, cmd_history
@@ -24,6 +26,7 @@ from trainer.domain.errors import UserError
 from trainer.domain.scenario import CATEGORIES
 from trainer.export.run import FORMATS
 from trainer.export.xapi_export import DEFAULT_HOME_PAGE
+from trainer.storage.errors import database_failure
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a scenario file")
     p.add_argument("--replies", metavar="FILE",
                    help="take replies from FILE, one a line ('-' for standard input) instead of "
-                        "asking for them")
+                        "asking for them; the whole file is read and checked before the session "
+                        "starts")
     p.add_argument("--trainee", metavar="NAME",
                    help="who is practising (default: your login name)")
     p.set_defaults(func=cmd_play)
@@ -148,26 +152,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = TerminalSafe(stdout), TerminalSafe(stderr)
     try:
-        return _run(args)
+        return _run(parser, args)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
+        _check_text(parser, args)
         return int(args.func(args))
     except UserError as exc:
         print(f"trainer: {exc.sentence}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as exc:  # a read met a damaged page (a write says so itself)
+        print(f"trainer: {database_failure(exc, settings(args).db_path).sentence}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\ntrainer: stopped.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+#: Arguments that name files: any bytes the file system allows (a Linux file name need not be UTF-8).
+_FILE_METAVARS = ("PATH", "FILE", "SCENARIO")
+
+
+def _check_text(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse an argument that is not UTF-8 text (Python hands its bytes over as lone surrogates,
+    which neither the database nor the terminal takes): a name, a reply, a team."""
+    for name, value in _text_arguments(parser, args):
+        for text in value if isinstance(value, list) else [value]:
+            byte = not_utf8(text) if isinstance(text, str) else None
+            if byte is not None:
+                raise CommandError("{name} is not UTF-8 text (it has the byte {byte}); check your "
+                                   "terminal's encoding.", name=name, byte=byte)
+
+
+def _text_arguments(parser: argparse.ArgumentParser,
+                    args: argparse.Namespace) -> Iterator[tuple[str, object]]:
+    """(how the help names it, its value) for every argument of the command but file names."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(str(getattr(args, action.dest, "")))
+            if chosen is not None:
+                yield from _text_arguments(chosen, args)
+        elif action.metavar not in _FILE_METAVARS and hasattr(args, action.dest):
+            shown = action.option_strings[0] if action.option_strings else str(action.metavar or action.dest)
+            yield shown, getattr(args, action.dest)
 
 
 def _date(text: str) -> date:

@@ -8,13 +8,15 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from trainer.app.context import App
 from trainer.cli.common import EXIT_OK, CommandError, login_name, settings, signed_in
+from trainer.cli.replies import reply_source
 from trainer.domain.accounts import Identity
 from trainer.domain.dialogue import Exchange
 from trainer.domain.practice import Practice
+from trainer.domain.problems import excerpt
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
@@ -29,7 +31,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     scenario = _find_scenario(app, args.scenario)
     if args.trainee is not None and not args.trainee.strip():
         raise CommandError("--trainee needs a name.")
-    replies = _reply_source(args.replies, scenario)  # a bad replies file stops us before we start
+    replies = reply_source(args.replies, scenario)  # a bad replies file stops us before we start
     for problem in app.open():
         print(f"trainer: warning: {problem}", file=sys.stderr)
     who = signed_in(app, args)
@@ -78,7 +80,7 @@ def _trainee(app: App, who: Identity | None, name: str | None) -> int:
 
 def _find_scenario(app: App, ref: str) -> Scenario:
     path = Path(ref)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
+    if path.suffix in (".yaml", ".yml") or path.is_file() or (app.catalog.get(ref) is None and path.exists()):
         try:
             return app.authoring.scenario_file(path)
         except ScenarioError as exc:
@@ -116,53 +118,60 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def _score_batch(scorer: RubricScorer, source: str, app: App) -> int:
     """Score every line before printing any, so a bad line never leaves half the output."""
-    handle = sys.stdin if source == "-" else _open_text(source)
+    name = "standard input" if source == "-" else source
+    handle = sys.stdin.buffer if source == "-" else _open_binary(source)
     results: list[str] = []
-    with handle:
-        for number, line in _numbered_lines(handle, source):
-            where = f"{'standard input' if source == '-' else source}:{number}"
+    with contextlib.nullcontext(handle) if source == "-" else handle:
+        for number, line in _numbered_lines(handle, name):
+            where = f"{name}:{number}"
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CommandError(f"{where}: not a JSON object ({exc.msg}).") from None
+                raise CommandError("{where}: not a JSON object ({why}).", where=where, why=exc.msg) from None
             except RecursionError:
-                raise CommandError(f"{where}: not a JSON object (nested too deeply).") from None
+                raise CommandError("{where}: not a JSON object (nested too deeply).", where=where) from None
             except ValueError:  # a number of thousands of digits
-                raise CommandError(f"{where}: not a JSON object (a number is too long).") from None
+                raise CommandError("{where}: not a JSON object (a number is too long).",
+                                   where=where) from None
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise CommandError(f"{where}: each line needs a \"text\" string.")
+                raise CommandError("{where}: each line needs a \"text\" string.", where=where)
             lang = row.get("lang")
             if lang is not None and lang not in ("en", "zh-CN"):
-                raise CommandError(f"{where}: lang must be \"en\" or \"zh-CN\" (got {lang!r}).")
+                raise CommandError("{where}: lang must be \"en\" or \"zh-CN\" (got {got}).", where=where,
+                                   got=excerpt(lang))
             scenario = None
             if row.get("scenario") is not None:
-                scenario = app.catalog.get(str(row["scenario"]))
+                wanted = str(row["scenario"])
+                scenario = app.catalog.get(wanted)
                 if scenario is None:
-                    raise CommandError(f"{where}: there is no scenario with id '{row['scenario']}'.")
+                    raise CommandError("{where}: there is no scenario with id {id}.", where=where,
+                                       id=excerpt(wanted))
             try:
                 result = scorer.score(row["text"], scenario=scenario, language=lang)
             except EmptyReply:
-                raise CommandError(f"{where}: the text is empty.") from None
+                raise CommandError("{where}: the text is empty.", where=where) from None
             results.append(json.dumps(result.to_dict(), ensure_ascii=False))
     for line in results:
         print(line)
     return EXIT_OK
 
 
-def _numbered_lines(handle: TextIO, source: str) -> Iterator[tuple[int, str]]:
-    number = 0
-    try:
-        for number, line in enumerate(handle, 1):
-            yield number, line
-    except UnicodeDecodeError:
-        raise CommandError(f"{source}:{number + 1}: the file is not UTF-8 text.") from None
+def _numbered_lines(handle: BinaryIO, name: str) -> Iterator[tuple[int, str]]:
+    """Each line as text, decoded strictly (standard input too, whatever the locale's error
+    handler would let through)."""
+    for number, raw in enumerate(handle, 1):
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise CommandError("{where}:{line}: the file is not UTF-8 text.",
+                               where=name, line=number) from None
 
 
-def _open_text(path: str) -> TextIO:
+def _open_binary(path: str) -> BinaryIO:
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror}.") from None
 
@@ -200,50 +209,6 @@ def _item_name(item_id: str, rubric: Rubric) -> str:
     if item_id.startswith("step:"):
         return f"scenario step {item_id[5:]}"
     return rubric.display_name(item_id, "en")
-
-
-def _reply_source(replies: str | None, scenario: Scenario) -> Iterator[str]:
-    if replies is None and sys.stdin.isatty():
-        return _ask(scenario)
-    if replies in (None, "-"):
-        return _lines(sys.stdin)
-    try:
-        handle = open(replies, encoding="utf-8")  # noqa: SIM115 - closed by _lines
-    except OSError as exc:
-        raise CommandError(f"cannot read the replies file {replies}: {exc.strerror}.") from None
-    return _lines(handle, close=True)
-
-
-def _lines(handle: TextIO, close: bool = False) -> Iterator[str]:
-    """The non-blank lines; ``/quit`` (or ``/q``) ends them, as when typing."""
-    try:
-        for line in handle:
-            if line.strip() in QUIT:
-                return
-            if line.strip():
-                yield line.strip()
-    except UnicodeDecodeError:
-        raise CommandError("the replies are not UTF-8 text.") from None
-    finally:
-        if close:
-            handle.close()
-
-
-QUIT = ("/quit", "/q")
-
-
-def _ask(scenario: Scenario) -> Iterator[str]:
-    hint = "（输入回复；/quit 结束）" if scenario.language == "zh-CN" else "(type your reply; /quit ends)"
-    print(hint)
-    while True:
-        try:
-            line = input("You: ").strip()
-        except EOFError:
-            return
-        if line in QUIT:
-            return
-        if line:
-            yield line
 
 
 def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:

@@ -11,7 +11,7 @@ from trainer.cli.common import EXIT_OK, CommandError, login_name, open_app, sign
 from trainer.export.atomic import ExportError
 from trainer.export.run import ExportRequest, format_for
 from trainer.export.selection import ExportFilter
-from trainer.storage.errors import plain_reason
+from trainer.storage.errors import database_failure
 from trainer.storage.repository import local_minute
 
 
@@ -43,9 +43,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = app.reports.export(request, login=login_name())
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    except sqlite3.Error as exc:
-        raise CommandError("cannot read the practice data: {reason}; {out} was not changed.",
-                           reason=plain_reason(exc), out=args.out) from None
+    except sqlite3.Error as exc:  # a damaged page, met part-way through
+        failure = database_failure(exc, app.settings.db_path).sentence.rstrip(".")
+        raise CommandError("{failure} ({out} was not changed).", failure=failure, out=args.out) from None
     n = result.counts
     print({
         "csv": lambda: f"{n.get('replies')} replies exported to {args.out}.",

@@ -123,6 +123,7 @@ def reachable_ids(s: Scenario) -> set[str]:
 
     The turn-limit ending counts as reachable: any conversation can run out of turns.
     """
+    turns = {t.id: t for t in reversed(s.turns)}  # the first of a duplicated id, as s.turn() finds
     seen = {s.first_turn.id}
     queue = deque([s.first_turn])
     while queue:
@@ -131,7 +132,7 @@ def reachable_ids(s: Scenario) -> set[str]:
             if branch.goto in seen:
                 continue
             seen.add(branch.goto)
-            nxt = s.turn(branch.goto)
+            nxt = turns.get(branch.goto)
             if nxt is not None:
                 queue.append(nxt)
     limit = s.limit_ending()

@@ -1,6 +1,10 @@
 """XLSX scorecards (openpyxl, streamed in write-only mode): a Summary sheet (one row a trainee), a
 Sessions sheet and a Replies sheet; typed cells (numbers, local date-times), frozen bold header,
-formula injection neutralised, written completely or not at all."""
+written completely or not at all.
+
+Every text cell is neutralised as in the CSV export (``csv_export.neutralise``): openpyxl stores a
+string that starts with ``=`` as a formula, and a workbook saved as CSV again takes every other
+hidden formula along; control characters, which Excel cannot hold, are taken out there too."""
 
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -78,7 +81,7 @@ def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequ
                 cell.number_format = DATE_FORMAT
                 out.append(cell)
             else:
-                out.append(_text(value))
+                out.append(neutralise(value))
         sheet.append(out)
         count += 1
     return count
@@ -91,8 +94,3 @@ def _local(stamp: str) -> datetime | str:
     except ValueError:
         return stamp
 
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value

@@ -1,12 +1,16 @@
 """Load scenario files: YAML with line numbers, pydantic validation, whole-scenario checks.
 
 Every problem becomes one plain sentence naming the file, the line and the field, e.g.
-``scenarios/atm_card.yaml:14: difficulty must be 1, 2 or 3 (got 5)``. Whatever the input, the only
-exception that leaves this module is :class:`ScenarioError`.
+``scenarios/atm_card.yaml:14: difficulty must be 1, 2 or 3 (got 5)``; an offending value is quoted
+by its first characters only (``problems.excerpt``). Whatever the input, the only exception that
+leaves this module is :class:`ScenarioError`. Only regular files are read: a named pipe called
+``*.yaml`` (whose opening would wait for a writer for ever), a device or a socket is refused.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from trainer.domain.errors import UserError
-from trainer.domain.problems import Loc, Problem, field_name
+from trainer.domain.problems import Loc, Problem, excerpt, field_name, shorten
 from trainer.domain.scenario import Scenario
 from trainer.domain.scenario_checks import check_scenario
 from trainer.library.yaml_source import SourceDocument, YamlProblem, parse_yaml
@@ -89,28 +93,56 @@ def load_scenario_text(text: str, source: str = "<scenario>") -> Loaded:
 
 
 def load_scenario_file(path: Path) -> Loaded:
+    return load_scenario_text(read_text_file(path), str(path))
+
+
+def read_text_file(path: Path) -> str:
+    """The text of the regular file ``path`` (UTF-8, a BOM allowed, at most 1 MB); raises
+    :class:`ScenarioError` naming the file (and the line of a byte that is not UTF-8)."""
     source = str(path)
+
+    def refuse(message: str, line: int | None = None) -> ScenarioError:
+        return ScenarioError([Report(source, line, message)])
+
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        kind = _not_regular(os.stat(path).st_mode)  # a socket cannot even be opened
+        if kind is None:  # non-blocking: a pipe put there since is opened without waiting ...
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as fh:
+                kind = _not_regular(os.fstat(fh.fileno()).st_mode)  # ... and refused here
+                raw = fh.read(MAX_FILE_BYTES + 1) if kind is None else b""
     except OSError as exc:
-        raise ScenarioError([Report(source, None, f"cannot read the file: {exc.strerror}")]) from None
+        raise refuse(f"cannot read the file: {exc.strerror}") from None
+    if kind is not None:
+        raise refuse(f"not a regular file ({kind}); only files are read")
     if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError([Report(source, None, "the file is larger than 1 MB; is it a scenario?")])
+        raise refuse("the file is larger than 1 MB; is it the right file?")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError([Report(source, line, "the file is not UTF-8 text")]) from None
-    return load_scenario_text(text, source)
+        raise refuse("the file is not UTF-8 text", raw[: exc.start].count(b"\n") + 1) from None
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular one is, in words; ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
-    """The scenario files named by ``paths``: files as given, folders searched (sorted)."""
+    """The scenario files named by ``paths``: files as given, folders searched (sorted; a folder
+    inside called ``*.yaml`` is searched too, not read)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES and not p.is_dir())
         else:
             found.append(path)
     return found
@@ -155,7 +187,7 @@ def _message(err: Any) -> str:
         return f"{name} needs at least {n} entr{'y' if n == 1 else 'ies'}"
     if kind == "too_long":
         return f"{name} has too many entries (at most {ctx.get('max_length')})"
-    return f"{name}: {err.get('msg', 'is not valid')}"
+    return f"{name}: {shorten(str(err.get('msg', 'is not valid')), 200)}"
 
 
 def _clean_loc(loc: Iterable[Any]) -> Loc:
@@ -164,9 +196,7 @@ def _clean_loc(loc: Iterable[Any]) -> Loc:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else _kind(value) if isinstance(
-        value, dict | list) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return _kind(value) if isinstance(value, dict | list) else excerpt(value)
 
 
 def _kind(value: Any) -> str:
@@ -176,7 +206,7 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if value is None:
         return "nothing"
-    return f"the value {_show(value)}"
+    return f"the value {excerpt(value)}"
 
 
 def validation_reports(exc: ValidationError, doc: SourceDocument, source: str) -> list[Report]:
@@ -203,11 +233,7 @@ def load_model_file(path: Path, model: type[M]) -> M:
     :class:`ScenarioError` naming every problem with its line."""
     source = str(path)
     try:
-        doc = parse_yaml(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScenarioError([Report(source, None, f"cannot read the file: {exc.strerror}")]) from None
-    except UnicodeDecodeError:
-        raise ScenarioError([Report(source, None, "the file is not UTF-8 text")]) from None
+        doc = parse_yaml(read_text_file(path))
     except YamlProblem as exc:
         raise ScenarioError([Report(source, exc.line, exc.message)]) from None
     try:

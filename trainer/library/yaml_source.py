@@ -2,19 +2,23 @@
 
 PyYAML's safe loader forgets positions and silently keeps the last of two duplicate keys; here the
 node tree is walked by hand so every value keeps its line, duplicate keys are errors and anchors
-and aliases (never needed in a scenario, and a way to build cyclic data) are refused.
+and aliases (never needed in a scenario, and a way to build cyclic data) are refused. A control
+character is placed by line and column (PyYAML gives only its offset), and a message quotes at
+most an excerpt of any value, tag or key (``trainer.domain.problems.excerpt``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
-from trainer.domain.problems import Loc
+from trainer.domain.problems import Loc, excerpt, shorten
 
 
 class YamlProblem(Exception):
@@ -44,12 +48,14 @@ def parse_yaml(text: str) -> SourceDocument:
     """Parse one YAML document; raises :class:`YamlProblem` for anything unacceptable."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except ReaderError as exc:  # a character YAML does not allow: where is it?
+        raise _unprintable(text, exc.position, exc.character) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlProblem(f"this is not valid YAML: {exc.problem or exc.context}", line) from None
+        raise YamlProblem(f"this is not valid YAML: {_why(exc)}", line) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"this is not valid YAML: {exc}") from None
+        raise YamlProblem(f"this is not valid YAML: {_why(exc)}") from None
     except RecursionError:
         raise YamlProblem("the YAML is nested too deeply") from None
     if root is None:
@@ -60,6 +66,28 @@ def parse_yaml(text: str) -> SourceDocument:
     except RecursionError:
         raise YamlProblem("the YAML is nested too deeply") from None
     return doc
+
+
+def _unprintable(text: str, position: int, code: int) -> YamlProblem:
+    """The character ``code`` at ``position`` (an offset into ``text``), placed by line and column."""
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    kind = "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
+    return YamlProblem(f"column {column} holds the {kind} U+{code:04X}; the file must be plain text", line)
+
+
+def _why(exc: Exception) -> str:
+    """PyYAML's reason in a few words: its problem without the position it appends, a long
+    number or tag it quotes cut short."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        text = str(exc.problem or exc.context or "")
+    elif isinstance(exc, ValueError) and "digits" in str(exc):
+        text = "it has more digits than a number may"
+    elif isinstance(exc, ValueError) and "invalid literal" in str(exc):
+        text = "it is not a number"
+    else:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return shorten(text, 80)
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -81,7 +109,7 @@ class _Walker:
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, MappingNode | SequenceNode) and node.tag not in _PLAIN_TAGS:
             raise YamlProblem(
-                f"the tag {node.tag!r} is not supported in scenario files", node.start_mark.line + 1
+                f"the tag {excerpt(node.tag)} is not supported in scenario files", node.start_mark.line + 1
             )
         if isinstance(node, MappingNode):
             return self._mapping(node, loc)
@@ -99,7 +127,7 @@ class _Walker:
                 raise YamlProblem("keys must be plain words", line)
             key = str(key_node.value)
             if key in out:
-                raise YamlProblem(f"the key '{key}' appears twice", line)
+                raise YamlProblem(f"the key {excerpt(key)} appears twice", line)
             self.lines[(*loc, key)] = line
             out[key] = self.value(value_node, (*loc, key))
         return out
@@ -109,7 +137,7 @@ class _Walker:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise YamlProblem(
-                f"cannot read the value {node.value!r}: {exc}", node.start_mark.line + 1
+                f"cannot read the value {excerpt(node.value)}: {_why(exc)}", node.start_mark.line + 1
             ) from None
         # Dates and binary have no place in a scenario: keep what was written.
         if not isinstance(value, str | int | float | bool | type(None)):

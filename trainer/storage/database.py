@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from trainer.storage.errors import StorageError, plain_reason
+from trainer.storage.errors import StorageError, database_failure, plain_reason
 from trainer.storage.migrations import SCHEMA_VERSION, migrations
 from trainer.storage.private import private_file, private_folder
 from trainer.storage.transaction import transaction
@@ -59,12 +59,13 @@ def _prepare(db: Database, where: str) -> Database:
                 _migrate(db)
     except sqlite3.Error as exc:
         db.close()
-        raise StorageError("Cannot use the database {path}: {reason}.", path=where,
-                           reason=plain_reason(exc)) from None
+        raise database_failure(exc, where) from None
     except StorageError as exc:  # the migration's write transaction failed
         db.close()
+        if "reason" not in exc.fields:  # already a sentence about this file (it is damaged)
+            raise
         raise StorageError("Cannot use the database {path}: {reason}.", path=where,
-                           reason=exc.fields.get("reason", "")) from None
+                           reason=exc.fields["reason"]) from None
     if version > SCHEMA_VERSION:
         db.close()
         raise StorageError(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from trainer.storage.errors import StorageError, plain_reason
+from trainer.storage.errors import StorageError, database_failure, is_damage, plain_reason
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,4 +40,16 @@ def transaction(db: Database) -> Iterator[None]:
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        path = _file_of(conn) if is_damage(exc) else None
+        if path:  # a damaged file: named, and the backup suggested
+            raise database_failure(exc, path) from None
         raise StorageError("Cannot write to the database: {reason}.", reason=plain_reason(exc)) from None
+
+
+def _file_of(conn: sqlite3.Connection) -> str | None:
+    """The file the connection writes to (``PRAGMA database_list`` reads no page of it)."""
+    try:
+        return next((str(row[2]) for row in conn.execute("PRAGMA database_list") if row[1] == "main"),
+                    None) or None
+    except sqlite3.Error:
+        return None

@@ -60,6 +60,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "A {language} model called {name} is already installed."),
     QT_TRANSLATE_NOOP("UserError", "Cannot open the database {path}: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "Cannot use the database {path}: {reason}."),
+    QT_TRANSLATE_NOOP("UserError", "The database file {path} is damaged; restore it from a backup."),
+    QT_TRANSLATE_NOOP("UserError", "The database file {path} is damaged or is not a database; restore it from a backup."),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program."),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "The download failed: the server answered {code} {reason}."),
     QT_TRANSLATE_NOOP("UserError", "The download is incomplete ({size} of {total} bytes); try again to resume it."),  # noqa: E501 - one message, as lupdate reads it

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from trainer.domain.problems import excerpt
 from trainer.domain.scenario import DIMENSIONS, Dimension
 
 FoundBy = Literal["detector", "patterns", "rule"]
@@ -46,7 +47,7 @@ def _check_patterns(patterns: list[str]) -> list[str]:
         try:
             re.compile(p, re.IGNORECASE | re.ASCII)
         except re.error as exc:
-            raise ValueError(f"{p!r} is not a valid regular expression ({exc.msg})") from None
+            raise ValueError(f"{excerpt(p)} is not a valid regular expression ({exc.msg})") from None
     return patterns
 
 
@@ -130,7 +131,7 @@ class Rubric(_Strict):
         for spec in specs:
             for p in [*spec.patterns, *spec.requires, *spec.highlight]:
                 if p.startswith("@") and p[1:] not in self.pattern_sets:
-                    raise ValueError(f"{spec.id}: no pattern set named {p[1:]!r}")
+                    raise ValueError(f"{spec.id}: no pattern set named {excerpt(p[1:])}")
         return self
 
     # -- derived ------------------------------------------------------------------------------------
