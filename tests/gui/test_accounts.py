@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, open_window, sign_in
+from conftest import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -131,8 +131,6 @@ def test_a_trainer_overrides_a_score_and_leaves_a_note(qtbot: QtBot, window: Mai
 def test_hr_sees_plainly_when_the_audit_log_was_tampered_with(qtbot: QtBot, db_path: Path,
                                                               tmp_path: Path) -> None:
     import sqlite3
-
-    from conftest import make_accounts
 
     make_accounts(db_path)
     win = open_window(qtbot, db_path, tmp_path / "s.ini", tmp_path / "m")

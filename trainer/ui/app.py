@@ -32,6 +32,9 @@ def build(db_path: Path | None = None, settings_path: Path | None = None,
     from trainer.ui.main_window import MainWindow
 
     settings = Settings.load(db_path)
+    from trainer.ui import errors
+
+    errors.database_in_use = settings.db_path
     preferences = QSettings(str(settings_path or settings.preferences_path), QSettings.Format.IniFormat)
     if settings_path is None and not settings.preferences_path.exists():
         _carry_over_preferences(preferences)

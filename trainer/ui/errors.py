@@ -6,6 +6,7 @@ No traceback ever reaches the user; it goes to ``trainer.log`` in the data direc
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from trainer.app.settings import Settings
 from trainer.domain.errors import UserError, as_sentence
+from trainer.storage.errors import database_failure, is_damage
 from trainer.storage.private import private_file
 from trainer.ui.audio import AudioUnavailable
 
 log = logging.getLogger("trainer")
 _log_file: Path | None = None
+database_in_use: Path | None = None
+"""The database the window works on (set by ``ui.app.build``): named when it turns out damaged."""
 
 
 def log_path() -> Path:
@@ -56,6 +60,8 @@ def plain_message(exc: BaseException) -> str:
     exists), or, for anything else, that something went wrong and where the details are."""
     if isinstance(exc, AudioUnavailable):
         return str(exc)  # already a sentence in the interface language
+    if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):  # a read met a damaged page
+        exc = database_failure(exc, database_in_use or Settings.load().db_path)
     reports = getattr(exc, "reports", None)  # a scenario, rubric or pack file's problems
     if isinstance(exc, UserError) and reports:
         return str(reports[0])  # file:line: field: problem, as the validator prints it
