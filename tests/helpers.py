@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,11 +80,46 @@ def trainee_account(world: World, name: str, team: str = "") -> Identity:
 def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = None,
                     with_scorer: bool = True) -> World:
     """The one builder of the usual world: an HR admin (hr), a trainer (tina, team Branch 1) and
-    two trainees (ann and bob, team Branch 1), with the passwords in ``PINS``; tina signed in."""
+    two trainees (ann and bob, team Branch 1), with the passwords in ``PINS``; tina signed in.
+
+    The accounts are made once per test process, through the service as a user makes them, and
+    copied for each test (each password costs a slow hash; see ``domain.accounts``)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_world_template(), db_path)
     app = open_app(db_path, clock=clock, with_scorer=with_scorer)
-    accounts = app.accounts
-    hr = accounts.create_first_admin("hr", PINS["hr"])  # and signed in
-    accounts.create_account("tina", PINS["tina"], "trainer", team="Branch 1")
-    ann = accounts.create_account("ann", PINS["ann"], "trainee", team="Branch 1")
-    bob = accounts.create_account("bob", PINS["bob"], "trainee", team="Branch 1")
-    return World(app, hr, accounts.sign_in("tina", PINS["tina"]), ann, bob)
+    store = app.account_store
+
+    def identity(name: str) -> Identity:
+        row = store.by_name(name)
+        assert row is not None
+        return Identity(row["id"], row["username"], row["role"], row["trainee_id"])
+
+    tina = app.accounts.sign_in("tina", PINS["tina"])
+    return World(app, identity("hr"), tina, identity("ann"), identity("bob"))
+
+
+_TEMPLATE: list[Path] = []
+
+
+def _world_template() -> Path:
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="trainer-world-"))
+        atexit.register(shutil.rmtree, folder, True)
+        app = open_app(folder / "world.db", with_scorer=False)
+        accounts = app.accounts
+        accounts.create_first_admin("hr", PINS["hr"])  # and signed in
+        accounts.create_account("tina", PINS["tina"], "trainer", team="Branch 1")
+        accounts.create_account("ann", PINS["ann"], "trainee", team="Branch 1")
+        accounts.create_account("bob", PINS["bob"], "trainee", team="Branch 1")
+        app.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        app.close()
+        _TEMPLATE.append(folder / "world.db")
+    return _TEMPLATE[0]
+
+
+def enrol(conn: object, trainee_id: int, name: str) -> None:
+    """A trainee account for a profile a test made straight in the database (on a database with
+    accounts only trainee accounts are ranked and reported); it cannot sign in."""
+    conn.execute(  # type: ignore[attr-defined]
+        "INSERT INTO accounts (username, role, trainee_id, salt, password_hash, created_at) "
+        "VALUES (?, 'trainee', ?, '00', 'no sign-in', '2026-01-01')", [name, trainee_id])

@@ -133,39 +133,117 @@
 <context>
     <name>AuditChain</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="288" />
+        <location filename="../../trainer/ui/account_pages.py" line="287" />
         <source>The audit log holds together: {n} entries, chain head {head}.</source>
         <translation>审计日志完整：共 {n} 条，链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="294" />
+        <location filename="../../trainer/ui/account_pages.py" line="293" />
         <source>entry {n} is missing</source>
         <translation>第 {n} 条缺失</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="295" />
+        <location filename="../../trainer/ui/account_pages.py" line="294" />
         <source>entry {n} is out of place</source>
         <translation>第 {n} 条的位置不对</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="295" />
         <source>entry {n} does not follow the entry before it</source>
         <translation>第 {n} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="297" />
+        <location filename="../../trainer/ui/account_pages.py" line="296" />
         <source>entry {n} was changed after it was written</source>
         <translation>第 {n} 条在写入后被改动过</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="298" />
+        <location filename="../../trainer/ui/account_pages.py" line="297" />
         <source>the database's protection against changing the log was removed</source>
         <translation>数据库中防止改动日志的保护被移除了</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="302" />
+        <location filename="../../trainer/ui/account_pages.py" line="301" />
         <source>The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.</source>
         <translation>审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="338" />
+        <source>Set up the program as its first HR administrator.</source>
+        <translation>作为第一位人事管理员完成了程序设置。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="339" />
+        <source>Added the account {username} as {role}.</source>
+        <translation>添加了账户 {username}，角色为{role}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="340" />
+        <source>Changed {username} from {from} to {to}.</source>
+        <translation>把 {username} 从{from}改为{to}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="341" />
+        <source>Gave {username} a new password.</source>
+        <translation>为 {username} 设置了新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="342" />
+        <source>Lifted the lock on {account} from the command line.</source>
+        <translation>在命令行解除了 {account} 的锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="343" />
+        <source>Signed in.</source>
+        <translation>已登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="344" />
+        <source>A wrong password for {username}.</source>
+        <translation>{username} 的密码输入错误。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="345" />
+        <source>{username} tried to sign in while locked.</source>
+        <translation>{username} 在锁定期间尝试登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="346" />
+        <source>Changed the {dimension} score of session {session_id} from {automatic} to {value}.</source>
+        <translation>把第 {session_id} 次练习的{dimension}得分从 {automatic} 改为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="347" />
+        <source>Wrote a coaching note for {trainee}.</source>
+        <translation>为 {trainee} 写了辅导意见。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="348" />
+        <source>Saved the scenario {id} to {file}.</source>
+        <translation>把情景 {id} 保存到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="349" />
+        <source>Imported a scenario pack: added {added}, replaced {replaced}.</source>
+        <translation>导入了情景包：新增 {added}，替换 {replaced}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="350" />
+        <source>Exported the scenarios {ids} to {file}.</source>
+        <translation>把情景 {ids} 导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="351" />
+        <source>Exported {rows} rows ({format}) from {from} to {to} to {file}.</source>
+        <translation>导出了 {from} 至 {to} 的 {rows} 行（{format}）到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="352" />
+        <source>Installed the {language} speech model {name} (SHA-256 {sha256}).</source>
+        <translation>安装了{language}语音模型 {name}（SHA-256 {sha256}）。</translation>
     </message>
 </context>
 <context>
@@ -556,17 +634,17 @@ Replace: {replaced}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="68" />
+        <location filename="../../trainer/ui/errors.py" line="74" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="93" />
+        <location filename="../../trainer/ui/errors.py" line="99" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="95" />
+        <location filename="../../trainer/ui/errors.py" line="101" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -686,48 +764,48 @@ Replace: {replaced}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="242" />
-        <location filename="../../trainer/ui/review_pages.py" line="245" />
+        <location filename="../../trainer/ui/review_pages.py" line="265" />
+        <location filename="../../trainer/ui/review_pages.py" line="268" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="266" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="266" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="266" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="244" />
+        <location filename="../../trainer/ui/review_pages.py" line="267" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="246" />
+        <location filename="../../trainer/ui/review_pages.py" line="269" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="247" />
+        <location filename="../../trainer/ui/review_pages.py" line="270" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="248" />
+        <location filename="../../trainer/ui/review_pages.py" line="271" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="255" />
+        <location filename="../../trainer/ui/review_pages.py" line="278" />
         <source>Show more ({n} not shown)</source>
         <translation>显示更多（还有 {n} 条未显示）</translation>
     </message>
@@ -1170,82 +1248,82 @@ Replace: {replaced}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="125" />
+        <location filename="../../trainer/ui/main_window.py" line="139" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="131" />
+        <location filename="../../trainer/ui/main_window.py" line="132" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="133" />
+        <location filename="../../trainer/ui/main_window.py" line="139" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="225" />
+        <location filename="../../trainer/ui/main_window.py" line="232" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="226" />
+        <location filename="../../trainer/ui/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="227" />
+        <location filename="../../trainer/ui/main_window.py" line="234" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="228" />
+        <location filename="../../trainer/ui/main_window.py" line="235" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="229" />
+        <location filename="../../trainer/ui/main_window.py" line="236" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="230" />
+        <location filename="../../trainer/ui/main_window.py" line="237" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="231" />
+        <location filename="../../trainer/ui/main_window.py" line="238" />
         <source>&amp;Reports and exports (HR)</source>
-        <translation>报表与导出（人力资源）(&amp;R)</translation>
+        <translation>报表与导出（人事）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="232" />
+        <location filename="../../trainer/ui/main_window.py" line="239" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="233" />
+        <location filename="../../trainer/ui/main_window.py" line="240" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="234" />
+        <location filename="../../trainer/ui/main_window.py" line="241" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="235" />
+        <location filename="../../trainer/ui/main_window.py" line="242" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="236" />
+        <location filename="../../trainer/ui/main_window.py" line="243" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="237" />
+        <location filename="../../trainer/ui/main_window.py" line="245" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1456,37 +1534,42 @@ Replace: {replaced}</source>
         <translation>重听客户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="192" />
+        <location filename="../../trainer/ui/practice_page.py" line="185" />
+        <source>Test-play: this session is kept apart and never counts towards points, leaderboards, coaching or reports.</source>
+        <translation>试玩：本次练习单独保存，不计入积分、排行榜、辅导视图或报表。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/practice_page.py" line="198" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="210" />
+        <location filename="../../trainer/ui/practice_page.py" line="217" />
         <source>Listening…</source>
         <translation>正在听……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="213" />
+        <location filename="../../trainer/ui/practice_page.py" line="220" />
         <source>Heard so far: {text}</source>
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="219" />
+        <location filename="../../trainer/ui/practice_page.py" line="226" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="243" />
+        <location filename="../../trainer/ui/practice_page.py" line="250" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="266" />
+        <location filename="../../trainer/ui/practice_page.py" line="273" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="273" />
+        <location filename="../../trainer/ui/practice_page.py" line="280" />
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1872,226 +1955,241 @@ Replace: {replaced}</source>
     <name>StructureForm</name>
     <message>
         <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <source>unspecified</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="130" />
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="129" />
+        <location filename="../../trainer/ui/structure_form.py" line="131" />
         <source>Add turn</source>
         <translation>添加轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="132" />
         <source>Add ending</source>
         <translation>添加结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="131" />
+        <location filename="../../trainer/ui/structure_form.py" line="133" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="132" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>&amp;Apply to the YAML</source>
         <translation>应用到 YAML(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="133" />
+        <location filename="../../trainer/ui/structure_form.py" line="135" />
         <source>Add branch</source>
         <translation>添加分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="134" />
+        <location filename="../../trainer/ui/structure_form.py" line="136" />
         <source>When (empty: otherwise)</source>
         <translation>条件（留空表示其他情况）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="134" />
+        <location filename="../../trainer/ui/structure_form.py" line="136" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="135" />
+        <location filename="../../trainer/ui/structure_form.py" line="137" />
         <source>Steps, turns and endings</source>
         <translation>步骤、轮次和结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="139" />
+        <location filename="../../trainer/ui/structure_form.py" line="141" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="140" />
+        <location filename="../../trainer/ui/structure_form.py" line="142" />
         <source>Age:</source>
         <translation>年龄：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="141" />
+        <location filename="../../trainer/ui/structure_form.py" line="143" />
         <source>Gender (voice):</source>
         <translation>性别（语音）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="142" />
+        <location filename="../../trainer/ui/structure_form.py" line="144" />
         <source>Starting mood (100 = furious):</source>
         <translation>初始情绪（100 = 非常愤怒）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="143" />
+        <location filename="../../trainer/ui/structure_form.py" line="145" />
         <source>Speaking rate:</source>
         <translation>语速：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="144" />
+        <location filename="../../trainer/ui/structure_form.py" line="146" />
         <source>Pitch:</source>
         <translation>音高：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <location filename="../../trainer/ui/structure_form.py" line="147" />
         <source>Briefing for the trainee:</source>
         <translation>给学员的情况说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <location filename="../../trainer/ui/structure_form.py" line="148" />
         <source>Forbidden phrases (one a line):</source>
         <translation>禁用语（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <location filename="../../trainer/ui/structure_form.py" line="154" />
         <source>Customer's name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="153" />
+        <location filename="../../trainer/ui/structure_form.py" line="155" />
         <source>Customer's age</source>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="154" />
+        <location filename="../../trainer/ui/structure_form.py" line="156" />
         <source>Customer's gender</source>
         <translation>客户性别</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="155" />
+        <location filename="../../trainer/ui/structure_form.py" line="157" />
         <source>Starting mood</source>
         <translation>初始情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="156" />
+        <location filename="../../trainer/ui/structure_form.py" line="158" />
         <source>Speaking rate</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="157" />
+        <location filename="../../trainer/ui/structure_form.py" line="159" />
         <source>Pitch</source>
         <translation>音高</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="158" />
+        <location filename="../../trainer/ui/structure_form.py" line="160" />
         <source>Briefing</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="159" />
+        <location filename="../../trainer/ui/structure_form.py" line="161" />
         <source>Forbidden phrases</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="162" />
+        <location filename="../../trainer/ui/structure_form.py" line="164" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="163" />
+        <location filename="../../trainer/ui/structure_form.py" line="165" />
         <source>Description or what the customer says</source>
         <translation>说明或客户说的话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="164" />
+        <location filename="../../trainer/ui/structure_form.py" line="166" />
         <source>Examples, model answer or debrief</source>
         <translation>示例、参考回答或复盘说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="165" />
+        <location filename="../../trainer/ui/structure_form.py" line="167" />
         <source>Outcome</source>
         <translation>结局类型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="166" />
+        <location filename="../../trainer/ui/structure_form.py" line="168" />
         <source>Branches of the turn</source>
         <translation>该轮次的分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="167" />
+        <location filename="../../trainer/ui/structure_form.py" line="169" />
         <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
         <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="178" />
+        <location filename="../../trainer/ui/structure_form.py" line="180" />
         <source>Customer, briefing and forbidden phrases</source>
         <translation>客户、情况说明和禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="194" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="194" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="194" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="232" />
+        <location filename="../../trainer/ui/structure_form.py" line="234" />
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="232" />
+        <location filename="../../trainer/ui/structure_form.py" line="234" />
         <source>Examples (one a line):</source>
         <translation>示例（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="233" />
+        <location filename="../../trainer/ui/structure_form.py" line="235" />
         <source>Customer says:</source>
         <translation>客户说：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="233" />
+        <location filename="../../trainer/ui/structure_form.py" line="235" />
         <source>Model answer:</source>
         <translation>参考回答：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="236" />
         <source>Customer's last words:</source>
         <translation>客户最后一句话：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="236" />
         <source>Debrief:</source>
         <translation>复盘说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="241" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="241" />
         <source>Outcome:</source>
         <translation>结局类型：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="241" />
         <source>Branches:</source>
         <translation>分支：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="320" />
+        <location filename="../../trainer/ui/structure_form.py" line="322" />
         <source>Branch {n}: the condition is not valid YAML.</source>
         <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>
@@ -2099,142 +2197,182 @@ Replace: {replaced}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="105" />
+        <location filename="../../trainer/ui/review_pages.py" line="106" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="106" />
+        <location filename="../../trainer/ui/review_pages.py" line="107" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="107" />
+        <location filename="../../trainer/ui/review_pages.py" line="108" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="109" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="114" />
-        <source>Dimension to override</source>
-        <translation>要修改的评分维度</translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/review_pages.py" line="115" />
-        <source>Overriding score</source>
-        <translation>修改后的分数</translation>
+        <source>Dimension to override</source>
+        <translation>要调整的评分维度</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="116" />
+        <source>Overriding score</source>
+        <translation>调整后的分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
         <source>Why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="117" />
-        <source>Why the score is overridden</source>
-        <translation>修改分数的原因</translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/review_pages.py" line="118" />
-        <source>&amp;Override score</source>
-        <translation>修改分数(&amp;O)</translation>
+        <source>Why the score is overridden</source>
+        <translation>调整分数的原因</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <source>&amp;Override score</source>
+        <translation>调整分数(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Coaching note for the trainee</source>
         <translation>给学员的辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
         <source>Coaching note</source>
         <translation>辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="122" />
         <source>Add &amp;note</source>
         <translation>添加意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="141" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="152" />
-        <source>Trainer overrides</source>
-        <translation>培训师修改的分数</translation>
+        <source>About this ending</source>
+        <translation>关于这个结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="153" />
+        <location filename="../../trainer/ui/review_pages.py" line="156" />
+        <source>Trainer overrides</source>
+        <translation>培训师调整的分数</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="157" />
         <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="165" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="162" />
+        <location filename="../../trainer/ui/review_pages.py" line="166" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="191" />
+        <location filename="../../trainer/ui/review_pages.py" line="179" />
+        <source>You replied once; the customer's mood went from {start} to {end}.</source>
+        <translation>您回复了 1 次；客户的情绪从 {start} 变为 {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="180" />
+        <source>You replied {n} times; the customer's mood went from {start} to {end}.</source>
+        <translation>您回复了 {n} 次；客户的情绪从 {start} 变为 {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="183" />
+        <source>Steps you took: {steps}.</source>
+        <translation>您已做到的步骤：{steps}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="185" />
+        <source>Steps still missing: {steps}.</source>
+        <translation>尚未做到的步骤：{steps}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="187" />
+        <source>Reply {n} calmed the customer most (mood −{by}).</source>
+        <translation>第 {n} 次回复最能安抚客户（情绪 −{by}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="190" />
+        <source>Reply {n} angered the customer most (mood +{by}).</source>
+        <translation>第 {n} 次回复最激怒客户（情绪 +{by}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="193" />
+        <source>Critical fails: {n}.</source>
+        <translation>严重失误：{n} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="220" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="220" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="220" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="220" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="198" />
+        <location filename="../../trainer/ui/review_pages.py" line="221" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="199" />
+        <location filename="../../trainer/ui/review_pages.py" line="222" />
         <source>▶ Listen to the recording</source>
         <translation>▶ 收听录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="202" />
+        <location filename="../../trainer/ui/review_pages.py" line="225" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -2264,7 +2402,7 @@ Replace: {replaced}</source>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="21" />
         <source>a trainer's or HR administrator's password needs at least {n} characters</source>
-        <translation>培训师或人力资源管理员的密码至少需要 {n} 个字符。</translation>
+        <translation>培训师或人事管理员的密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="22" />
@@ -2344,7 +2482,7 @@ Replace: {replaced}</source>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="38" />
         <source>{name} may not override scores of their own sessions.</source>
-        <translation>{name} 不能修改自己练习的分数。</translation>
+        <translation>{name} 不能调整自己练习的分数。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="39" />
@@ -2369,7 +2507,7 @@ Replace: {replaced}</source>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="44" />
         <source>an override needs a comment saying why</source>
-        <translation>修改分数时需要写明原因。</translation>
+        <translation>调整分数时需要写明原因。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="45" />
@@ -2670,7 +2808,7 @@ Replace: {replaced}</source>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="129" />
         <source>override scores</source>
-        <translation>修改分数</translation>
+        <translation>调整分数</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="130" />

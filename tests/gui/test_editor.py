@@ -144,3 +144,48 @@ def test_the_customer_briefing_and_forbidden_phrases_have_a_form(qtbot: QtBot, w
     assert s is not None and s.persona.name == "Mrs Chen" and s.persona.mood == 85
     assert s.persona.voice.rate == 1.3 and s.briefing.startswith("Mrs Chen's card")
     assert s.forbidden == ["read the screen", "that's the machine's fault"]
+
+
+def test_test_play_plays_as_practice_does_and_never_counts(qtbot: QtBot, window: MainWindow,
+                                                            db_path: Path) -> None:
+    """Issue 15, item 1: the customer speaks, the session ends as ``trainer play`` ends it, and
+    the session is kept apart from the record: no points, leaderboard, coaching, history or
+    reports."""
+    import sqlite3
+    from datetime import date
+
+    from trainer.export.selection import ExportFilter
+
+    from helpers import PINS, open_app
+
+    open_editor(qtbot, window)
+    page = window.editor_page
+    page.picker.setCurrentIndex(page.picker.findData("atm_card_swallowed"))
+    qtbot.waitUntil(lambda: page.scenario is not None and page.scenario.id == "atm_card_swallowed",
+                    timeout=WAIT_MS)
+    qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
+    practice = window.practice_page
+    qtbot.waitUntil(lambda: window.current_page() is practice, timeout=WAIT_MS)
+    assert practice.next_line and "ate my card" in practice.next_line
+    assert "Test-play" in practice.status.text()  # said plainly: this one does not count
+    qtbot.keyClicks(practice.reply, "Calm down. There's nothing I can do about the machine.")
+    with qtbot.waitSignal(window.reply_scored, timeout=WAIT_MS):
+        qtbot.keyClick(practice.reply, Qt.Key.Key_Return)
+    assert "Walked out" in practice.status.text() and "another bank" in (practice.ending_line or "")
+    qtbot.waitUntil(lambda: not window.jobs.pending, timeout=WAIT_MS)
+    assert sqlite3.connect(db_path).execute("SELECT COUNT(*) FROM sessions").fetchone() == (0,)
+    kept = db_path.with_name(f"{db_path.stem}-test-play.db")  # kept apart: nothing is lost
+    test_plays = sqlite3.connect(kept).execute("SELECT scenario_id, status, turn_count FROM sessions")
+    assert test_plays.fetchall() == [("atm_card_swallowed", "finished", 1)]
+    app = open_app(db_path, with_scorer=False)
+    try:
+        app.accounts.sign_in("tina", PINS["tina"])
+        assert all(r.points == 0 for r in app.progress.leaderboard(None, "all"))
+        assert app.progress.history(None) == []
+        assert app.progress.dashboard(window.identity.trainee_id or 0).progress.sessions == 0  # type: ignore[union-attr]
+        assert all(r.reasons == ("inactive",) for r in app.progress.coaching(None))  # nobody practised
+        app.accounts.sign_in("hr", PINS["hr"])
+        report = app.reports.report(ExportFilter(date(2000, 1, 1), date.today()))
+        assert report.lines == []
+    finally:
+        app.close()

@@ -126,3 +126,20 @@ def test_a_service_s_refusal_is_shown_in_chinese(qtbot: QtBot, window: MainWindo
     assert box.text() == "tina（培训师）无权查看报表。"
     box.close()
     assert window.current_page() is window.library_page
+
+
+def test_the_audit_log_reads_as_sentences_and_the_status_follows_the_language(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Issue 15, item 17: no raw "exported", "team: None" or "trainee_id: 2" in the audit log; a
+    status message set before a change of language is translated too."""
+    qtbot.waitUntil(lambda: window.message.text() == "Ready.", timeout=WAIT_MS)
+    window.set_language("zh-CN")
+    qtbot.waitUntil(lambda: window.message.text() == "就绪。", timeout=5000)  # Qt posts the change
+    sign_in(qtbot, window, "hr")
+    window.accounts_page.audit_button.click()
+    audit = window.audit_page
+    qtbot.waitUntil(lambda: window.current_page() is audit and audit.table.rowCount() > 0, timeout=WAIT_MS)
+    details = [audit.table.item(r, 3).text() for r in range(audit.table.rowCount())]
+    assert "添加了账户 ann，角色为学员。" in details and "已登录。" in details
+    assert not any(re.search(r"\w+_\w+: |None", d) for d in details), details
+    window.set_language("en")

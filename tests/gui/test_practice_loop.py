@@ -49,15 +49,21 @@ def test_play_to_each_ending_through_the_reply_box(
     assert "Empathy" in page.feedback.body.toPlainText()
     lines = [ln for ln in (REPLIES / replies).read_text(encoding="utf-8").splitlines() if ln.strip()]
     for line in lines:
+        assert page.stop_button.isEnabled()  # while the customer is still there
         type_reply(qtbot, window, line)
         assert page.reply.toPlainText() == ""
         if page.ending_line is not None:
             break
     assert page.summary_button.isVisible()
+    assert not page.stop_button.isEnabled()  # the session has ended: nothing left to end
     qtbot.mouseClick(page.summary_button, Qt.MouseButton.LeftButton)
     assert window.current_page() is window.summary_page
     summary = window.summary_page.summary
     assert summary is not None and summary.ending is not None and summary.ending.outcome == outcome
+    d = summary.debrief
+    assert d is not None and d.replies == len(page.turns)  # what happened in this session
+    replied = "You replied once;" if d.replies == 1 else f"You replied {d.replies} times;"
+    assert replied in window.summary_page.ending.text()
     assert window.summary_page.turns.toPlainText().count("Model answer") == len(summary.turns)
 
     db = sqlite3.connect(db_path)

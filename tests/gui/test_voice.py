@@ -66,12 +66,15 @@ def test_push_to_talk_fills_the_reply_and_the_turn_is_stored_as_spoken(
     qtbot.mouseClick(page.mute_button, Qt.MouseButton.LeftButton)  # only the trainee on the mic
     wav = tmp_path / "reply.wav"
     subprocess.run(["espeak-ng", "-v", "ko", "-w", str(wav), "안녕하세요 감사합니다"], check=True, timeout=60)
-    qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
-    assert win.trainee_voice.microphone.recording
-    speak_into_the_mic(qtbot, win, wav)
-    with qtbot.waitSignal(win.heard, timeout=WAIT_MS) as heard:
-        qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
-    transcript = heard.args[0]
+    for _attempt in range(3):  # a sound server starved of CPU can hand on silence: speak again
+        qtbot.mousePress(page.talk_button, Qt.MouseButton.LeftButton)
+        assert win.trainee_voice.microphone.recording
+        speak_into_the_mic(qtbot, win, wav)
+        with qtbot.waitSignal(win.heard, timeout=WAIT_MS) as heard:
+            qtbot.mouseRelease(page.talk_button, Qt.MouseButton.LeftButton)
+        transcript = heard.args[0]
+        if transcript.text:
+            break
     assert transcript.text
     if transcript.unsure_words:  # shown for checking, unclear words greyed; Enter sends
         assert page.reply.toPlainText() == transcript.text

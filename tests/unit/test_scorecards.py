@@ -25,7 +25,7 @@ from trainer.storage.database import open_database
 from trainer.storage.records import Records
 from trainer.storage.repository import Repository
 
-from helpers import PINS, hr_tina_and_ann, open_app, trainee_account
+from helpers import PINS, enrol, hr_tina_and_ann, open_app, trainee_account
 
 TODAY = date.today()
 #: The database has accounts: the command line exports for HR, signed in (the password comes from
@@ -302,6 +302,7 @@ def insert_sessions(db_path: Path, name: str, team: str,
     trainee = Repository(db).trainee(name, team)
     now = datetime.now().astimezone()
     with db.conn:
+        enrol(db.conn, trainee, name)
         for days_ago, scenario_id, category, score in days_ago_scores:
             started = (now - timedelta(days=days_ago)).astimezone(UTC).isoformat(timespec="milliseconds")
             db.table("sessions").insert({
@@ -355,6 +356,7 @@ def test_the_period_follows_the_local_time_zone(team: Path, monkeypatch: pytest.
     db = open_database(team)
     trainee = Repository(db).trainee("eve", "Branch 6")
     with db.conn:
+        enrol(db.conn, trainee, "eve")
         db.table("sessions").insert({
             "trainee_id": trainee, "scenario_id": "a", "scenario_title": "a", "language": "en",
             "category": "communication", "difficulty": 1, "started_at": "2026-11-27T17:30:00.000+00:00",

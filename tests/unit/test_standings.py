@@ -10,12 +10,13 @@ from pathlib import Path
 from trainer.domain.incentives import IncentiveRules, leaderboard, needs_attention, period_start
 from trainer.domain.scenario import CATEGORIES
 
-from helpers import open_app
+from helpers import enrol, open_app
 
 TODAY = date.today()
 
 
-def _fill(app, trainees: int = 12, sessions: int = 30) -> None:  # type: ignore[no-untyped-def]
+def _fill(app, trainees: int = 12, sessions: int = 30,  # type: ignore[no-untyped-def]
+          accounts: bool = False) -> None:
     rng = random.Random(3)
     conn = app.repo.db.conn
     now = datetime.now(UTC)
@@ -23,6 +24,8 @@ def _fill(app, trainees: int = 12, sessions: int = 30) -> None:  # type: ignore[
         for t in range(1, trainees + 1):
             conn.execute("INSERT INTO trainees (id, name, team, created_at) VALUES (?, ?, ?, ?)",
                          [t, f"T{t}", f"Branch {t % 3}", now.isoformat()])
+            if accounts:  # on a database with accounts, only trainee accounts are ranked
+                enrol(conn, t, f"T{t}")
             for _ in range(rng.randrange(sessions) if t % 5 else 0):  # some never practised
                 e, c, s = (rng.uniform(20, 95) for _ in range(3))
                 status = rng.choice(["finished"] * 5 + ["stopped", "unfinished"])
@@ -88,8 +91,8 @@ def test_reports_add_up_in_sql_as_the_rules_do_session_by_session(db_path: Path)
     from trainer.storage.records import Records
 
     app = open_app(db_path, with_scorer=False)
-    _fill(app, sessions=40)
     app.accounts.create_first_admin("hr", "secret-admin")
+    _fill(app, sessions=40, accounts=True)
     app.accounts.create_account("tina", "trainer-secret", "trainer")
     app.accounts.sign_in("tina", "trainer-secret")
     rng = random.Random(5)

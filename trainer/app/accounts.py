@@ -360,7 +360,8 @@ class AccountsService:
             raise InvalidInput("a coaching note cannot be empty")
         with transaction(self._store.db):
             self._store.add_coaching_note(trainee_id, session_id, note.strip(), who.account_id, self._stamp())
-            self._audit(who, "coaching_note", {"trainee_id": trainee_id})
+            trainee = self._app.repo.trainee_row(trainee_id) or {}
+            self._audit(who, "coaching_note", {"trainee_id": trainee_id, "trainee": trainee.get("name", "?")})
 
     def coaching_notes(self, trainee_id: int) -> list[dict[str, Any]]:
         who = self.caller()

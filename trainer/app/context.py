@@ -54,6 +54,7 @@ class App:
         self.clock = clock
         self._scenario_folders = scenario_folders
         self._repo: Repository | None = None
+        self._test_play_repo: Repository | None = None
         self._account_store: AccountStore | None = None
         self._standings: Standings | None = None
         self.catalog = Catalog()
@@ -120,6 +121,9 @@ class App:
         self._repo, self._account_store, self._standings = Repository(db), AccountStore(db), Standings(db)
 
     def close(self) -> None:
+        if self._test_play_repo is not None:
+            self._test_play_repo.db.close()
+            self._test_play_repo = None
         if self._repo is not None:
             self._repo.db.close()
             self._repo, self._account_store, self._standings = None, None, None
@@ -129,6 +133,15 @@ class App:
     @property
     def repo(self) -> Repository:
         return _opened(self._repo)
+
+    @property
+    def test_play_repo(self) -> Repository:
+        """The test-play store (``Settings.test_play_db_path``), opened on first use."""
+        if self._test_play_repo is None:
+            from trainer.storage.database import open_database
+
+            self._test_play_repo = Repository(open_database(self.settings.test_play_db_path))
+        return self._test_play_repo
 
     @property
     def account_store(self) -> AccountStore:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.app.views import LibraryEntry, ReplyOutcome, SessionSummary, TurnView
 from trainer.domain.coaching import averages, next_focus
+from trainer.domain.debrief import Debrief, TurnFacts, debrief
 from trainer.domain.delivery import Delivery
 from trainer.domain.dialogue import Exchange
 from trainer.domain.errors import NotFound
@@ -24,6 +25,7 @@ from trainer.domain.score import ReplyScore
 from trainer.domain.spoken import SpokenReply
 from trainer.library.loader import load_scenario_text
 from trainer.storage.private import private_file, private_folder
+from trainer.storage.repository import Repository
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -38,6 +40,7 @@ class PracticeService:
         self._app = app
         self._practice: Practice | None = None
         self._played: list[TurnView] = []
+        self._test_play = False  # the session being played is a trainer's test-play of a draft
 
     # -- the library -------------------------------------------------------------------------------
 
@@ -65,20 +68,41 @@ class PracticeService:
         return self.start_scenario(trainee_id, self.scenario(scenario_id))
 
     def start_draft(self, trainee_id: int, text: str) -> tuple[Scenario, int]:
-        """Test-play a scenario straight from the editor, before it is saved (a trainer's tool)."""
+        """Test-play a scenario straight from the editor, before it is saved (a trainer's tool).
+        It plays exactly as practice does, but is kept apart (``Settings.test_play_db_path``) and
+        never counts: no points, leaderboard, coaching view, history, report or export."""
         self._app.accounts.require_unless_alone("edit_scenarios", "test-play a scenario")
-        return self.start_scenario(trainee_id, load_scenario_text(text, "scenario").scenario)
+        scenario = load_scenario_text(text, "scenario").scenario
+        self._app.accounts.own_trainee(trainee_id, "practise as another trainee")
+        trainee = self._app.repo.trainee_row(trainee_id)
+        if trainee is None:
+            raise NotFound("there is no trainee {id}", id=trainee_id)
+        self._app.test_play_repo.mirror_trainee(trainee)
+        return self._start(trainee_id, scenario, test_play=True)
 
     def start_scenario(self, trainee_id: int, scenario: Scenario) -> tuple[Scenario, int]:
         """Start a session of ``scenario``: as the signed-in trainee only (without an account,
         only on a database that has none)."""
         self._app.accounts.own_trainee(trainee_id, "practise as another trainee")
+        return self._start(trainee_id, scenario, test_play=False)
+
+    def _start(self, trainee_id: int, scenario: Scenario, *, test_play: bool) -> tuple[Scenario, int]:
         self.stop()
         scorer = self._app.scorer
-        self._practice = Practice(scenario, scorer, self._app.repo, trainee_id)
+        self._test_play = test_play
+        self._practice = Practice(scenario, scorer, self._store, trainee_id)
         self._played = []
         scorer.prepare(scenario)  # its model answers read now, not on the first reply
         return scenario, self._practice.session_id
+
+    @property
+    def _store(self) -> Repository:
+        """Where the session being played is stored: the record, or the test-play store."""
+        return self._app.test_play_repo if self._test_play else self._app.repo
+
+    @property
+    def test_playing(self) -> bool:
+        return self._practice is not None and self._test_play
 
     @property
     def current(self) -> Practice | None:
@@ -108,7 +132,7 @@ class PracticeService:
         self._practice = None
 
     def _finished_summary(self, practice: Practice) -> SessionSummary:
-        session = self._app.repo.session(practice.session_id) or {}
+        session = self._store.session(practice.session_id) or {}
         scores = [t.score for t in self._played]
         return SessionSummary(
             session_id=practice.session_id, scenario_id=practice.scenario.id,
@@ -116,7 +140,8 @@ class PracticeService:
             ending=practice.dialogue.ending, turn_limit_reached=practice.dialogue.turn_limit_reached,
             turns=list(self._played), averages={str(k): v for k, v in averages(scores).items()},
             focus=next_focus(scores, self._worth()), started_at=session.get("started_at", ""),
-            trainee_id=practice.trainee_id,
+            trainee_id=practice.trainee_id, test_play=self._test_play,
+            debrief=_debrief(practice.scenario, self._played),
         )
 
     def _worth(self) -> dict[str, int]:
@@ -127,7 +152,9 @@ class PracticeService:
 
     def _keep_recording(self, session_id: int, index: int, spoken: SpokenReply | None) -> str | None:
         """Write the spoken reply as a WAV beside the database, only if the trainee consented."""
-        if spoken is None or not spoken.audio or not self._app.repo.records_audio(session_id):
+        if self._test_play or spoken is None or not spoken.audio:  # a test-play keeps no recordings
+            return None
+        if not self._app.repo.records_audio(session_id):
             return None
         folder = private_folder(self._app.settings.recordings_dir)
         target = folder / f"session-{session_id}-turn-{index + 1}.wav"
@@ -159,8 +186,12 @@ class PracticeService:
             averages={str(k): v for k, v in averages(scores).items()},
             focus=next_focus(scores, self._worth()),
             started_at=session["started_at"], trainee_id=session["trainee_id"],
-            overrides=repo.overrides(session_id),
+            overrides=repo.overrides(session_id), debrief=_debrief(scenario, turns) if scenario else None,
         )
+
+
+def _debrief(scenario: Scenario, turns: list[TurnView]) -> Debrief | None:
+    return debrief(scenario, [TurnFacts(t.score, t.mood_before, t.mood_after) for t in turns])
 
 
 def _turn_view(scenario: Scenario, exchange: Exchange, input_mode: str = "typed",

@@ -47,6 +47,12 @@ class Settings:
         return self.db_path.parent / "scenarios"
 
     @property
+    def test_play_db_path(self) -> Path:
+        """Where trainers' test-plays of drafts are kept: beside the database, never in it, so no
+        point, leaderboard, coaching view, report or export can count them."""
+        return self.db_path.with_name(f"{self.db_path.stem}-test-play.db")
+
+    @property
     def recordings_dir(self) -> Path:
         return self.db_path.parent / "recordings"
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.domain.coaching import Focus
+from trainer.domain.debrief import Debrief
 from trainer.domain.delivery import Delivery
 from trainer.domain.incentives import Progress
 from trainer.domain.scenario import Ending, Scenario
@@ -52,6 +53,10 @@ class SessionSummary:
     trainee_id: int = 0
     overrides: list[dict[str, Any]] = field(default_factory=list)
     """Trainers' score overrides: dimension, automatic, value, comment, by, at (oldest first)."""
+    test_play: bool = False
+    """A trainer's test-play of a draft: kept apart, never counted."""
+    debrief: Debrief | None = None
+    """What happened, from these turns and the scenario's steps (None: the scenario is gone)."""
 
 
 @dataclass(frozen=True)

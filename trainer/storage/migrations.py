@@ -170,5 +170,16 @@ def m0008_audit_chain(db: Database) -> None:
         "BEGIN SELECT RAISE(ABORT, 'an audit entry must continue the chain'); END")
 
 
+@migrations()
+def m0009_ranked_trainees(db: Database) -> None:
+    """Who is ranked and reported: on a database with accounts, only the trainee profiles of
+    trainee accounts (a trainer practises too, and an old command line made profiles from any
+    name typed); on one with no accounts (one person's, from the command line), every profile."""
+    db.execute("CREATE INDEX accounts_trainee ON accounts(trainee_id)")
+    db.execute("CREATE VIEW ranked_trainees AS SELECT t.* FROM trainees t "
+               "WHERE NOT EXISTS (SELECT 1 FROM accounts) "
+               "OR EXISTS (SELECT 1 FROM accounts a WHERE a.trainee_id = t.id AND a.role = 'trainee')")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 WHERE = """
 WHERE s.started_at >= :start AND s.started_at < :end
+  AND t.id IN (SELECT id FROM ranked_trainees)
   AND (:team IS NULL OR t.team = :team)
   AND (:trainee IS NULL OR t.name = :trainee)
   AND (:category IS NULL OR s.category = :category)
@@ -84,7 +85,7 @@ ORDER BY s.started_at, s.id
 # Sessions of the period without a join: the team and trainee filters pick trainee ids first.
 # Only the filters given are in the SQL (see Records._sessions_of), so no row tests an unused one.
 SESSIONS_OF_PERIOD = "FROM sessions s {index} WHERE s.started_at >= :start AND s.started_at < :end " \
-                     "AND s.turn_count > 0{filters}"
+                     "AND s.turn_count > 0 AND s.trainee_id IN (SELECT id FROM ranked_trainees){filters}"
 _FILTERS = {
     "category": " AND s.category = :category",
     "team": " AND s.trainee_id IN (SELECT id FROM trainees WHERE team = :team)",

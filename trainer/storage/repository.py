@@ -106,9 +106,23 @@ class Repository:
             table.insert({"name": name, "team": team or "", "created_at": now()})
             return int(table.last_pk)  # type: ignore[arg-type]
 
+    def mirror_trainee(self, trainee: dict[str, Any]) -> int:
+        """A trainee profile of another database (the record's, in the test-play one), with the
+        same id, made on first use."""
+        if self.trainee_row(int(trainee["id"])) is None:
+            with self._write():
+                self.db.table("trainees").insert({"id": trainee["id"], "name": trainee["name"],
+                                                  "team": trainee.get("team") or "", "created_at": now()},
+                                                 replace=True)
+        return int(trainee["id"])
+
     def trainees(self, team: str | None = None) -> list[dict[str, Any]]:
-        where, args = ("team = ?", [team]) if team is not None else (None, [])
-        return list(self.db.table("trainees").rows_where(where, args, order_by="name"))
+        """The trainees who are ranked and reported (``ranked_trainees``: on a database with
+        accounts, the profiles of trainee accounts; trainers' own practice and stray names are not)."""
+        where, args = ("WHERE team = ?", [team]) if team is not None else ("", [])
+        cursor = self.db.execute(f"SELECT * FROM ranked_trainees {where} ORDER BY name", args)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     # -- sessions (the SessionStore port) ------------------------------------------------------
 
@@ -230,7 +244,7 @@ class Repository:
 
     def teams(self) -> list[str]:
         return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT team FROM trainees WHERE team != '' ORDER BY team").fetchall()]
+            "SELECT DISTINCT team FROM ranked_trainees WHERE team != '' ORDER BY team").fetchall()]
 
     def set_record_audio(self, trainee_id: int, consent: bool) -> None:
         with self._write():
@@ -314,7 +328,7 @@ class Repository:
     def practised_trainees(self) -> list[tuple[str, str]]:
         """(name, team) of every trainee with at least one session, by name."""
         return [(str(name), str(team or "")) for name, team in self.db.execute(
-            "SELECT name, team FROM trainees t WHERE EXISTS (SELECT 1 FROM sessions s "
+            "SELECT name, team FROM ranked_trainees t WHERE EXISTS (SELECT 1 FROM sessions s "
             "WHERE s.trainee_id = t.id) ORDER BY name").fetchall()]
 
     def records_audio(self, session_id: int) -> bool:

@@ -266,8 +266,7 @@ class AuditPage(Retranslating, QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            detail = ", ".join(f"{k}: {v}" for k, v in json.loads(row["detail"] or "{}").items())
-            values = (local_minute(row["at"]), row["username"] or "", row["action"], detail)
+            values = (local_minute(row["at"]), row["username"] or "", row["action"], audit_sentence(row))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
@@ -304,3 +303,51 @@ def show_chain(label: QLabel, check: ChainCheck, *, quiet_when_intact: bool) -> 
         "(chain head {head}); compare it with the head printed on your last export.").format(
             why=why, n=check.entries, head=check.short_head))
     label.show()
+
+
+def audit_sentence(row: dict[str, Any]) -> str:
+    """An audit entry in words, in the interface language (its fields filled in)."""
+    detail: dict[str, Any] = json.loads(row["detail"] or "{}")
+    tr = _AUDIT_SENTENCES.get(row["action"])
+    if tr is None:  # an action this version has no sentence for: its fields, as stored
+        return ", ".join(f"{k}: {v}" for k, v in detail.items() if v not in (None, ""))
+    fields = {k: ("" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else v)
+              for k, v in detail.items()}
+    fields.setdefault("username", row.get("username") or "")
+    if "role" in fields:
+        fields["role"] = labels.role(str(fields["role"]))
+    for key in ("from", "to"):
+        if key in fields:
+            fields[key] = labels.role(str(fields[key]))
+    if "dimension" in fields:
+        fields["dimension"] = labels.dimension(str(fields["dimension"]))
+    if "language" in fields:
+        fields["language"] = labels.language(str(fields["language"]))
+    try:
+        return tr().format_map(_Blank(fields))
+    except (ValueError, IndexError):
+        return tr()
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+_AUDIT_SENTENCES = {
+    "first_admin_created": lambda: QCoreApplication.translate("AuditLog", "Set up the program as its first HR administrator."),  # noqa: E501 - one message, as lupdate reads it
+    "account_created": lambda: QCoreApplication.translate("AuditLog", "Added the account {username} as {role}."),  # noqa: E501 - one message, as lupdate reads it
+    "role_changed": lambda: QCoreApplication.translate("AuditLog", "Changed {username} from {from} to {to}."),
+    "password_reset": lambda: QCoreApplication.translate("AuditLog", "Gave {username} a new password."),
+    "lock_lifted": lambda: QCoreApplication.translate("AuditLog", "Lifted the lock on {account} from the command line."),  # noqa: E501 - one message, as lupdate reads it
+    "signed_in": lambda: QCoreApplication.translate("AuditLog", "Signed in."),
+    "sign_in_failed": lambda: QCoreApplication.translate("AuditLog", "A wrong password for {username}."),
+    "sign_in_refused_locked": lambda: QCoreApplication.translate("AuditLog", "{username} tried to sign in while locked."),  # noqa: E501 - one message, as lupdate reads it
+    "score_overridden": lambda: QCoreApplication.translate("AuditLog", "Changed the {dimension} score of session {session_id} from {automatic} to {value}."),  # noqa: E501 - one message, as lupdate reads it
+    "coaching_note": lambda: QCoreApplication.translate("AuditLog", "Wrote a coaching note for {trainee}."),
+    "scenario_published": lambda: QCoreApplication.translate("AuditLog", "Saved the scenario {id} to {file}."),  # noqa: E501 - one message, as lupdate reads it
+    "scenario_pack_imported": lambda: QCoreApplication.translate("AuditLog", "Imported a scenario pack: added {added}, replaced {replaced}."),  # noqa: E501 - one message, as lupdate reads it
+    "scenario_pack_exported": lambda: QCoreApplication.translate("AuditLog", "Exported the scenarios {ids} to {file}."),  # noqa: E501 - one message, as lupdate reads it
+    "exported": lambda: QCoreApplication.translate("AuditLog", "Exported {rows} rows ({format}) from {from} to {to} to {file}."),  # noqa: E501 - one message, as lupdate reads it
+    "speech_model_installed": lambda: QCoreApplication.translate("AuditLog", "Installed the {language} speech model {name} (SHA-256 {sha256})."),  # noqa: E501 - one message, as lupdate reads it
+}

@@ -98,6 +98,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.hide()
         self.message = QLabel()
+        self._status = ""  # "opening", "ready": see _set_status
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._build_menu()
@@ -122,7 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def load(self) -> None:
         """Open the database and library in the background, then load the encoder."""
-        self.message.setText(self.tr("Opening your practice data…"))
+        self._set_status("opening")
         self.jobs.submit(self.app.open, on_done=self._opened)
         self.customer_voice.warm_up()
 
@@ -130,7 +131,13 @@ class MainWindow(Retranslating, QMainWindow):
         if problems:
             QMessageBox.warning(self, self.tr("Some scenarios could not be loaded"), "\n".join(problems))
         self.jobs.submit(self.app.accounts.needs_first_admin, on_done=self._show_sign_in)
-        self.jobs.submit(self.app.practice.warm_up, on_done=lambda _: self.message.setText(self.tr("Ready.")))
+        self.jobs.submit(self.app.practice.warm_up, on_done=lambda _: self._set_status("ready"))
+
+    def _set_status(self, status: str) -> None:
+        """The status bar's message, kept as a key so a change of language translates it too."""
+        self._status = status
+        texts = {"opening": self.tr("Opening your practice data…"), "ready": self.tr("Ready.")}
+        self.message.setText(texts.get(status, ""))
 
     def _show_sign_in(self, first_run: bool) -> None:
         self.session.show_sign_in(first_run)
@@ -234,6 +241,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.models_action.setText(self.tr("Speech &models…"))
+        self._set_status(self._status)
         self.busy_bar.setAccessibleName(self.tr("Working"))
 
     def show_error(self, exc: BaseException) -> None:

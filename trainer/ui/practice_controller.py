@@ -83,7 +83,11 @@ class PracticeController(Controller):
         """Test-play a scenario from the editor, before it is saved."""
         if self.trainee_id is not None:
             self.jobs.submit(call(self.app.practice.start_draft, self.trainee_id, text),
-                             on_done=self._started, on_error=on_error)
+                             on_done=self._test_play_started, on_error=on_error)
+
+    def _test_play_started(self, started: tuple[Scenario, int]) -> None:
+        self._started(started)
+        self.page.show_test_play()
 
     def _started(self, started: tuple[Scenario, int]) -> None:
         scenario, _session_id = started

@@ -169,6 +169,7 @@ class PracticePage(Retranslating, QWidget):
         self.briefing.setText(scenario.briefing)
         self.feedback.show_rubric(scenario, rubric)
         self.summary_button.hide()
+        self.stop_button.setEnabled(True)
         self.send_button.show()
         self.talk_button.show()
         self.spoken = None
@@ -178,6 +179,11 @@ class PracticePage(Retranslating, QWidget):
         self._render_transcript()
         self.reply.clear()
         self.reply.setFocus()
+
+    def show_test_play(self) -> None:
+        """Say plainly that this session is a trainer's test-play, which never counts."""
+        self.status.setText(self.tr("Test-play: this session is kept apart and never counts towards "
+                                    "points, leaderboards, coaching or reports."))
 
     def show_outcome(self, outcome: ReplyOutcome) -> None:
         self.spoken = None
@@ -194,6 +200,7 @@ class PracticePage(Retranslating, QWidget):
             self.reply.setReadOnly(True)
             self.send_button.hide()
             self.talk_button.hide()
+            self.stop_button.setEnabled(False)  # nothing left to end: the summary is next
             self.summary_button.show()
             self.summary_button.setFocus()
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app.views import SessionSummary
+from trainer.domain.debrief import Debrief
 from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
@@ -145,8 +146,11 @@ class SummaryPage(Retranslating, QWidget):
             text += f" ({escape(t_limit)})"
         if s.ending is not None:
             text += f"<br>“{escape(s.ending.customer)}”"
-            if s.ending.debrief:
-                text += f"<br><i>{escape(s.ending.debrief)}</i>"
+        if s.debrief is not None:
+            text += "<br>" + "<br>".join(escape(line) for line in self._debrief_lines(s.debrief))
+        if s.ending is not None and s.ending.debrief:
+            t_note = self.tr("About this ending")
+            text += f"<br><i>{escape(t_note)}: {escape(s.ending.debrief)}</i>"
         text += f"<br>{escape(t_avg)}: {escape(avg)}"
         if s.overrides:
             t_over = self.tr("Trainer overrides")
@@ -169,6 +173,25 @@ class SummaryPage(Retranslating, QWidget):
         self._render_chart(s)
         self._render_turns(s)
         self.again_button.setVisible(not self.read_only)
+
+    def _debrief_lines(self, d: Debrief) -> list[str]:
+        """What happened, in words: from this session's own turns and its scenario's steps."""
+        said = (self.tr("You replied once; the customer's mood went from {start} to {end}.") if d.replies == 1
+                else self.tr("You replied {n} times; the customer's mood went from {start} to {end}."))
+        lines = [said.format(n=d.replies, start=d.mood_from, end=d.mood_to)]
+        if d.steps_taken:
+            lines.append(self.tr("Steps you took: {steps}.").format(steps="; ".join(d.steps_taken)))
+        if d.steps_missing:
+            lines.append(self.tr("Steps still missing: {steps}.").format(steps="; ".join(d.steps_missing)))
+        if d.calmest is not None:
+            lines.append(self.tr("Reply {n} calmed the customer most (mood −{by}).").format(
+                n=d.calmest[0], by=d.calmest[1]))
+        if d.hardest is not None:
+            lines.append(self.tr("Reply {n} angered the customer most (mood +{by}).").format(
+                n=d.hardest[0], by=d.hardest[1]))
+        if d.critical_fails:
+            lines.append(self.tr("Critical fails: {n}.").format(n=d.critical_fails))
+        return lines
 
     def _override(self) -> None:
         if self.summary is not None:

@@ -125,6 +125,8 @@ class StructureForm(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        for i, text in enumerate((self.tr("female"), self.tr("male"), self.tr("unspecified"))):
+            self.p_gender.setItemText(i, text)  # the stored value stays the item's data
         self.add_step.setText(self.tr("Add step"))
         self.add_turn.setText(self.tr("Add turn"))
         self.add_ending.setText(self.tr("Add ending"))
