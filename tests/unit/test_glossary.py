@@ -11,7 +11,7 @@ GLOSSARY = ROOT / "docs" / "glossary.md"
 
 def translations() -> dict[str, str]:
     namespace: dict[str, object] = {}
-    exec((ROOT / "assets" / "translations" / "zh_CN.py").read_text(encoding="utf-8"), namespace)  # noqa: S102
+    exec((ROOT / "assets" / "translations" / "zh_CN.py").read_text(encoding="utf-8"), namespace)
     return namespace["ZH_CN"]  # type: ignore[return-value]
 
 
