@@ -266,3 +266,23 @@ def test_a_session_of_model_answers_resolves_and_scores_well(scenario_id: str) -
 def test_model_answer_sessions_average_well_above_the_old_48() -> None:
     scores = [x for s in load_catalog() for x in model_session(s.id)[1]]
     assert sum(scores) / len(scores) >= 65
+
+
+def test_the_points_shown_add_up_and_any_scaling_is_explained() -> None:
+    """Issue 15, item 16: on every scenario's model answers, in both languages, each dimension's
+    score is the sum of the points shown for it, and where a shown item's points differ from the
+    rubric's table there is a scaling line for that dimension saying why."""
+    table = {spec.id: spec.points for spec in SCORER.rubric.items}
+    checked = scaled = 0
+    for scenario in load_catalog():
+        for turn in scenario.turns:
+            s = SCORER.score(turn.model_answer, scenario=scenario, language=scenario.language)
+            checked += 1
+            for d in ("empathy", "clarity", "solution"):
+                shown = [i for i in s.items if i.dimension == d and i.met]
+                assert getattr(s, d) == max(0, min(100, sum(i.points for i in shown))), (scenario.id, d)
+                differs = [i for i in shown if i.item in table and i.points != table[i.item]]
+                if differs:
+                    scaled += 1
+                    assert any(sc.dimension == d for sc in s.scaling), (scenario.id, turn.id, d, differs)
+    assert checked > 30 and scaled > 0  # the rule was exercised
