@@ -167,7 +167,10 @@ class StructureForm(Retranslating, QWidget):
         self.f_outcome.setAccessibleName(self.tr("Outcome"))
         self.branches.setAccessibleName(self.tr("Branches of the turn"))
         self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
-        self._show_part(self.parts.currentRow())
+        if self.data:  # the list of parts names them ("Step: …") in this language
+            self.set_data(self.data)
+        else:
+            self._show_part(self.parts.currentRow())
 
     # -- data in and out -------------------------------------------------------------------------------
 
