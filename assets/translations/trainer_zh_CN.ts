@@ -3,106 +3,126 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="37" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="41" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="52" />
+        <source>{name} already has the role {role}.</source>
+        <translation>{name} 的角色已经是“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="56" />
+        <source>Change the role?</source>
+        <translation>更改角色？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="57" />
+        <source>Change the role of {name} from {old} to {new}?</source>
+        <translation>将 {name} 的角色从“{old}”改为“{new}”？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="64" />
+        <source>{name} now has the role {role}.</source>
+        <translation>{name} 的角色已改为“{role}”。</translation>
     </message>
 </context>
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="181" />
-        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="193" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="191" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="194" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="194" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="186" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="186" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="188" />
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="189" />
+        <location filename="../../trainer/ui/account_pages.py" line="198" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="201" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="199" />
+        <location filename="../../trainer/ui/account_pages.py" line="208" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="200" />
+        <location filename="../../trainer/ui/account_pages.py" line="209" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="201" />
+        <location filename="../../trainer/ui/account_pages.py" line="210" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="202" />
+        <location filename="../../trainer/ui/account_pages.py" line="211" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="203" />
+        <location filename="../../trainer/ui/account_pages.py" line="212" />
         <source>&amp;Reports and exports</source>
         <translation>报表与导出(&amp;R)</translation>
     </message>
@@ -133,37 +153,37 @@
 <context>
     <name>AuditChain</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="288" />
+        <location filename="../../trainer/ui/account_pages.py" line="322" />
         <source>The audit log holds together: {n} entries, chain head {head}.</source>
         <translation>审计日志完整：共 {n} 条，链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="294" />
+        <location filename="../../trainer/ui/account_pages.py" line="328" />
         <source>entry {n} is missing</source>
         <translation>第 {n} 条缺失</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="295" />
+        <location filename="../../trainer/ui/account_pages.py" line="329" />
         <source>entry {n} is out of place</source>
         <translation>第 {n} 条的位置不对</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="330" />
         <source>entry {n} does not follow the entry before it</source>
         <translation>第 {n} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="297" />
+        <location filename="../../trainer/ui/account_pages.py" line="331" />
         <source>entry {n} was changed after it was written</source>
         <translation>第 {n} 条在写入后被改动过</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="298" />
+        <location filename="../../trainer/ui/account_pages.py" line="332" />
         <source>the database's protection against changing the log was removed</source>
         <translation>数据库中防止改动日志的保护被移除了</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="302" />
+        <location filename="../../trainer/ui/account_pages.py" line="336" />
         <source>The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.</source>
         <translation>审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。</translation>
     </message>
@@ -171,33 +191,33 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="256" />
-        <location filename="../../trainer/ui/account_pages.py" line="259" />
+        <location filename="../../trainer/ui/account_pages.py" line="290" />
+        <location filename="../../trainer/ui/account_pages.py" line="293" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="258" />
+        <location filename="../../trainer/ui/account_pages.py" line="292" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="260" />
+        <location filename="../../trainer/ui/account_pages.py" line="294" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -556,17 +576,17 @@ Replace: {replaced}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="68" />
+        <location filename="../../trainer/ui/errors.py" line="74" />
         <source>Something went wrong. Your finished turns are saved; details are in {log}.</source>
         <translation>出了点问题。已完成的对话都已保存，详细信息记录在 {log}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="93" />
+        <location filename="../../trainer/ui/errors.py" line="99" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/errors.py" line="95" />
+        <location filename="../../trainer/ui/errors.py" line="101" />
         <source>Error message</source>
         <translation>错误信息</translation>
     </message>
@@ -1185,67 +1205,67 @@ Replace: {replaced}</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="225" />
+        <location filename="../../trainer/ui/main_window.py" line="226" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="226" />
+        <location filename="../../trainer/ui/main_window.py" line="227" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="227" />
+        <location filename="../../trainer/ui/main_window.py" line="228" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="228" />
+        <location filename="../../trainer/ui/main_window.py" line="229" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="229" />
+        <location filename="../../trainer/ui/main_window.py" line="230" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="230" />
+        <location filename="../../trainer/ui/main_window.py" line="231" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="231" />
+        <location filename="../../trainer/ui/main_window.py" line="232" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人力资源）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="232" />
+        <location filename="../../trainer/ui/main_window.py" line="233" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="233" />
+        <location filename="../../trainer/ui/main_window.py" line="234" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="234" />
+        <location filename="../../trainer/ui/main_window.py" line="235" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="235" />
+        <location filename="../../trainer/ui/main_window.py" line="236" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="236" />
+        <location filename="../../trainer/ui/main_window.py" line="237" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="237" />
+        <location filename="../../trainer/ui/main_window.py" line="238" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
