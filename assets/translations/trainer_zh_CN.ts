@@ -1406,107 +1406,107 @@ Replace: {replaced}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="142" />
+        <location filename="../../trainer/ui/practice_page.py" line="143" />
         <source>Customer's mood (100 = furious)</source>
         <translation>客户情绪（100 = 非常愤怒）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="143" />
+        <location filename="../../trainer/ui/practice_page.py" line="144" />
         <source>Customer's mood</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="144" />
+        <location filename="../../trainer/ui/practice_page.py" line="145" />
         <source>%v / 100</source>
         <translation>%v / 100</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="145" />
+        <location filename="../../trainer/ui/practice_page.py" line="146" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="146" />
+        <location filename="../../trainer/ui/practice_page.py" line="147" />
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="147" />
+        <location filename="../../trainer/ui/practice_page.py" line="148" />
         <source>Type your reply. Enter sends, Shift+Enter starts a new line.</source>
         <translation>输入您的回复。按 Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="148" />
+        <location filename="../../trainer/ui/practice_page.py" line="149" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="149" />
+        <location filename="../../trainer/ui/practice_page.py" line="150" />
         <source>&amp;End session</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="150" />
+        <location filename="../../trainer/ui/practice_page.py" line="151" />
         <source>See the &amp;summary</source>
         <translation>查看总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="151" />
+        <location filename="../../trainer/ui/practice_page.py" line="152" />
         <source>Hold to &amp;talk</source>
         <translation>按住说话(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="152" />
+        <location filename="../../trainer/ui/practice_page.py" line="153" />
         <source>Hold to talk</source>
         <translation>按住说话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="153" />
+        <location filename="../../trainer/ui/practice_page.py" line="154" />
         <source>Hold this button (or Space while it has focus) and speak; release to see what was heard.</source>
         <translation>按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="155" />
+        <location filename="../../trainer/ui/practice_page.py" line="156" />
         <source>&amp;Mute customer</source>
         <translation>客户静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="156" />
+        <location filename="../../trainer/ui/practice_page.py" line="157" />
         <source>&amp;Replay customer</source>
         <translation>重听客户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="192" />
+        <location filename="../../trainer/ui/practice_page.py" line="193" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="210" />
+        <location filename="../../trainer/ui/practice_page.py" line="211" />
         <source>Listening…</source>
         <translation>正在听……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="213" />
+        <location filename="../../trainer/ui/practice_page.py" line="214" />
         <source>Heard so far: {text}</source>
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="219" />
+        <location filename="../../trainer/ui/practice_page.py" line="220" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="243" />
+        <location filename="../../trainer/ui/practice_page.py" line="244" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="266" />
+        <location filename="../../trainer/ui/practice_page.py" line="267" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="273" />
+        <location filename="../../trainer/ui/practice_page.py" line="274" />
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1891,227 +1891,242 @@ Replace: {replaced}</source>
 <context>
     <name>StructureForm</name>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="129" />
+        <location filename="../../trainer/ui/structure_form.py" line="135" />
         <source>Add turn</source>
         <translation>添加轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="136" />
         <source>Add ending</source>
         <translation>添加结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="131" />
+        <location filename="../../trainer/ui/structure_form.py" line="137" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="132" />
+        <location filename="../../trainer/ui/structure_form.py" line="138" />
         <source>&amp;Apply to the YAML</source>
         <translation>应用到 YAML(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="133" />
+        <location filename="../../trainer/ui/structure_form.py" line="139" />
         <source>Add branch</source>
         <translation>添加分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="134" />
+        <location filename="../../trainer/ui/structure_form.py" line="140" />
         <source>When (empty: otherwise)</source>
         <translation>条件（留空表示其他情况）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="134" />
+        <location filename="../../trainer/ui/structure_form.py" line="140" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="135" />
+        <location filename="../../trainer/ui/structure_form.py" line="141" />
         <source>Steps, turns and endings</source>
         <translation>步骤、轮次和结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="139" />
+        <location filename="../../trainer/ui/structure_form.py" line="145" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="140" />
+        <location filename="../../trainer/ui/structure_form.py" line="146" />
         <source>Age:</source>
         <translation>年龄：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="141" />
+        <location filename="../../trainer/ui/structure_form.py" line="147" />
         <source>Gender (voice):</source>
         <translation>性别（语音）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="142" />
+        <location filename="../../trainer/ui/structure_form.py" line="148" />
+        <source>Face:</source>
+        <translation>头像：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="149" />
         <source>Starting mood (100 = furious):</source>
         <translation>初始情绪（100 = 非常愤怒）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="143" />
+        <location filename="../../trainer/ui/structure_form.py" line="150" />
         <source>Speaking rate:</source>
         <translation>语速：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="144" />
+        <location filename="../../trainer/ui/structure_form.py" line="151" />
         <source>Pitch:</source>
         <translation>音高：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
         <source>Briefing for the trainee:</source>
         <translation>给学员的情况说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <location filename="../../trainer/ui/structure_form.py" line="153" />
         <source>Forbidden phrases (one a line):</source>
         <translation>禁用语（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="152" />
+        <location filename="../../trainer/ui/structure_form.py" line="159" />
         <source>Customer's name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="153" />
+        <location filename="../../trainer/ui/structure_form.py" line="160" />
         <source>Customer's age</source>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="154" />
+        <location filename="../../trainer/ui/structure_form.py" line="161" />
         <source>Customer's gender</source>
         <translation>客户性别</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="155" />
+        <location filename="../../trainer/ui/structure_form.py" line="162" />
+        <source>Customer's face</source>
+        <translation>客户头像</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="163" />
         <source>Starting mood</source>
         <translation>初始情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="156" />
+        <location filename="../../trainer/ui/structure_form.py" line="164" />
         <source>Speaking rate</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="157" />
+        <location filename="../../trainer/ui/structure_form.py" line="165" />
         <source>Pitch</source>
         <translation>音高</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="158" />
+        <location filename="../../trainer/ui/structure_form.py" line="166" />
         <source>Briefing</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="159" />
+        <location filename="../../trainer/ui/structure_form.py" line="167" />
         <source>Forbidden phrases</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="162" />
+        <location filename="../../trainer/ui/structure_form.py" line="170" />
+        <source>The one for their gender and age</source>
+        <translation>按性别和年龄选择</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="171" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="163" />
+        <location filename="../../trainer/ui/structure_form.py" line="172" />
         <source>Description or what the customer says</source>
         <translation>说明或客户说的话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="164" />
+        <location filename="../../trainer/ui/structure_form.py" line="173" />
         <source>Examples, model answer or debrief</source>
         <translation>示例、参考回答或复盘说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="165" />
+        <location filename="../../trainer/ui/structure_form.py" line="174" />
         <source>Outcome</source>
         <translation>结局类型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="166" />
+        <location filename="../../trainer/ui/structure_form.py" line="175" />
         <source>Branches of the turn</source>
         <translation>该轮次的分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="167" />
+        <location filename="../../trainer/ui/structure_form.py" line="176" />
         <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
         <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="178" />
+        <location filename="../../trainer/ui/structure_form.py" line="187" />
         <source>Customer, briefing and forbidden phrases</source>
         <translation>客户、情况说明和禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="201" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="201" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="192" />
+        <location filename="../../trainer/ui/structure_form.py" line="201" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="232" />
+        <location filename="../../trainer/ui/structure_form.py" line="242" />
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="232" />
+        <location filename="../../trainer/ui/structure_form.py" line="242" />
         <source>Examples (one a line):</source>
         <translation>示例（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="233" />
+        <location filename="../../trainer/ui/structure_form.py" line="243" />
         <source>Customer says:</source>
         <translation>客户说：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="233" />
+        <location filename="../../trainer/ui/structure_form.py" line="243" />
         <source>Model answer:</source>
         <translation>参考回答：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="244" />
         <source>Customer's last words:</source>
         <translation>客户最后一句话：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="244" />
         <source>Debrief:</source>
         <translation>复盘说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="249" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="249" />
         <source>Outcome:</source>
         <translation>结局类型：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="239" />
+        <location filename="../../trainer/ui/structure_form.py" line="249" />
         <source>Branches:</source>
         <translation>分支：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="320" />
+        <location filename="../../trainer/ui/structure_form.py" line="334" />
         <source>Branch {n}: the condition is not valid YAML.</source>
         <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>

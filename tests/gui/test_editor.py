@@ -139,8 +139,11 @@ def test_the_customer_briefing_and_forbidden_phrases_have_a_form(qtbot: QtBot, w
     form.p_rate.setValue(1.3)
     form.briefing.setPlainText("Mrs Chen's card was kept by the ATM.")
     form.forbidden.setPlainText("read the screen\nthat's the machine's fault")
+    assert form.p_avatar.currentData() is None  # by age and gender, unless chosen
+    form.p_avatar.setCurrentIndex(form.p_avatar.findData("female_senior"))
     qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
     s = page.scenario
     assert s is not None and s.persona.name == "Mrs Chen" and s.persona.mood == 85
+    assert s.persona.avatar_name == "female_senior"
     assert s.persona.voice.rate == 1.3 and s.briefing.startswith("Mrs Chen's card")
     assert s.forbidden == ["read the screen", "that's the machine's fault"]
