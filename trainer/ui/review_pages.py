@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +25,7 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
 from trainer.ui.highlight import highlighted_html
-from trainer.ui.score_chart import plot_scores, score_chart
+from trainer.ui.score_chart import count_axis, plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading
 
 
@@ -184,13 +183,8 @@ class SummaryPage(Retranslating, QWidget):
         self.note_text.clear()
 
     def _render_chart(self, s: SessionSummary) -> None:
-        x_axis = QValueAxis()
-        x_axis.setRange(1, max(2, len(s.turns)))
-        x_axis.setTickCount(max(2, len(s.turns)))
-        x_axis.setLabelFormat("%d")
-        x_axis.setTitleText(self.tr("Turn"))
-        plot_scores(self.chart, x_axis, {d: [(t.index + 1, getattr(t.score, d)) for t in s.turns]
-                                         for d in DIMENSIONS})
+        plot_scores(self.chart, count_axis(len(s.turns), self.tr("Turn")),
+                    {d: [(t.index + 1, getattr(t.score, d)) for t in s.turns] for d in DIMENSIONS})
 
     def _render_turns(self, s: SessionSummary) -> None:
         t_title, t_customer, t_you, t_model = (
