@@ -225,67 +225,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="312" />
+        <location filename="../../trainer/ui/progress_pages.py" line="307" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="314" />
+        <location filename="../../trainer/ui/progress_pages.py" line="309" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="315" />
+        <location filename="../../trainer/ui/progress_pages.py" line="310" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="316" />
+        <location filename="../../trainer/ui/progress_pages.py" line="311" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="317" />
+        <location filename="../../trainer/ui/progress_pages.py" line="312" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="322" />
+        <location filename="../../trainer/ui/progress_pages.py" line="317" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="324" />
+        <location filename="../../trainer/ui/progress_pages.py" line="319" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="326" />
+        <location filename="../../trainer/ui/progress_pages.py" line="321" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="323" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="323" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -293,98 +293,98 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="96" />
+        <location filename="../../trainer/ui/progress_pages.py" line="95" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="97" />
+        <location filename="../../trainer/ui/progress_pages.py" line="96" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="97" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="99" />
-        <location filename="../../trainer/ui/progress_pages.py" line="101" />
+        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="100" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="100" />
+        <location filename="../../trainer/ui/progress_pages.py" line="99" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="102" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="103" />
+        <location filename="../../trainer/ui/progress_pages.py" line="102" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <location filename="../../trainer/ui/progress_pages.py" line="103" />
         <source>&amp;Keep recordings of my spoken replies for my trainer</source>
         <translation>保留我的语音回复录音，供培训师点评(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="107" />
+        <location filename="../../trainer/ui/progress_pages.py" line="106" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="125" />
+        <location filename="../../trainer/ui/progress_pages.py" line="124" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="128" />
+        <location filename="../../trainer/ui/progress_pages.py" line="127" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="139" />
+        <location filename="../../trainer/ui/progress_pages.py" line="138" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="149" />
+        <location filename="../../trainer/ui/progress_pages.py" line="148" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="155" />
+        <location filename="../../trainer/ui/progress_pages.py" line="154" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="185" />
+        <location filename="../../trainer/ui/progress_pages.py" line="184" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="191" />
+        <location filename="../../trainer/ui/progress_pages.py" line="190" />
         <source>From your trainer</source>
         <translation>培训师的意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="197" />
+        <location filename="../../trainer/ui/progress_pages.py" line="196" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="211" />
+        <location filename="../../trainer/ui/progress_pages.py" line="207" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -706,50 +706,55 @@ Replace: {replaced}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="242" />
-        <location filename="../../trainer/ui/review_pages.py" line="245" />
+        <location filename="../../trainer/ui/review_pages.py" line="236" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="237" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="237" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="243" />
+        <location filename="../../trainer/ui/review_pages.py" line="237" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="244" />
+        <location filename="../../trainer/ui/review_pages.py" line="238" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="246" />
+        <location filename="../../trainer/ui/review_pages.py" line="240" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="247" />
+        <location filename="../../trainer/ui/review_pages.py" line="241" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="248" />
+        <location filename="../../trainer/ui/review_pages.py" line="242" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="255" />
+        <location filename="../../trainer/ui/review_pages.py" line="249" />
         <source>Show more ({n} not shown)</source>
         <translation>显示更多（还有 {n} 条未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="271" />
+        <source>Scored {automatic} automatically; a trainer set it to {score}.</source>
+        <translation>自动评分为 {automatic}；培训师改为 {score}。</translation>
     </message>
 </context>
 <context>
@@ -1023,78 +1028,78 @@ Replace: {replaced}</source>
 <context>
     <name>LeaderboardPage</name>
     <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="248" />
         <location filename="../../trainer/ui/progress_pages.py" line="253" />
-        <location filename="../../trainer/ui/progress_pages.py" line="258" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="254" />
+        <location filename="../../trainer/ui/progress_pages.py" line="249" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="250" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="256" />
+        <location filename="../../trainer/ui/progress_pages.py" line="251" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="257" />
+        <location filename="../../trainer/ui/progress_pages.py" line="252" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="257" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="267" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="268" />
+        <location filename="../../trainer/ui/progress_pages.py" line="263" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="264" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="280" />
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -2134,142 +2139,142 @@ Replace: {replaced}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="105" />
+        <location filename="../../trainer/ui/review_pages.py" line="104" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="106" />
+        <location filename="../../trainer/ui/review_pages.py" line="105" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="107" />
+        <location filename="../../trainer/ui/review_pages.py" line="106" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="107" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="114" />
+        <location filename="../../trainer/ui/review_pages.py" line="113" />
         <source>Dimension to override</source>
         <translation>要修改的评分维度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="115" />
+        <location filename="../../trainer/ui/review_pages.py" line="114" />
         <source>Overriding score</source>
         <translation>修改后的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="116" />
+        <location filename="../../trainer/ui/review_pages.py" line="115" />
         <source>Why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="117" />
+        <location filename="../../trainer/ui/review_pages.py" line="116" />
         <source>Why the score is overridden</source>
         <translation>修改分数的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
         <source>&amp;Override score</source>
         <translation>修改分数(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
         <source>Coaching note for the trainee</source>
         <translation>给学员的辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="119" />
         <source>Coaching note</source>
         <translation>辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Add &amp;note</source>
         <translation>添加意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="138" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="138" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="139" />
+        <location filename="../../trainer/ui/review_pages.py" line="138" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="152" />
+        <location filename="../../trainer/ui/review_pages.py" line="151" />
         <source>Trainer overrides</source>
         <translation>培训师修改的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="153" />
+        <location filename="../../trainer/ui/review_pages.py" line="152" />
         <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="161" />
+        <location filename="../../trainer/ui/review_pages.py" line="160" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="162" />
+        <location filename="../../trainer/ui/review_pages.py" line="161" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="191" />
+        <location filename="../../trainer/ui/review_pages.py" line="186" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="197" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="198" />
+        <location filename="../../trainer/ui/review_pages.py" line="192" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="199" />
+        <location filename="../../trainer/ui/review_pages.py" line="193" />
         <source>▶ Listen to the recording</source>
         <translation>▶ 收听录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="202" />
+        <location filename="../../trainer/ui/review_pages.py" line="196" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>

@@ -38,6 +38,7 @@ ZH_CN = {
     "Started": "开始时间",
     "Scenario": "情景",
     "Turns": "轮数",
+    "Scored {automatic} automatically; a trainer set it to {score}.": "自动评分为 {automatic}；培训师改为 {score}。",
     "Result": "结果",
     "No sessions yet: practise a scenario and it will appear here.": "还没有练习记录：练习一个情景后会显示在这里。",
     "&Open": "打开(&O)",
