@@ -392,24 +392,24 @@
 <context>
     <name>EditorController</name>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="57" />
+        <location filename="../../trainer/ui/editor_controller.py" line="59" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="72" />
+        <location filename="../../trainer/ui/editor_controller.py" line="79" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="74" />
+        <location filename="../../trainer/ui/editor_controller.py" line="81" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="85" />
+        <location filename="../../trainer/ui/editor_controller.py" line="92" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -417,158 +417,114 @@ Replace: {replaced}</source>
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="205" />
+        <location filename="../../trainer/ui/editor_page.py" line="211" />
         <source>Scenario editor</source>
+        <extracomment>Typing pauses this long before the YAML is checked again.</extracomment>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="206" />
+        <location filename="../../trainer/ui/editor_page.py" line="212" />
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="207" />
+        <location filename="../../trainer/ui/editor_page.py" line="213" />
         <source>Steps, t&amp;urns and endings</source>
         <translation>步骤、轮次和结局(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="209" />
+        <location filename="../../trainer/ui/editor_page.py" line="215" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="210" />
+        <location filename="../../trainer/ui/editor_page.py" line="216" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <location filename="../../trainer/ui/editor_page.py" line="217" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <location filename="../../trainer/ui/editor_page.py" line="218" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <location filename="../../trainer/ui/editor_page.py" line="219" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="214" />
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="215" />
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="216" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="217" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
-        <source>Id:</source>
-        <translation>编号：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/editor_page.py" line="226" />
-        <source>Cause:</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
-        <source>Difficulty:</source>
-        <translation>难度：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="232" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="233" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="234" />
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="235" />
+        <location filename="../../trainer/ui/editor_page.py" line="229" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="236" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="237" />
-        <source>Id</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="238" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="239" />
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="240" />
-        <source>Difficulty</source>
-        <translation>难度</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="272" />
+        <location filename="../../trainer/ui/editor_page.py" line="258" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="294" />
+        <location filename="../../trainer/ui/editor_page.py" line="277" />
+        <source>{title} (copy)</source>
+        <translation>{title}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="285" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="294" />
-        <location filename="../../trainer/ui/editor_page.py" line="301" />
+        <location filename="../../trainer/ui/editor_page.py" line="285" />
+        <location filename="../../trainer/ui/editor_page.py" line="292" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="301" />
+        <location filename="../../trainer/ui/editor_page.py" line="292" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="368" />
+        <location filename="../../trainer/ui/editor_page.py" line="354" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -707,52 +663,52 @@ Replace: {replaced}</source>
     <name>HistoryPage</name>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="236" />
-        <location filename="../../trainer/ui/review_pages.py" line="239" />
+        <location filename="../../trainer/ui/review_pages.py" line="240" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="237" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="237" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="237" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="238" />
+        <location filename="../../trainer/ui/review_pages.py" line="239" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="240" />
+        <location filename="../../trainer/ui/review_pages.py" line="241" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="241" />
+        <location filename="../../trainer/ui/review_pages.py" line="242" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="242" />
+        <location filename="../../trainer/ui/review_pages.py" line="243" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="249" />
+        <location filename="../../trainer/ui/review_pages.py" line="250" />
         <source>Show more ({n} not shown)</source>
         <translation>显示更多（还有 {n} 条未显示）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="271" />
+        <location filename="../../trainer/ui/review_pages.py" line="272" />
         <source>Scored {automatic} automatically; a trainer set it to {score}.</source>
         <translation>自动评分为 {automatic}；培训师改为 {score}。</translation>
     </message>
@@ -1821,6 +1777,69 @@ Replace: {replaced}</source>
     </message>
 </context>
 <context>
+    <name>ScenarioFields</name>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="61" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="61" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="64" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="64" />
+        <source>Id:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="65" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="65" />
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="66" />
+        <source>Difficulty:</source>
+        <translation>难度：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="115" />
+        <source>(missing)</source>
+        <translation>（缺少）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="116" />
+        <source>{value} (not valid)</source>
+        <translation>{value}（无效）</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <location filename="../../trainer/ui/account_pages.py" line="76" />
@@ -2061,77 +2080,77 @@ Replace: {replaced}</source>
         <translation>该轮次的分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="176" />
+        <location filename="../../trainer/ui/structure_form.py" line="180" />
         <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
         <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="187" />
+        <location filename="../../trainer/ui/structure_form.py" line="191" />
         <source>Customer, briefing and forbidden phrases</source>
         <translation>客户、情况说明和禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="201" />
+        <location filename="../../trainer/ui/structure_form.py" line="205" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="201" />
+        <location filename="../../trainer/ui/structure_form.py" line="205" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="201" />
+        <location filename="../../trainer/ui/structure_form.py" line="205" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="242" />
+        <location filename="../../trainer/ui/structure_form.py" line="246" />
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="242" />
+        <location filename="../../trainer/ui/structure_form.py" line="246" />
         <source>Examples (one a line):</source>
         <translation>示例（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="243" />
+        <location filename="../../trainer/ui/structure_form.py" line="247" />
         <source>Customer says:</source>
         <translation>客户说：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="243" />
+        <location filename="../../trainer/ui/structure_form.py" line="247" />
         <source>Model answer:</source>
         <translation>参考回答：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="244" />
+        <location filename="../../trainer/ui/structure_form.py" line="248" />
         <source>Customer's last words:</source>
         <translation>客户最后一句话：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="244" />
+        <location filename="../../trainer/ui/structure_form.py" line="248" />
         <source>Debrief:</source>
         <translation>复盘说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="249" />
+        <location filename="../../trainer/ui/structure_form.py" line="253" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="249" />
+        <location filename="../../trainer/ui/structure_form.py" line="253" />
         <source>Outcome:</source>
         <translation>结局类型：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="249" />
+        <location filename="../../trainer/ui/structure_form.py" line="253" />
         <source>Branches:</source>
         <translation>分支：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="334" />
+        <location filename="../../trainer/ui/structure_form.py" line="338" />
         <source>Branch {n}: the condition is not valid YAML.</source>
         <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>

@@ -173,14 +173,18 @@ class StructureForm(Retranslating, QWidget):
         self.f_more.setAccessibleName(self.tr("Examples, model answer or debrief"))
         self.f_outcome.setAccessibleName(self.tr("Outcome"))
         self.branches.setAccessibleName(self.tr("Branches of the turn"))
-        self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
+        self._standard_note()
         self._show_part(self.parts.currentRow())
+
+    def _standard_note(self) -> None:
+        self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
 
     # -- data in and out -------------------------------------------------------------------------------
 
     def set_data(self, data: dict[str, Any]) -> None:
         """The scenario as plain data (from the YAML view), when it parses."""
         self.data = data
+        self._standard_note()  # a condition the last Apply refused is not in this data
         current = self.parts.currentRow()
         self.parts.blockSignals(True)
         self.parts.clear()
