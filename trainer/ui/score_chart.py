@@ -25,8 +25,8 @@ def score_chart(min_height: int) -> tuple[QChart, QChartView]:
 
 #: At most this many labelled ticks on an axis of numbered things.
 MAX_TICKS = 10
-#: Marker diameters: the points of a line, and a value on its own (a line of one point is not drawn).
-MARKER, LONE_MARKER = 7.0, 11.0
+#: The marker of a value on its own (a line of one point draws nothing).
+LONE_MARKER = 11.0
 
 
 def whole_step(count: int, max_ticks: int = MAX_TICKS) -> int:
@@ -76,7 +76,8 @@ def plot_scores(chart: QChart, x_axis: QAbstractAxis, points: dict[str, Iterable
             series.append(x, y)
         alone = series.count() == 1
         series.setPointsVisible(points_visible or alone)
-        series.setMarkerSize(LONE_MARKER if alone else MARKER)
+        if alone:
+            series.setMarkerSize(LONE_MARKER)
         chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
