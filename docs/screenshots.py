@@ -25,6 +25,7 @@ from trainer.app.settings import Settings
 from trainer.export.run import ExportRequest, run_export
 from trainer.export.selection import ExportFilter
 from trainer.storage.database import open_database
+from trainer.storage.records import Records
 from trainer.ui import i18n
 from trainer.ui.app import build
 
@@ -102,7 +103,7 @@ def shoot_reports(app: QApplication, window, lang: str, db_path: Path) -> None: 
     # page 2 of the team PDF: the first trainee's scorecard, as HR files it
     pdf = db_path.with_name("team.pdf")
     selection = ExportFilter(date.today() - timedelta(days=29), date.today(), "Branch 7")
-    run_export(open_database(db_path), ExportRequest("pdf", pdf, selection, lang),
+    run_export(Records(open_database(db_path)), ExportRequest("pdf", pdf, selection, lang),
                window.app.rules)
     subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", "70", "-png", "-singlefile", str(pdf),
                     str(OUT / f"scorecard-{lang}")], check=True)

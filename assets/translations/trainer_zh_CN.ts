@@ -3,106 +3,126 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="37" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="41" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="52" />
+        <source>{name} already has the role {role}.</source>
+        <translation>{name} 的角色已经是“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="56" />
+        <source>Change the role?</source>
+        <translation>更改角色？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="57" />
+        <source>Change the role of {name} from {old} to {new}?</source>
+        <translation>将 {name} 的角色从“{old}”改为“{new}”？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="64" />
+        <source>{name} now has the role {role}.</source>
+        <translation>{name} 的角色已改为“{role}”。</translation>
     </message>
 </context>
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="181" />
-        <location filename="../../trainer/ui/account_pages.py" line="184" />
+        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="193" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="182" />
+        <location filename="../../trainer/ui/account_pages.py" line="191" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="183" />
+        <location filename="../../trainer/ui/account_pages.py" line="192" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="194" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="185" />
+        <location filename="../../trainer/ui/account_pages.py" line="194" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="186" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="186" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="188" />
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="189" />
+        <location filename="../../trainer/ui/account_pages.py" line="198" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="190" />
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="201" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="199" />
+        <location filename="../../trainer/ui/account_pages.py" line="208" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="200" />
+        <location filename="../../trainer/ui/account_pages.py" line="209" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="201" />
+        <location filename="../../trainer/ui/account_pages.py" line="210" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="202" />
+        <location filename="../../trainer/ui/account_pages.py" line="211" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="203" />
+        <location filename="../../trainer/ui/account_pages.py" line="212" />
         <source>&amp;Reports and exports</source>
         <translation>报表与导出(&amp;R)</translation>
     </message>
@@ -133,37 +153,37 @@
 <context>
     <name>AuditChain</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="287" />
+        <location filename="../../trainer/ui/account_pages.py" line="321" />
         <source>The audit log holds together: {n} entries, chain head {head}.</source>
         <translation>审计日志完整：共 {n} 条，链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="293" />
+        <location filename="../../trainer/ui/account_pages.py" line="327" />
         <source>entry {n} is missing</source>
         <translation>第 {n} 条缺失</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="294" />
+        <location filename="../../trainer/ui/account_pages.py" line="328" />
         <source>entry {n} is out of place</source>
         <translation>第 {n} 条的位置不对</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="295" />
+        <location filename="../../trainer/ui/account_pages.py" line="329" />
         <source>entry {n} does not follow the entry before it</source>
         <translation>第 {n} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="330" />
         <source>entry {n} was changed after it was written</source>
         <translation>第 {n} 条在写入后被改动过</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="297" />
+        <location filename="../../trainer/ui/account_pages.py" line="331" />
         <source>the database's protection against changing the log was removed</source>
         <translation>数据库中防止改动日志的保护被移除了</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="301" />
+        <location filename="../../trainer/ui/account_pages.py" line="335" />
         <source>The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.</source>
         <translation>审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。</translation>
     </message>
@@ -171,77 +191,77 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="338" />
+        <location filename="../../trainer/ui/account_pages.py" line="372" />
         <source>Set up the program as its first HR administrator.</source>
         <translation>作为第一位人事管理员完成了程序设置。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="339" />
+        <location filename="../../trainer/ui/account_pages.py" line="373" />
         <source>Added the account {username} as {role}.</source>
         <translation>添加了账户 {username}，角色为{role}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="340" />
+        <location filename="../../trainer/ui/account_pages.py" line="374" />
         <source>Changed {username} from {from} to {to}.</source>
         <translation>把 {username} 从{from}改为{to}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="341" />
+        <location filename="../../trainer/ui/account_pages.py" line="375" />
         <source>Gave {username} a new password.</source>
         <translation>为 {username} 设置了新密码。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="342" />
+        <location filename="../../trainer/ui/account_pages.py" line="376" />
         <source>Lifted the lock on {account} from the command line.</source>
         <translation>在命令行解除了 {account} 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="343" />
+        <location filename="../../trainer/ui/account_pages.py" line="377" />
         <source>Signed in.</source>
         <translation>已登录。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="344" />
+        <location filename="../../trainer/ui/account_pages.py" line="378" />
         <source>A wrong password for {username}.</source>
         <translation>{username} 的密码输入错误。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="345" />
+        <location filename="../../trainer/ui/account_pages.py" line="379" />
         <source>{username} tried to sign in while locked.</source>
         <translation>{username} 在锁定期间尝试登录。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="346" />
+        <location filename="../../trainer/ui/account_pages.py" line="380" />
         <source>Changed the {dimension} score of session {session_id} from {automatic} to {value}.</source>
         <translation>把第 {session_id} 次练习的{dimension}得分从 {automatic} 改为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="347" />
+        <location filename="../../trainer/ui/account_pages.py" line="381" />
         <source>Wrote a coaching note for {trainee}.</source>
         <translation>为 {trainee} 写了辅导意见。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="348" />
+        <location filename="../../trainer/ui/account_pages.py" line="382" />
         <source>Saved the scenario {id} to {file}.</source>
         <translation>把情景 {id} 保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="349" />
+        <location filename="../../trainer/ui/account_pages.py" line="383" />
         <source>Imported a scenario pack: added {added}, replaced {replaced}.</source>
         <translation>导入了情景包：新增 {added}，替换 {replaced}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="350" />
+        <location filename="../../trainer/ui/account_pages.py" line="384" />
         <source>Exported the scenarios {ids} to {file}.</source>
         <translation>把情景 {ids} 导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="351" />
+        <location filename="../../trainer/ui/account_pages.py" line="385" />
         <source>Exported {rows} rows ({format}) from {from} to {to} to {file}.</source>
         <translation>导出了 {from} 至 {to} 的 {rows} 行（{format}）到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="352" />
+        <location filename="../../trainer/ui/account_pages.py" line="386" />
         <source>Installed the {language} speech model {name} (SHA-256 {sha256}).</source>
         <translation>安装了{language}语音模型 {name}（SHA-256 {sha256}）。</translation>
     </message>
@@ -249,33 +269,33 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="256" />
-        <location filename="../../trainer/ui/account_pages.py" line="259" />
+        <location filename="../../trainer/ui/account_pages.py" line="290" />
+        <location filename="../../trainer/ui/account_pages.py" line="293" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="257" />
+        <location filename="../../trainer/ui/account_pages.py" line="291" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="258" />
+        <location filename="../../trainer/ui/account_pages.py" line="292" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="260" />
+        <location filename="../../trainer/ui/account_pages.py" line="294" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -283,67 +303,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="312" />
+        <location filename="../../trainer/ui/progress_pages.py" line="307" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="313" />
+        <location filename="../../trainer/ui/progress_pages.py" line="308" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="314" />
+        <location filename="../../trainer/ui/progress_pages.py" line="309" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="315" />
+        <location filename="../../trainer/ui/progress_pages.py" line="310" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="316" />
+        <location filename="../../trainer/ui/progress_pages.py" line="311" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="317" />
+        <location filename="../../trainer/ui/progress_pages.py" line="312" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="322" />
+        <location filename="../../trainer/ui/progress_pages.py" line="317" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="324" />
+        <location filename="../../trainer/ui/progress_pages.py" line="319" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="326" />
+        <location filename="../../trainer/ui/progress_pages.py" line="321" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="323" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="328" />
+        <location filename="../../trainer/ui/progress_pages.py" line="323" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -351,98 +371,98 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="96" />
+        <location filename="../../trainer/ui/progress_pages.py" line="95" />
         <source>Points toward the next level</source>
         <translation>距离下一等级的积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="97" />
+        <location filename="../../trainer/ui/progress_pages.py" line="96" />
         <source>Score trends</source>
         <translation>得分趋势</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="97" />
         <source>Scores by cause</source>
         <translation>各类原因得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="99" />
-        <location filename="../../trainer/ui/progress_pages.py" line="101" />
+        <location filename="../../trainer/ui/progress_pages.py" line="98" />
+        <location filename="../../trainer/ui/progress_pages.py" line="100" />
         <source>Badges</source>
         <translation>徽章</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="100" />
+        <location filename="../../trainer/ui/progress_pages.py" line="99" />
         <source>Strengths and weaknesses by cause</source>
         <translation>按原因看优势与不足</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="102" />
+        <location filename="../../trainer/ui/progress_pages.py" line="101" />
         <source>&amp;Practise it</source>
         <translation>去练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="103" />
+        <location filename="../../trainer/ui/progress_pages.py" line="102" />
         <source>Show only my &amp;initials on leaderboards</source>
         <translation>排行榜上只显示我的姓名缩写(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="104" />
+        <location filename="../../trainer/ui/progress_pages.py" line="103" />
         <source>&amp;Keep recordings of my spoken replies for my trainer</source>
         <translation>保留我的语音回复录音，供培训师点评(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="105" />
+        <location filename="../../trainer/ui/progress_pages.py" line="104" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="107" />
+        <location filename="../../trainer/ui/progress_pages.py" line="106" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="125" />
+        <location filename="../../trainer/ui/progress_pages.py" line="124" />
         <source>Progress of {name}</source>
         <translation>{name}的练习进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="128" />
+        <location filename="../../trainer/ui/progress_pages.py" line="127" />
         <source>Level: {level} · {points} points · {missing} to {next}</source>
         <translation>等级：{level} · {points} 分 · 距离{next}还差 {missing} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="139" />
+        <location filename="../../trainer/ui/progress_pages.py" line="138" />
         <source>Level: {level} · {points} points (top level)</source>
         <translation>等级：{level} · {points} 分（最高等级）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="149" />
+        <location filename="../../trainer/ui/progress_pages.py" line="148" />
         <source>Certified: every dimension at {t} or above on {n} scenarios across {m} causes.</source>
         <translation>已认证：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="155" />
+        <location filename="../../trainer/ui/progress_pages.py" line="154" />
         <source>Certification: every dimension at {t} or above on {n} scenarios across {m} causes (so far {have_n} scenarios, {have_m} causes).</source>
         <translation>认证要求：在 {m} 类原因的 {n} 个情景中，各项得分均达到 {t} 分以上（目前已达成 {have_n} 个情景、{have_m} 类原因）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="185" />
+        <location filename="../../trainer/ui/progress_pages.py" line="184" />
         <source>Earned on {day} by sessions {ids}</source>
         <translation>{day} 获得，依据练习 {ids}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="191" />
+        <location filename="../../trainer/ui/progress_pages.py" line="190" />
         <source>From your trainer</source>
         <translation>培训师的意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="197" />
+        <location filename="../../trainer/ui/progress_pages.py" line="196" />
         <source>Recommended next: “{title}” — to work on {dimension} in {cause}.</source>
         <translation>推荐下一步练习：“{title}”——在“{cause}”类情景中提升{dimension}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="211" />
+        <location filename="../../trainer/ui/progress_pages.py" line="207" />
         <source>Session</source>
         <translation>练习次数</translation>
     </message>
@@ -450,24 +470,24 @@
 <context>
     <name>EditorController</name>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="57" />
+        <location filename="../../trainer/ui/editor_controller.py" line="59" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="72" />
+        <location filename="../../trainer/ui/editor_controller.py" line="79" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="74" />
+        <location filename="../../trainer/ui/editor_controller.py" line="81" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="85" />
+        <location filename="../../trainer/ui/editor_controller.py" line="92" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -475,158 +495,114 @@ Replace: {replaced}</source>
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="205" />
+        <location filename="../../trainer/ui/editor_page.py" line="211" />
         <source>Scenario editor</source>
+        <extracomment>Typing pauses this long before the YAML is checked again.</extracomment>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="206" />
+        <location filename="../../trainer/ui/editor_page.py" line="212" />
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="207" />
+        <location filename="../../trainer/ui/editor_page.py" line="213" />
         <source>Steps, t&amp;urns and endings</source>
         <translation>步骤、轮次和结局(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="209" />
+        <location filename="../../trainer/ui/editor_page.py" line="215" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="210" />
+        <location filename="../../trainer/ui/editor_page.py" line="216" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <location filename="../../trainer/ui/editor_page.py" line="217" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <location filename="../../trainer/ui/editor_page.py" line="218" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <location filename="../../trainer/ui/editor_page.py" line="219" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="214" />
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="215" />
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="216" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="217" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
-        <source>Id:</source>
-        <translation>编号：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/editor_page.py" line="226" />
-        <source>Cause:</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
-        <source>Difficulty:</source>
-        <translation>难度：</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="232" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="233" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="234" />
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="235" />
+        <location filename="../../trainer/ui/editor_page.py" line="229" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="236" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="237" />
-        <source>Id</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="238" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="239" />
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="240" />
-        <source>Difficulty</source>
-        <translation>难度</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/editor_page.py" line="272" />
+        <location filename="../../trainer/ui/editor_page.py" line="258" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="294" />
+        <location filename="../../trainer/ui/editor_page.py" line="277" />
+        <source>{title} (copy)</source>
+        <translation>{title}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="285" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="294" />
-        <location filename="../../trainer/ui/editor_page.py" line="301" />
+        <location filename="../../trainer/ui/editor_page.py" line="285" />
+        <location filename="../../trainer/ui/editor_page.py" line="292" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="301" />
+        <location filename="../../trainer/ui/editor_page.py" line="292" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="368" />
+        <location filename="../../trainer/ui/editor_page.py" line="354" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -764,50 +740,55 @@ Replace: {replaced}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="265" />
-        <location filename="../../trainer/ui/review_pages.py" line="268" />
+        <location filename="../../trainer/ui/review_pages.py" line="259" />
+        <location filename="../../trainer/ui/review_pages.py" line="263" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="266" />
+        <location filename="../../trainer/ui/review_pages.py" line="262" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="266" />
+        <location filename="../../trainer/ui/review_pages.py" line="262" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="266" />
+        <location filename="../../trainer/ui/review_pages.py" line="262" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="267" />
+        <location filename="../../trainer/ui/review_pages.py" line="262" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="269" />
+        <location filename="../../trainer/ui/review_pages.py" line="264" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="270" />
+        <location filename="../../trainer/ui/review_pages.py" line="265" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="271" />
+        <location filename="../../trainer/ui/review_pages.py" line="266" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="278" />
+        <location filename="../../trainer/ui/review_pages.py" line="273" />
         <source>Show more ({n} not shown)</source>
         <translation>显示更多（还有 {n} 条未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="295" />
+        <source>Scored {automatic} automatically; a trainer set it to {score}.</source>
+        <translation>自动评分为 {automatic}；培训师改为 {score}。</translation>
     </message>
 </context>
 <context>
@@ -1081,78 +1062,78 @@ Replace: {replaced}</source>
 <context>
     <name>LeaderboardPage</name>
     <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="248" />
         <location filename="../../trainer/ui/progress_pages.py" line="253" />
-        <location filename="../../trainer/ui/progress_pages.py" line="258" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="254" />
+        <location filename="../../trainer/ui/progress_pages.py" line="249" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="250" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="256" />
+        <location filename="../../trainer/ui/progress_pages.py" line="251" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="257" />
+        <location filename="../../trainer/ui/progress_pages.py" line="252" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="260" />
+        <location filename="../../trainer/ui/progress_pages.py" line="255" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="257" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="267" />
+        <location filename="../../trainer/ui/progress_pages.py" line="262" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="268" />
+        <location filename="../../trainer/ui/progress_pages.py" line="263" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="264" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="280" />
+        <location filename="../../trainer/ui/progress_pages.py" line="275" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -1263,67 +1244,67 @@ Replace: {replaced}</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="232" />
+        <location filename="../../trainer/ui/main_window.py" line="233" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="233" />
+        <location filename="../../trainer/ui/main_window.py" line="234" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="234" />
+        <location filename="../../trainer/ui/main_window.py" line="235" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="235" />
+        <location filename="../../trainer/ui/main_window.py" line="236" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="236" />
+        <location filename="../../trainer/ui/main_window.py" line="237" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="237" />
+        <location filename="../../trainer/ui/main_window.py" line="238" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="238" />
+        <location filename="../../trainer/ui/main_window.py" line="239" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人事）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="239" />
+        <location filename="../../trainer/ui/main_window.py" line="240" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="240" />
+        <location filename="../../trainer/ui/main_window.py" line="241" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="241" />
+        <location filename="../../trainer/ui/main_window.py" line="242" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="242" />
+        <location filename="../../trainer/ui/main_window.py" line="243" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="243" />
+        <location filename="../../trainer/ui/main_window.py" line="244" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="245" />
+        <location filename="../../trainer/ui/main_window.py" line="246" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1464,112 +1445,112 @@ Replace: {replaced}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="142" />
+        <location filename="../../trainer/ui/practice_page.py" line="143" />
         <source>Customer's mood (100 = furious)</source>
         <translation>客户情绪（100 = 非常愤怒）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="143" />
+        <location filename="../../trainer/ui/practice_page.py" line="144" />
         <source>Customer's mood</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="144" />
+        <location filename="../../trainer/ui/practice_page.py" line="145" />
         <source>%v / 100</source>
         <translation>%v / 100</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="145" />
+        <location filename="../../trainer/ui/practice_page.py" line="146" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="146" />
+        <location filename="../../trainer/ui/practice_page.py" line="147" />
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="147" />
+        <location filename="../../trainer/ui/practice_page.py" line="148" />
         <source>Type your reply. Enter sends, Shift+Enter starts a new line.</source>
         <translation>输入您的回复。按 Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="148" />
+        <location filename="../../trainer/ui/practice_page.py" line="149" />
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="149" />
+        <location filename="../../trainer/ui/practice_page.py" line="150" />
         <source>&amp;End session</source>
         <translation>结束练习(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="150" />
+        <location filename="../../trainer/ui/practice_page.py" line="151" />
         <source>See the &amp;summary</source>
         <translation>查看总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="151" />
+        <location filename="../../trainer/ui/practice_page.py" line="152" />
         <source>Hold to &amp;talk</source>
         <translation>按住说话(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="152" />
+        <location filename="../../trainer/ui/practice_page.py" line="153" />
         <source>Hold to talk</source>
         <translation>按住说话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="153" />
+        <location filename="../../trainer/ui/practice_page.py" line="154" />
         <source>Hold this button (or Space while it has focus) and speak; release to see what was heard.</source>
         <translation>按住这个按钮（或在它获得焦点时按住空格键）说话，松开后查看识别结果。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="155" />
+        <location filename="../../trainer/ui/practice_page.py" line="156" />
         <source>&amp;Mute customer</source>
         <translation>客户静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="156" />
+        <location filename="../../trainer/ui/practice_page.py" line="157" />
         <source>&amp;Replay customer</source>
         <translation>重听客户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="185" />
+        <location filename="../../trainer/ui/practice_page.py" line="186" />
         <source>Test-play: this session is kept apart and never counts towards points, leaderboards, coaching or reports.</source>
         <translation>试玩：本次练习单独保存，不计入积分、排行榜、辅导视图或报表。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="198" />
+        <location filename="../../trainer/ui/practice_page.py" line="199" />
         <source>Session ended: {outcome}</source>
         <translation>练习结束：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="217" />
+        <location filename="../../trainer/ui/practice_page.py" line="218" />
         <source>Listening…</source>
         <translation>正在听……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="220" />
+        <location filename="../../trainer/ui/practice_page.py" line="221" />
         <source>Heard so far: {text}</source>
         <translation>目前听到：{text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="226" />
+        <location filename="../../trainer/ui/practice_page.py" line="227" />
         <source>Nothing was heard; try again, or type your reply.</source>
         <translation>没有听到声音，请再试一次，或直接输入回复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="250" />
+        <location filename="../../trainer/ui/practice_page.py" line="251" />
         <source>Check what was heard (grey words were unclear and never cost you points), fix it if you like, then press Enter.</source>
         <translation>请核对识别结果（灰色的词没听清，不会因此扣分），需要的话可以修改，然后按 Enter 发送。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="273" />
+        <location filename="../../trainer/ui/practice_page.py" line="274" />
         <source>Scoring your reply…</source>
         <translation>正在为您的回复评分……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/practice_page.py" line="280" />
+        <location filename="../../trainer/ui/practice_page.py" line="281" />
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1879,6 +1860,69 @@ Replace: {replaced}</source>
     </message>
 </context>
 <context>
+    <name>ScenarioFields</name>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="60" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="61" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="61" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="64" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="64" />
+        <source>Id:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="65" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="65" />
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="66" />
+        <source>Difficulty:</source>
+        <translation>难度：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="115" />
+        <source>(missing)</source>
+        <translation>（缺少）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/scenario_fields.py" line="116" />
+        <source>{value} (not valid)</source>
+        <translation>{value}（无效）</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <location filename="../../trainer/ui/account_pages.py" line="76" />
@@ -1954,242 +1998,257 @@ Replace: {replaced}</source>
 <context>
     <name>StructureForm</name>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="128" />
+        <location filename="../../trainer/ui/structure_form.py" line="134" />
         <source>unspecified</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="130" />
+        <location filename="../../trainer/ui/structure_form.py" line="136" />
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="131" />
+        <location filename="../../trainer/ui/structure_form.py" line="137" />
         <source>Add turn</source>
         <translation>添加轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="132" />
+        <location filename="../../trainer/ui/structure_form.py" line="138" />
         <source>Add ending</source>
         <translation>添加结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="133" />
+        <location filename="../../trainer/ui/structure_form.py" line="139" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="134" />
+        <location filename="../../trainer/ui/structure_form.py" line="140" />
         <source>&amp;Apply to the YAML</source>
         <translation>应用到 YAML(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="135" />
+        <location filename="../../trainer/ui/structure_form.py" line="141" />
         <source>Add branch</source>
         <translation>添加分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="136" />
+        <location filename="../../trainer/ui/structure_form.py" line="142" />
         <source>When (empty: otherwise)</source>
         <translation>条件（留空表示其他情况）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="136" />
+        <location filename="../../trainer/ui/structure_form.py" line="142" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="137" />
+        <location filename="../../trainer/ui/structure_form.py" line="143" />
         <source>Steps, turns and endings</source>
         <translation>步骤、轮次和结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="141" />
+        <location filename="../../trainer/ui/structure_form.py" line="147" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="142" />
+        <location filename="../../trainer/ui/structure_form.py" line="148" />
         <source>Age:</source>
         <translation>年龄：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="143" />
+        <location filename="../../trainer/ui/structure_form.py" line="149" />
         <source>Gender (voice):</source>
         <translation>性别（语音）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="144" />
+        <location filename="../../trainer/ui/structure_form.py" line="150" />
+        <source>Face:</source>
+        <translation>头像：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="151" />
         <source>Starting mood (100 = furious):</source>
         <translation>初始情绪（100 = 非常愤怒）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="145" />
+        <location filename="../../trainer/ui/structure_form.py" line="152" />
         <source>Speaking rate:</source>
         <translation>语速：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="146" />
+        <location filename="../../trainer/ui/structure_form.py" line="153" />
         <source>Pitch:</source>
         <translation>音高：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="147" />
+        <location filename="../../trainer/ui/structure_form.py" line="154" />
         <source>Briefing for the trainee:</source>
         <translation>给学员的情况说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="148" />
+        <location filename="../../trainer/ui/structure_form.py" line="155" />
         <source>Forbidden phrases (one a line):</source>
         <translation>禁用语（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="154" />
+        <location filename="../../trainer/ui/structure_form.py" line="161" />
         <source>Customer's name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="155" />
+        <location filename="../../trainer/ui/structure_form.py" line="162" />
         <source>Customer's age</source>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="156" />
+        <location filename="../../trainer/ui/structure_form.py" line="163" />
         <source>Customer's gender</source>
         <translation>客户性别</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="157" />
+        <location filename="../../trainer/ui/structure_form.py" line="164" />
+        <source>Customer's face</source>
+        <translation>客户头像</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="165" />
         <source>Starting mood</source>
         <translation>初始情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="158" />
+        <location filename="../../trainer/ui/structure_form.py" line="166" />
         <source>Speaking rate</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="159" />
+        <location filename="../../trainer/ui/structure_form.py" line="167" />
         <source>Pitch</source>
         <translation>音高</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="160" />
+        <location filename="../../trainer/ui/structure_form.py" line="168" />
         <source>Briefing</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="161" />
+        <location filename="../../trainer/ui/structure_form.py" line="169" />
         <source>Forbidden phrases</source>
         <translation>禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="164" />
+        <location filename="../../trainer/ui/structure_form.py" line="172" />
+        <source>The one for their gender and age</source>
+        <translation>按性别和年龄选择</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/structure_form.py" line="173" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="165" />
+        <location filename="../../trainer/ui/structure_form.py" line="174" />
         <source>Description or what the customer says</source>
         <translation>说明或客户说的话</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="166" />
+        <location filename="../../trainer/ui/structure_form.py" line="175" />
         <source>Examples, model answer or debrief</source>
         <translation>示例、参考回答或复盘说明</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="167" />
+        <location filename="../../trainer/ui/structure_form.py" line="176" />
         <source>Outcome</source>
         <translation>结局类型</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="168" />
+        <location filename="../../trainer/ui/structure_form.py" line="177" />
         <source>Branches of the turn</source>
         <translation>该轮次的分支</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="169" />
+        <location filename="../../trainer/ui/structure_form.py" line="185" />
         <source>Applying rewrites the YAML from the form; comments in it are not kept.</source>
         <translation>应用时会根据表单重写 YAML，其中的注释不会保留。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="180" />
+        <location filename="../../trainer/ui/structure_form.py" line="196" />
         <source>Customer, briefing and forbidden phrases</source>
         <translation>客户、情况说明和禁用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="194" />
+        <location filename="../../trainer/ui/structure_form.py" line="210" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="194" />
+        <location filename="../../trainer/ui/structure_form.py" line="210" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="194" />
+        <location filename="../../trainer/ui/structure_form.py" line="210" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="251" />
         <source>Description:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="234" />
+        <location filename="../../trainer/ui/structure_form.py" line="251" />
         <source>Examples (one a line):</source>
         <translation>示例（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="235" />
+        <location filename="../../trainer/ui/structure_form.py" line="252" />
         <source>Customer says:</source>
         <translation>客户说：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="235" />
+        <location filename="../../trainer/ui/structure_form.py" line="252" />
         <source>Model answer:</source>
         <translation>参考回答：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="236" />
+        <location filename="../../trainer/ui/structure_form.py" line="253" />
         <source>Customer's last words:</source>
         <translation>客户最后一句话：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="236" />
+        <location filename="../../trainer/ui/structure_form.py" line="253" />
         <source>Debrief:</source>
         <translation>复盘说明：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="241" />
+        <location filename="../../trainer/ui/structure_form.py" line="258" />
         <source>Id:</source>
         <translation>编号：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="241" />
+        <location filename="../../trainer/ui/structure_form.py" line="258" />
         <source>Outcome:</source>
         <translation>结局类型：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="241" />
+        <location filename="../../trainer/ui/structure_form.py" line="258" />
         <source>Branches:</source>
         <translation>分支：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/structure_form.py" line="322" />
+        <location filename="../../trainer/ui/structure_form.py" line="343" />
         <source>Branch {n}: the condition is not valid YAML.</source>
         <translation>分支 {n}：条件不是有效的 YAML。</translation>
     </message>
@@ -2197,182 +2256,182 @@ Replace: {replaced}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="106" />
+        <location filename="../../trainer/ui/review_pages.py" line="105" />
         <source>Scores per turn</source>
         <translation>每轮得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="107" />
+        <location filename="../../trainer/ui/review_pages.py" line="106" />
         <source>Your replies beside the model answers</source>
         <translation>您的回复与参考回答对照</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="108" />
+        <location filename="../../trainer/ui/review_pages.py" line="107" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="109" />
+        <location filename="../../trainer/ui/review_pages.py" line="108" />
         <source>Practise &amp;again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="115" />
+        <location filename="../../trainer/ui/review_pages.py" line="114" />
         <source>Dimension to override</source>
         <translation>要调整的评分维度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="116" />
+        <location filename="../../trainer/ui/review_pages.py" line="115" />
         <source>Overriding score</source>
         <translation>调整后的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="117" />
+        <location filename="../../trainer/ui/review_pages.py" line="116" />
         <source>Why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="118" />
+        <location filename="../../trainer/ui/review_pages.py" line="117" />
         <source>Why the score is overridden</source>
         <translation>调整分数的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="119" />
+        <location filename="../../trainer/ui/review_pages.py" line="118" />
         <source>&amp;Override score</source>
         <translation>调整分数(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="120" />
+        <location filename="../../trainer/ui/review_pages.py" line="119" />
         <source>Coaching note for the trainee</source>
         <translation>给学员的辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="121" />
+        <location filename="../../trainer/ui/review_pages.py" line="120" />
         <source>Coaching note</source>
         <translation>辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="122" />
+        <location filename="../../trainer/ui/review_pages.py" line="121" />
         <source>Add &amp;note</source>
         <translation>添加意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>Ending</source>
         <translation>结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>turn limit reached</source>
         <translation>已达轮数上限</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="140" />
+        <location filename="../../trainer/ui/review_pages.py" line="139" />
         <source>Average scores</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="141" />
+        <location filename="../../trainer/ui/review_pages.py" line="140" />
         <source>Reopened from history (read-only).</source>
         <translation>从历史记录中打开（只读）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="152" />
+        <location filename="../../trainer/ui/review_pages.py" line="151" />
         <source>About this ending</source>
         <translation>关于这个结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="156" />
+        <location filename="../../trainer/ui/review_pages.py" line="155" />
         <source>Trainer overrides</source>
         <translation>培训师调整的分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="157" />
+        <location filename="../../trainer/ui/review_pages.py" line="156" />
         <source>{dimension}: {automatic} → {value} by {by}: “{comment}”</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="165" />
+        <location filename="../../trainer/ui/review_pages.py" line="164" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="166" />
+        <location filename="../../trainer/ui/review_pages.py" line="165" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="179" />
+        <location filename="../../trainer/ui/review_pages.py" line="178" />
         <source>You replied once; the customer's mood went from {start} to {end}.</source>
         <translation>您回复了 1 次；客户的情绪从 {start} 变为 {end}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="180" />
+        <location filename="../../trainer/ui/review_pages.py" line="179" />
         <source>You replied {n} times; the customer's mood went from {start} to {end}.</source>
         <translation>您回复了 {n} 次；客户的情绪从 {start} 变为 {end}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="183" />
+        <location filename="../../trainer/ui/review_pages.py" line="182" />
         <source>Steps you took: {steps}.</source>
         <translation>您已做到的步骤：{steps}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="185" />
+        <location filename="../../trainer/ui/review_pages.py" line="184" />
         <source>Steps still missing: {steps}.</source>
         <translation>尚未做到的步骤：{steps}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="187" />
+        <location filename="../../trainer/ui/review_pages.py" line="186" />
         <source>Reply {n} calmed the customer most (mood −{by}).</source>
         <translation>第 {n} 次回复最能安抚客户（情绪 −{by}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="190" />
+        <location filename="../../trainer/ui/review_pages.py" line="189" />
         <source>Reply {n} angered the customer most (mood +{by}).</source>
         <translation>第 {n} 次回复最激怒客户（情绪 +{by}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="193" />
+        <location filename="../../trainer/ui/review_pages.py" line="192" />
         <source>Critical fails: {n}.</source>
         <translation>严重失误：{n} 次。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="209" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="220" />
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="220" />
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="220" />
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="220" />
+        <location filename="../../trainer/ui/review_pages.py" line="214" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="221" />
+        <location filename="../../trainer/ui/review_pages.py" line="215" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="222" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>▶ Listen to the recording</source>
         <translation>▶ 收听录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="225" />
+        <location filename="../../trainer/ui/review_pages.py" line="219" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import WAIT_MS, make_accounts, open_window, sign_in
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from trainer.ui.main_window import MainWindow
@@ -43,7 +44,9 @@ def test_wrong_pin_says_so_and_sign_out_returns(qtbot: QtBot, window: MainWindow
 
 
 def test_hr_adds_an_account_changes_a_role_and_reads_the_audit_log(
-        qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture) -> None:
+        qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     sign_in(qtbot, window, "hr")
     page = window.accounts_page
     assert {r["username"] for r in page.rows} == {"hr", "tina", "ann", "bob"}
@@ -151,3 +154,96 @@ def test_hr_sees_plainly_when_the_audit_log_was_tampered_with(qtbot: QtBot, db_p
     assert page.chain.text().startswith("The audit log has been tampered with: entry ")
     assert "was changed after it was written" in page.chain.text() and "b00020" in page.chain.styleSheet()
     win.close()
+
+
+def test_a_new_account_is_a_trainee_unless_chosen_each_time(qtbot: QtBot, window: MainWindow) -> None:
+    """Both trainees of the pilot were made trainers: the role list kept HR's last choice."""
+    sign_in(qtbot, window, "hr")
+    page = window.accounts_page
+    assert page.role.currentData() == "trainee"
+    page.name.setText("Wang Fang")
+    page.password.setText("a-trainer-password")
+    page.role.setCurrentIndex(page.role.findData("trainer"))
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r["username"] == "Wang Fang" for r in page.rows), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.jobs.pending, timeout=WAIT_MS)
+    assert next(r["role"] for r in page.rows if r["username"] == "Wang Fang") == "trainer"
+    assert page.message.text() == "Account Wang Fang added."  # the list reloaded; the message stays
+    assert page.role.currentData() == "trainee"  # the next account is a trainee unless HR says otherwise
+    page.role.setCurrentIndex(page.role.findData("hr_admin"))
+    qtbot.mouseClick(page.audit_button, Qt.MouseButton.LeftButton)  # away and back: the form starts afresh
+    qtbot.waitUntil(lambda: window.current_page() is window.audit_page, timeout=WAIT_MS)
+    qtbot.mouseClick(window.audit_page.back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() is page and not window.jobs.pending, timeout=WAIT_MS)
+    assert page.role.currentData() == "trainee"
+
+
+def test_a_role_change_is_confirmed_and_old_messages_go(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, str]] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, title: str, text: str, *_args: object, **_kwargs: object) -> object:
+        asked.append((title, text))
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    sign_in(qtbot, window, "hr")
+    page = window.accounts_page
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)  # an empty form: refused
+    qtbot.waitUntil(lambda: page.message.text() != "", timeout=WAIT_MS)
+    qtbot.keyClicks(page.name, "L")  # a new action begins: the old message goes
+    assert page.message.text() == ""
+    page.name.clear()
+    row = next(i for i, r in enumerate(page.rows) if r["username"] == "bob")
+    page.table.selectRow(row)
+    assert page.change_role.currentData() == "trainee"  # the list shows bob's role to begin with
+    page.change_role.setCurrentIndex(page.change_role.findData("trainer"))
+    page.password.setText("a-trainer-password")
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert "bob" in text and "Trainee" in text and "Trainer" in text and title
+    qtbot.wait(200)
+    assert not window.jobs.pending
+    assert all(r["role"] == "trainee" for r in page.rows if r["username"] == "bob")
+    answer[0] = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r["username"] == "bob" and r["role"] == "trainer" for r in page.rows),
+                    timeout=WAIT_MS)
+    assert len(asked) == 2 and "bob" in page.message.text() and "Trainer" in page.message.text()
+    page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "ann"))
+    assert page.message.text() == ""  # choosing another account is a new action
+    assert page.change_role.currentData() == "trainee"
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)  # the role ann has: nothing to ask
+    assert len(asked) == 2 and page.message.text() == "ann already has the role Trainee."
+    page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "bob"))
+    assert page.change_role.currentData() == "trainer"
+
+
+def test_the_sign_in_page_does_not_offer_the_last_name(qtbot: QtBot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    """The pilot's sign-in page offered the administrator's name to whoever came next."""
+    sign_in(qtbot, window, "hr")
+    window.sign_out_action.trigger()
+    page = window.sign_in_page
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=WAIT_MS)
+    assert page.name.text() == "" and page.password.text() == "" and page.name.hasFocus()
+    window.settings.sync()
+    stored = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert all(str(stored.value(key)) != "hr" for key in stored.allKeys())
+
+
+def test_library_filters_start_clear_for_the_next_person(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "ann")
+    page = window.library_page
+    everything = page.visible_ids()
+    page.category.setCurrentIndex(page.category.findData("system_failure"))
+    page.difficulty.setCurrentIndex(page.difficulty.findData(1))
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert len(page.visible_ids()) < len(everything)
+    window.sign_out_action.trigger()
+    sign_in(qtbot, window, "bob")
+    assert (page.category.currentData(), page.difficulty.currentData(), page.language.currentData()) == (
+        None, None, None)
+    assert page.visible_ids() == everything

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from conftest import WAIT_MS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from trainer.library.loader import load_scenario_text
+from trainer.ui import i18n
 from trainer.ui.editor_page import set_top_level
 from trainer.ui.main_window import MainWindow
 
@@ -58,7 +61,8 @@ def test_form_and_yaml_stay_in_sync_and_a_duplicate_saves(
     assert not page.read_only and page.f_id.text().endswith("_copy")
     page.f_title.setText("Our branch's ATM")
     page.f_title.editingFinished.emit()
-    page.f_difficulty.setValue(2)
+    page.f_difficulty.setCurrentIndex(page.f_difficulty.findData(2))
+    page.f_difficulty.activated.emit(page.f_difficulty.currentIndex())
     page.validate()
     scenario = load_scenario_text(page.yaml.toPlainText(), "x").scenario  # form -> YAML -> load
     assert scenario.title == "Our branch's ATM" and scenario.difficulty == 2
@@ -121,6 +125,14 @@ def test_steps_turns_and_endings_are_edited_through_forms(qtbot: QtBot, window: 
     qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
     problems = [page.problems.item(i).text() for i in range(page.problems.count())]
     assert any("turns[0].branches[2].goto must name a turn or an ending" in p for p in problems)
+    form.parts.setCurrentRow(parts.index("Turn: opening"))
+    form.branches.setItem(0, 0, QTableWidgetItem("mood_at_least: [90"))
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    assert "Branch 1: the condition is not valid YAML." in form.note.text()
+    form.branches.setItem(0, 0, QTableWidgetItem("mood_at_least: 90"))
+    form.branches.setItem(2, 1, QTableWidgetItem("still_angry"))
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    assert "not valid YAML" not in form.note.text()  # fixed: no longer said
     form.parts.setCurrentRow(parts.index("Ending: resolved"))
     assert form.f_outcome.isVisible() and form.f_outcome.currentData() == "resolved"
 
@@ -139,9 +151,12 @@ def test_the_customer_briefing_and_forbidden_phrases_have_a_form(qtbot: QtBot, w
     form.p_rate.setValue(1.3)
     form.briefing.setPlainText("Mrs Chen's card was kept by the ATM.")
     form.forbidden.setPlainText("read the screen\nthat's the machine's fault")
+    assert form.p_avatar.currentData() is None  # by age and gender, unless chosen
+    form.p_avatar.setCurrentIndex(form.p_avatar.findData("female_senior"))
     qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
     s = page.scenario
     assert s is not None and s.persona.name == "Mrs Chen" and s.persona.mood == 85
+    assert s.persona.avatar_name == "female_senior"
     assert s.persona.voice.rate == 1.3 and s.briefing.startswith("Mrs Chen's card")
     assert s.forbidden == ["read the screen", "that's the machine's fault"]
 
@@ -189,3 +204,89 @@ def test_test_play_plays_as_practice_does_and_never_counts(qtbot: QtBot, window:
         assert report.lines == []
     finally:
         app.close()
+
+
+def test_a_duplicate_is_titled_as_a_copy(qtbot: QtBot, window: MainWindow) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    copy = load_scenario_text(page.yaml.toPlainText(), "x").scenario
+    assert copy.title == "The ATM swallowed my card (copy)" == page.f_title.text()
+    assert copy.id == "atm_card_swallowed_copy"
+    i18n.install("zh-CN")
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)  # a copy of the copy, in Chinese
+    again = load_scenario_text(page.yaml.toPlainText(), "x").scenario
+    assert again.title == "The ATM swallowed my card (copy)（副本）"
+    assert again.id == "atm_card_swallowed_copy_copy"
+
+
+def test_problems_wrap_are_checked_off_the_ui_thread_and_fixed_ones_go(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.ui import editor_controller
+
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    threads: list[str] = []
+    real = editor_controller.check_draft
+
+    def spy(text: str, source: str) -> object:
+        threads.append(threading.current_thread().name)
+        return real(text, source)
+
+    monkeypatch.setattr(editor_controller, "check_draft", spy)
+    page.splitter.setSizes([900, 240])  # a narrow pane for the problems
+    text = page.yaml.toPlainText()
+    broken = text.replace("goto: waiting\n", "goto: waiting_for_the_colleague_with_the_keys\n", 1)
+    page.yaml.setPlainText(broken)
+    qtbot.keyClicks(page.yaml, "# typed quickly")  # several edits, one check once typing pauses
+    qtbot.waitUntil(lambda: "must name a turn or an ending" in page.problems.item(0).text(), timeout=WAIT_MS)
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+    item = page.problems.item(0)
+    viewport = page.problems.viewport().width()
+    line = page.problems.fontMetrics().lineSpacing()
+    assert page.problems.fontMetrics().horizontalAdvance(item.text()) > viewport  # too long for one line
+    rect = page.problems.visualItemRect(item)
+    assert rect.right() <= viewport and rect.height() >= 2 * line  # so it wraps, never clipped
+    assert item.toolTip() == item.text()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # refused, saying why
+    qtbot.waitUntil(lambda: "must name a turn or an ending" in page.note.text(), timeout=WAIT_MS)
+    page.yaml.setPlainText(text)  # fixed
+    qtbot.waitUntil(lambda: page.problems.item(0).text() == "No problems.", timeout=WAIT_MS)
+    assert page.problems.count() == 1 and page.note.text() == ""  # nothing fixed is still listed
+
+
+def test_the_form_shows_what_the_yaml_says_even_when_it_is_wrong(qtbot: QtBot, window: MainWindow) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    text = set_top_level(page.yaml.toPlainText(), "title", "Changed in the YAML")
+    page.yaml.setPlainText(text.replace("difficulty: 1", "difficulty: 7")
+                           .replace("language: en", "language: fr"))
+    page.validate()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any("difficulty must be 1, 2 or 3 (got 7)" in p for p in problems)
+    assert page.f_title.text() == "Changed in the YAML"  # the form follows the YAML, problems or not
+    assert page.f_difficulty.currentIndex() == -1 and "7" in page.f_difficulty.placeholderText()
+    assert page.f_language.currentIndex() == -1 and "fr" in page.f_language.placeholderText()
+    assert page.f_category.currentData() == "system_failure"  # what is right is shown as it is
+    assert "difficulty must be" in page.f_difficulty.toolTip()
+    page.yaml.setPlainText(page.yaml.toPlainText().replace("difficulty: 7", "difficulty: 2")
+                           .replace("language: fr", "language: en"))
+    page.validate()
+    assert page.f_difficulty.currentData() == 2 and page.f_language.currentData() == "en"
+    assert page.f_difficulty.toolTip() == "" and page.problems.item(0).text() == "No problems."
+    page.f_difficulty.setCurrentIndex(page.f_difficulty.findData(3))  # and the form still edits the YAML
+    page.f_difficulty.activated.emit(page.f_difficulty.currentIndex())
+    assert "difficulty: 3" in page.yaml.toPlainText()
+
+
+def test_the_turn_diagram_has_room(qtbot: QtBot, window: MainWindow) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    qtbot.waitUntil(lambda: page.diagram.height() > 0, timeout=WAIT_MS)
+    assert page.diagram.minimumHeight() >= 220 and page.diagram.minimumWidth() >= 300
+    assert page.diagram.height() >= 1.5 * page.problems.height()  # the diagram gets the larger share
+    assert page.diagram.width() >= 0.35 * page.splitter.width()
+    boxes = [i for i in page.diagram.items() if i.type() == 3]  # QGraphicsRectItem
+    assert boxes and page.diagram.transform().m11() >= 0.5  # readable, scrolled rather than shrunk away

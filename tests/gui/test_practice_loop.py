@@ -113,7 +113,7 @@ def test_history_reopens_a_session_read_only(qtbot: QtBot, window: MainWindow) -
     qtbot.mouseClick(window.library_page.history_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.history_page, timeout=WAIT_MS)
     assert window.history_page.table.rowCount() == 1
-    assert window.history_page.table.item(0, 3).text() == "Walked out"
+    assert window.history_page.table.item(0, 6).text() == "Walked out"
     qtbot.mouseClick(window.history_page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.summary_page, timeout=WAIT_MS)
     assert window.summary_page.read_only and not window.summary_page.again_button.isVisible()

@@ -19,15 +19,15 @@ QUEUE = ROOT / "scenarios" / "long_queue.yaml"
 
 
 def test_export_then_import_adds_and_replaces(tmp_path: Path) -> None:
-    avatar = ROOT / "assets" / "avatars" / "male.svg"
+    avatar = ROOT / "assets" / "avatars" / "male_adult.svg"
     pack = export_pack([ATM, QUEUE], tmp_path / "branch.zip", assets=[avatar])
     assert sorted(zipfile.ZipFile(pack).namelist()) == [
-        "assets/male.svg", "scenarios/atm_card_swallowed.yaml", "scenarios/long_queue.yaml"]
+        "assets/male_adult.svg", "scenarios/atm_card_swallowed.yaml", "scenarios/long_queue.yaml"]
     user = tmp_path / "user-scenarios"
     preview = preview_pack(pack, existing_ids={"long_queue"})
     assert preview.added == ["atm_card_swallowed"] and preview.replaced == ["long_queue"]
     written = apply_pack(preview, user)
-    assert sorted(p.name for p in written) == ["atm_card_swallowed.yaml", "long_queue.yaml", "male.svg"]
+    assert sorted(p.name for p in written) == ["atm_card_swallowed.yaml", "long_queue.yaml", "male_adult.svg"]
     catalog = load_catalog([user])
     assert sorted(catalog.scenarios) == ["atm_card_swallowed", "long_queue"] and catalog.reports == []
     assert not list(user.glob(".*importing"))
@@ -86,7 +86,7 @@ def test_a_member_that_would_replace_the_assets_folder_is_refused_first(tmp_path
     """A pack holding a file named just "assets" used to install its scenario, then fail on the
     assets folder (IsADirectoryError): now it is refused before anything is written."""
     user = tmp_path / "user-scenarios"
-    avatar = ROOT / "assets" / "avatars" / "male.svg"
+    avatar = ROOT / "assets" / "avatars" / "male_adult.svg"
     apply_pack(preview_pack(export_pack([QUEUE], tmp_path / "ok.zip", assets=[avatar]), set()), user)
     before = {p: p.read_bytes() for p in user.rglob("*") if p.is_file()}
     hostile = tmp_path / "hostile.zip"

@@ -128,3 +128,25 @@ def test_migration_3_backfills_session_totals(db_path: Path) -> None:
     session = stored(repo, 1)
     assert session["turn_count"] == 2 and session["avg_empathy"] == 60 and session["critical_count"] == 1
     assert repo.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_the_history_gives_each_sessions_scores_with_trainers_overrides(db_path: Path) -> None:
+    from helpers import PINS, hr_tina_and_ann
+
+    world = hr_tina_and_ann(db_path, with_scorer=False)
+    repo = world.app.repo
+    ann = world.ann.trainee_id or 0
+    stopped = repo.start_session(ann, bundled("long_queue"))  # stopped before any reply
+    repo.finish_session(stopped, "stopped", None, 60, False)
+    played = repo.start_session(ann, bundled("atm_card_swallowed"))
+    repo.db.table("sessions").update(played, {"status": "finished", "outcome": "resolved", "turn_count": 2,
+                                              "avg_empathy": 62.5, "avg_clarity": 40.0, "avg_solution": 71.0})
+    world.app.accounts.sign_in("tina", PINS["tina"])
+    world.app.accounts.override_score(played, "clarity", 55, "clear enough")
+    world.app.accounts.override_score(played, "clarity", 58, "on second thought")  # the latest counts
+    rows = {r["id"]: r for r in repo.history(ann)}
+    assert [rows[played][f"score_{d}"] for d in ("empathy", "clarity", "solution")] == [62.5, 58, 71.0]
+    assert rows[played]["avg_clarity"] == 40.0 and rows[played]["outcome"] == "resolved"
+    assert [rows[stopped][f"score_{d}"] for d in ("empathy", "clarity", "solution")] == [None] * 3
+    assert rows[stopped]["status"] == "stopped" and rows[stopped]["outcome"] is None
+    world.app.close()

@@ -8,7 +8,7 @@ every field here, and a test keeps the two in step.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -44,13 +44,39 @@ class Voice(_Strict):
     pitch: Annotated[int, Field(ge=0, le=100)] = 50
 
 
+Gender = Literal["female", "male", "unspecified"]
+AgeBand = Literal["young", "adult", "middle_aged", "senior"]
+#: The oldest age of each band: 16-34 young, 35-49 adult, 50-64 middle-aged, 65 and over senior.
+AGE_BANDS: tuple[tuple[int, AgeBand], ...] = ((34, "young"), (49, "adult"), (64, "middle_aged"),
+                                              (110, "senior"))
+#: The customers' faces (``assets/avatars/<name>.svg``, a test keeps the two in step): one for
+#: every gender and age band, named ``<gender>_<band>``.
+Avatar = Literal[
+    "female_young", "female_adult", "female_middle_aged", "female_senior",
+    "male_young", "male_adult", "male_middle_aged", "male_senior",
+    "unspecified_young", "unspecified_adult", "unspecified_middle_aged", "unspecified_senior",
+]
+AVATARS: tuple[Avatar, ...] = get_args(Avatar)
+
+
+def age_band(age: int) -> AgeBand:
+    return next((band for oldest, band in AGE_BANDS if age <= oldest), "senior")
+
+
 class Persona(_Strict):
     name: Text
     age: Annotated[int, Field(ge=16, le=110)]
-    gender: Literal["female", "male", "unspecified"] = "unspecified"
+    gender: Gender = "unspecified"
     voice: Voice = Voice()
     mood: Mood
     """How upset the customer is at the start: 0 calm, 100 furious."""
+    avatar: Avatar | None = None
+    """The face shown; by default the one for the customer's gender and age band."""
+
+    @property
+    def avatar_name(self) -> Avatar:
+        """The face to show: the scenario's choice, else ``<gender>_<age band>``."""
+        return self.avatar or cast(Avatar, f"{self.gender}_{age_band(self.age)}")
 
 
 class Step(_Strict):

@@ -38,6 +38,8 @@ class Report:
     line: int | None
     message: str
     severity: str = "error"
+    loc: Loc = field(default=(), compare=False)
+    """The path of the offending value in the document (``()`` when it is not one value)."""
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
@@ -69,6 +71,11 @@ def load_scenario_text(text: str, source: str = "<scenario>") -> Loaded:
         doc = parse_yaml(text)
     except YamlProblem as exc:
         raise ScenarioError([Report(source, exc.line, exc.message)]) from None
+    return load_document(doc, source)
+
+
+def load_document(doc: SourceDocument, source: str = "<scenario>") -> Loaded:
+    """:func:`load_scenario_text` of a document already parsed."""
     if not isinstance(doc.data, dict):
         raise ScenarioError([Report(
             source, doc.line_of(()),
@@ -216,7 +223,7 @@ def validation_reports(exc: ValidationError, doc: SourceDocument, source: str) -
 
 
 def _place(source: str, doc: SourceDocument, problem: Problem) -> Report:
-    return Report(source, doc.line_of(problem.loc), problem.message, problem.severity)
+    return Report(source, doc.line_of(problem.loc), problem.message, problem.severity, problem.loc)
 
 
 def _dedupe(reports: list[Report]) -> list[Report]:

@@ -16,6 +16,7 @@ from trainer.domain.incentives import IncentiveRules, SessionFact
 from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
 from trainer.storage.standings import Standings
+from trainer.storage.totals import LATEST_OVERRIDE
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -27,9 +28,6 @@ WHERE s.started_at >= :start AND s.started_at < :end
   AND (:trainee IS NULL OR t.name = :trainee)
   AND (:category IS NULL OR s.category = :category)
 """
-
-LATEST_OVERRIDE = """(SELECT o.value FROM score_overrides o WHERE o.session_id = s.id
-        AND o.dimension = '{d}' ORDER BY o.id DESC LIMIT 1)"""
 
 # One row per scored reply, with its session and the latest override of each session score.
 # Overrides are per session and dimension; the automatic figure beside them is the session average.

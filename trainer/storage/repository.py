@@ -18,9 +18,9 @@ from trainer.domain.dialogue import Exchange
 from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import SessionFact
 from trainer.domain.practice import InputMode, SessionStatus, TurnTimings
-from trainer.domain.scenario import Ending, Scenario
+from trainer.domain.scenario import DIMENSIONS, Ending, Scenario
 from trainer.domain.spoken import SpokenReply
-from trainer.storage.totals import SESSION_TOTALS_SQL
+from trainer.storage.totals import LATEST_OVERRIDE, SESSION_TOTALS_SQL
 from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
@@ -80,6 +80,10 @@ def _pid_alive(pid: int | None) -> bool:
 
 FACT_COLUMNS = ("id, trainee_id, scenario_id, category, difficulty, started_at, status, outcome, "
                 "avg_empathy, avg_clarity, avg_solution, avg_overall, critical_count, turn_count")
+
+
+_HISTORY_SCORES = ", ".join(f"COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d}) AS score_{d}"
+                            for d in DIMENSIONS)
 
 
 class Repository:
@@ -308,14 +312,16 @@ class Repository:
 
     def history(self, trainee_id: int | None = None, limit: int = -1,
                 offset: int = 0) -> list[dict[str, Any]]:
-        """Sessions (one trainee's, or everyone's), newest first, each with ``trainee`` (the name)
-        and ``turns`` (how many were played); ``limit``/``offset`` give one page. One query, read
-        through the (trainee_id, started_at) and started_at indexes."""
+        """Sessions (one trainee's, or everyone's), newest first, each with ``trainee`` (the name),
+        ``turns`` (how many were played) and ``score_<dimension>`` (the session's average, or the
+        latest trainer's override of it; None before any reply) beside the automatic ``avg_*``;
+        ``limit``/``offset`` give one page. One query, read through the (trainee_id, started_at)
+        and started_at indexes; the overrides through theirs, for the rows of the page only."""
         where, args = ("WHERE s.trainee_id = ?", [trainee_id]) if trainee_id is not None else ("", [])
         cursor = self.db.execute(
-            "SELECT s.*, t.name AS trainee, COALESCE(s.turn_count, 0) AS turns FROM sessions s "
-            f"JOIN trainees t ON t.id = s.trainee_id {where} ORDER BY s.started_at DESC, s.id DESC "
-            "LIMIT ? OFFSET ?", [*args, limit, offset])
+            f"SELECT s.*, t.name AS trainee, COALESCE(s.turn_count, 0) AS turns, {_HISTORY_SCORES} "
+            f"FROM sessions s JOIN trainees t ON t.id = s.trainee_id {where} "
+            "ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?", [*args, limit, offset])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 

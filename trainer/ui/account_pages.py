@@ -93,8 +93,8 @@ class SignInPage(Retranslating, QWidget):
     def show_for(self, first_run: bool) -> None:
         self.first_run = first_run
         self.retranslate()
-        self.password.clear()
-        self.repeat.clear()
+        for field in (self.name, self.password, self.repeat):  # nobody's name is offered to the next
+            field.clear()
         self.message.clear()
         self.name.setFocus()
 
@@ -152,6 +152,15 @@ class AccountsPage(Retranslating, QWidget):
         self.reports_button.clicked.connect(self.reports_requested)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # whatever the user starts next, the message about what they did before goes
+        for line in (self.name, self.password, self.team):
+            line.textEdited.connect(self.message.clear)
+        for combo in (self.role, self.change_role):
+            combo.activated.connect(self.message.clear)
+        for button in (self.audit_button, self.coaching_button, self.reports_button):
+            button.clicked.connect(self.message.clear)
+        self._filling = False
+        self.table.itemSelectionChanged.connect(self._selected)
         self.chain = chain_label()
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
@@ -205,31 +214,56 @@ class AccountsPage(Retranslating, QWidget):
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate((row["username"], labels.role(row["role"]), row["team"])):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        self._filling = True  # the list changing is not the user choosing an account
+        try:
+            self.table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c, value in enumerate((row["username"], labels.role(row["role"]), row["team"])):
+                    self.table.setItem(r, c, QTableWidgetItem(value))
+        finally:
+            self._filling = False
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def start_form(self, *, afresh: bool = False) -> None:
+        """The form as each time it is shown: empty, for a trainee (``afresh``: for someone who
+        has just signed in, so no message of the one before either)."""
+        self.clear_form()
+        if afresh:
+            self.message.clear()
+
+    def _selected(self) -> None:
+        """An account chosen: the role list starts at its role, and a new action begins."""
+        if self._filling:
+            return
+        self.message.clear()
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.change_role.setCurrentIndex(max(0, self.change_role.findData(self.rows[row]["role"])))
 
     def show_chain(self, check: ChainCheck) -> None:
         """Nothing while the audit log holds together; in red, plainly, when it does not."""
         show_chain(self.chain, check, quiet_when_intact=True)
 
     def _create(self) -> None:
+        self.message.clear()
         self.create_account.emit(self.name.text().strip(), self.password.text(), str(self.role.currentData()),
                          self.team.text().strip())
 
     def _change(self) -> None:
+        self.message.clear()
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
             self.set_role.emit(self.rows[row]["username"], str(self.change_role.currentData()),
                                self.password.text())
 
     def clear_form(self) -> None:
+        """Empty, and for a trainee: a role is chosen on purpose for each account, never left over
+        from the one before."""
         for field in (self.name, self.password, self.team):
             field.clear()
+        self.role.setCurrentIndex(self.role.findData("trainee"))
 
 
 class AuditPage(Retranslating, QWidget):

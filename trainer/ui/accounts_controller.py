@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from PySide6.QtWidgets import QMessageBox
+
 from trainer.domain.accounts import Identity, Role
+from trainer.ui import labels
 from trainer.ui.account_pages import AccountsPage, AuditPage
 from trainer.ui.controller import Controller, Shell
 from trainer.ui.jobs import call
@@ -23,6 +26,7 @@ class AccountsController(Controller):
     def show_accounts(self, home: bool = False) -> None:
         """The accounts page (``home``: as the first page after signing in)."""
         open_page = self.nav.home if home else self.nav.push
+        self.page.start_form(afresh=home)
 
         def loaded(rows: list[dict[str, Any]]) -> None:
             self.page.set_rows(rows)
@@ -42,8 +46,23 @@ class AccountsController(Controller):
                               team), on_done=done, on_error=self.tell(self.page.show_message))
 
     def set_role(self, name: str, role: str, password: str) -> None:
+        """After HR confirms it (naming the person, the old role and the new one)."""
+        old = next((str(r["role"]) for r in self.page.rows if r["username"] == name), "")
+        if old == role:
+            self.page.show_message(self.tr("{name} already has the role {role}.").format(
+                name=name, role=labels.role(role)))
+            return
+        answer = QMessageBox.question(
+            self.shell.window, self.tr("Change the role?"),
+            self.tr("Change the role of {name} from {old} to {new}?").format(
+                name=name, old=labels.role(old), new=labels.role(role)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
         def done(_: None) -> None:
             self.page.clear_form()
+            self.page.show_message(self.tr("{name} now has the role {role}.").format(
+                name=name, role=labels.role(role)))
             self.show_accounts()
 
         self.jobs.submit(call(self.app.accounts.set_role, name, cast(Role, role), password),

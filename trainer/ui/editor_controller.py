@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from trainer.app.views import LibraryEntry
 from trainer.domain.scenario import Scenario
+from trainer.library.draft import check_draft
 from trainer.library.loader import ScenarioError
 from trainer.library.packs import PackError, PackPreview
 from trainer.ui.controller import Controller, Shell
-from trainer.ui.editor_page import EditorPage
+from trainer.ui.editor_page import SOURCE, EditorPage
 from trainer.ui.errors import log_error, plain_message
 from trainer.ui.jobs import call
 from trainer.ui.practice_controller import PracticeController
@@ -25,6 +26,7 @@ class EditorController(Controller):
         page.open_scenario.connect(self.edit)
         page.save.connect(self.save)
         page.test_play.connect(self.test_play)
+        page.check.connect(self.check)
         page.import_pack.connect(self.import_pack)
         page.export_pack.connect(self.export_pack)
         page.back.connect(self.nav.back)
@@ -60,6 +62,11 @@ class EditorController(Controller):
 
         self.jobs.submit(call(self.app.authoring.save_scenario, text), on_done=saved,
                          on_error=self._problem)
+
+    def check(self, text: str) -> None:
+        """The YAML checked on the engine thread (a long scenario takes a while), the answer to the
+        page (which drops it if the text has changed since)."""
+        self.jobs.submit(call(check_draft, text, SOURCE), on_done=self.page.show_draft)
 
     def test_play(self, text: str) -> None:
         self.practice.start_draft(text, on_error=self._problem)

@@ -1,10 +1,12 @@
 """The scenario editor for trainers: the scenario as YAML with a form for its main fields (kept in
-sync both ways), problems as you type (the same messages as ``trainer validate``, click one to go
-to its line), a diagram of turns and endings, undo/redo, save, duplicate, test-play and packs.
+sync both ways; the form shows what the YAML says, wrong values too), problems as you type (the
+same messages as ``trainer validate``, checked on the engine thread once typing pauses, click one
+to go to its line), a diagram of turns and endings, undo/redo, save, duplicate, test-play and packs.
 
 Signals:
     save(str): save this YAML (the service validates and refuses bundled ids).
     test_play(str): play this YAML now, unsaved.
+    check(str): check this YAML (typing paused); the answer comes to :meth:`EditorPage.show_draft`.
     import_pack(str), export_pack(str): a pack file path (export: the current scenario).
     open_scenario(str): load a scenario's YAML into the editor.
     back(): leave the editor.
@@ -14,36 +16,33 @@ from __future__ import annotations
 
 import json
 import re
-from collections import deque
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPen, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from trainer.domain.scenario import CATEGORIES, Scenario
-from trainer.library.loader import Report, ScenarioError, load_scenario_text
-from trainer.library.yaml_source import YamlProblem, parse_yaml
-from trainer.ui import labels
+from trainer.domain.scenario import Scenario
+from trainer.library.draft import Draft, check_draft
+from trainer.library.loader import Report
+from trainer.ui.scenario_fields import ScenarioFields
 from trainer.ui.structure_form import StructureForm
+from trainer.ui.turn_diagram import TurnDiagram
 from trainer.ui.widgets import Retranslating, heading
 
 NEW_SCENARIO = """id: new_scenario
@@ -78,8 +77,9 @@ endings:
     outcome: walked_out
     customer: Forget it.
 """
-OUTCOME_COLOURS = {"resolved": "#c8e6c9", "escalated": "#ffe0b2", "walked_out": "#ffcdd2"}
 SOURCE = "scenario"
+#: Typing pauses this long before the YAML is checked again.
+CHECK_DELAY_MS = 300
 
 
 def set_top_level(text: str, key: str, value: str | int) -> str:
@@ -95,6 +95,7 @@ def set_top_level(text: str, key: str, value: str | int) -> str:
 class EditorPage(Retranslating, QWidget):
     save = Signal(str)
     test_play = Signal(str)
+    check = Signal(str)
     import_pack = Signal(str)
     export_pack = Signal(str)
     open_scenario = Signal(str)
@@ -104,6 +105,7 @@ class EditorPage(Retranslating, QWidget):
         super().__init__(parent)
         self.read_only = False
         self.scenario: Scenario | None = None
+        self.draft: Draft | None = None
         self.reports: list[Report] = []
         self.yaml = QPlainTextEdit()
         self.title = heading()
@@ -123,42 +125,31 @@ class EditorPage(Retranslating, QWidget):
         self.export_button.clicked.connect(self._export)
         self.back_button.clicked.connect(self.back)
 
-        self.f_title, self.f_id = QLineEdit(), QLineEdit()
-        self.f_language, self.f_category = QComboBox(), QComboBox()
-        for code in ("en", "zh-CN"):
-            self.f_language.addItem(labels.language(code), code)
-        self.f_difficulty = QSpinBox()
-        self.f_difficulty.setRange(1, 3)
-        self.f_title.editingFinished.connect(lambda: self._form_changed("title", self.f_title.text()))
-        self.f_id.editingFinished.connect(lambda: self._form_changed("id", self.f_id.text()))
-        self.f_language.activated.connect(
-            lambda _i: self._form_changed("language", self.f_language.currentData())
-        )
-        self.f_category.activated.connect(
-            lambda _i: self._form_changed("category", self.f_category.currentData())
-        )
-        self.f_difficulty.valueChanged.connect(lambda v: self._form_changed("difficulty", v))
-        self.form_labels = [QLabel() for _ in range(5)]
-        form = QFormLayout()
-        fields = (self.f_title, self.f_id, self.f_language, self.f_category, self.f_difficulty)
-        for label, field in zip(self.form_labels, fields, strict=True):
-            label.setBuddy(field)
-            form.addRow(label, field)
+        self.fields = ScenarioFields()
+        self.fields.changed.connect(self._form_changed)
+        self.f_title, self.f_id = self.fields.title, self.fields.id
+        self.f_language, self.f_category = self.fields.language, self.fields.category
+        self.f_difficulty = self.fields.difficulty
 
         self.yaml.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.yaml.setUndoRedoEnabled(True)
         self.undo_button.clicked.connect(self.yaml.undo)
         self.redo_button.clicked.connect(self.yaml.redo)
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # every edit, checked once typing pauses
         self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.validate)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(lambda: self.check.emit(self.yaml.toPlainText()))
         self.yaml.textChanged.connect(self._timer.start)
-        self.problems = QListWidget()
+        self.problems = QListWidget()  # each problem wrapped to the pane's width, never clipped
+        self.problems.setWordWrap(True)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.problems.setSpacing(2)
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
-        self.scene = QGraphicsScene(self)
-        self.diagram = QGraphicsView(self.scene)
+        self.diagram = TurnDiagram()
         self.note = QLabel()
         self.note.setWordWrap(True)
 
@@ -174,7 +165,7 @@ class EditorPage(Retranslating, QWidget):
         actions.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
+        left_layout.addWidget(self.fields)
         self.structure = StructureForm()
         self.structure.applied.connect(self._structure_applied)
         self.tabs = QTabWidget()
@@ -184,22 +175,37 @@ class EditorPage(Retranslating, QWidget):
         scroll.setWidgetResizable(True)
         self.tabs.addTab(scroll, "")
         left_layout.addWidget(self.tabs, 1)
-        right = QSplitter()
-        right.setOrientation(right.orientation().Vertical)
+        right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.problems)
         right.addWidget(self.diagram)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        right.setStretchFactor(0, 1)  # the diagram gets two thirds of the height
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+        self.side = right
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(tools)
         layout.addLayout(actions)
         layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time: the YAML three fifths of the width, the diagram two thirds of the side
+        (the panes' own size hints would leave the diagram a sliver)."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width, height = self.splitter.width(), self.side.height()
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.side.setSizes([height // 3, height - height // 3])
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Scenario editor"))
@@ -217,32 +223,12 @@ class EditorPage(Retranslating, QWidget):
             (self.back_button, self.tr("&Back")),
         ):
             button.setText(text)
-        for label, text in zip(
-            self.form_labels,
-            (
-                self.tr("Title:"),
-                self.tr("Id:"),
-                self.tr("Language:"),
-                self.tr("Cause:"),
-                self.tr("Difficulty:"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
         self.picker.setAccessibleName(self.tr("Scenario to edit"))
         self.yaml.setAccessibleName(self.tr("Scenario as YAML"))
         self.problems.setAccessibleName(self.tr("Problems in the scenario"))
         self.diagram.setAccessibleName(self.tr("Turns and endings"))
-        self.f_title.setAccessibleName(self.tr("Title"))
-        self.f_id.setAccessibleName(self.tr("Id"))
-        self.f_language.setAccessibleName(self.tr("Language"))
-        self.f_category.setAccessibleName(self.tr("Cause"))
-        self.f_difficulty.setAccessibleName(self.tr("Difficulty"))
-        current = self.f_category.currentData()
-        self.f_category.clear()
-        for c in CATEGORIES:
-            self.f_category.addItem(labels.category(c), c)
-        self.f_category.setCurrentIndex(max(0, self.f_category.findData(current)))
+        if self.draft is not None:
+            self._list_problems(self.draft)
         self._show_note()
 
     # -- loading and saving ----------------------------------------------------------------------------
@@ -282,10 +268,15 @@ class EditorPage(Retranslating, QWidget):
             self.open_scenario.emit(str(sid))
 
     def _duplicate(self) -> None:
+        """An editable copy: the id and the title say it is one."""
         text = self.yaml.toPlainText()
-        sid = self.scenario.id if self.scenario else "scenario"
+        data = self.draft.data if self.draft is not None and self.draft.data else {}
+        sid = str(data.get("id") or (self.scenario.id if self.scenario else "scenario"))
+        title = str(data.get("title") or (self.scenario.title if self.scenario else ""))
+        text = set_top_level(text, "id", f"{sid}_copy")
+        text = set_top_level(text, "title", self.tr("{title} (copy)").format(title=title))
         self.read_only = False
-        self.yaml.setPlainText(set_top_level(text, "id", f"{sid}_copy"))
+        self.yaml.setPlainText(text)
         self.validate()
         self._show_note()
 
@@ -325,91 +316,48 @@ class EditorPage(Retranslating, QWidget):
         cursor.endEditBlock()
         self.validate()
 
-    def _fill_form(self, s: Scenario) -> None:
-        widgets = (self.f_title, self.f_id, self.f_language, self.f_category, self.f_difficulty)
-        for w in widgets:
-            w.blockSignals(True)
-        self.f_title.setText(s.title)
-        self.f_id.setText(s.id)
-        self.f_language.setCurrentIndex(self.f_language.findData(s.language))
-        self.f_category.setCurrentIndex(self.f_category.findData(s.category))
-        self.f_difficulty.setValue(s.difficulty)
-        for w in widgets:
-            w.blockSignals(False)
-
     # -- checking --------------------------------------------------------------------------------------
 
     def validate(self) -> None:
-        """Check the YAML as it stands; problems are listed with their line, the diagram follows."""
+        """Check the YAML as it stands, now (the debounced checks run on the engine thread)."""
         self._timer.stop()
+        self.show_draft(check_draft(self.yaml.toPlainText(), SOURCE))
+
+    def show_draft(self, draft: Draft) -> None:
+        """A check's answer: the problems listed (replacing the last list), the form and the
+        diagram following the YAML. An answer for text that has changed since is dropped."""
+        if draft.text != self.yaml.toPlainText():
+            return
+        if self.draft is not None and draft.text != self.draft.text:
+            self._show_note()  # what a failed save said is about text that is gone
+        self.draft, self.reports = draft, draft.reports
+        if draft.scenario is not None:
+            self.scenario = draft.scenario
+            self.diagram.draw(draft.scenario)
+        self.fields.show_draft(draft)
+        if draft.data is not None:  # the form works on whatever parses, even with problems left to fix
+            self.structure.set_data(draft.data)
+        self._list_problems(draft)
+        self.play_button.setEnabled(not draft.has_errors)
+
+    def _list_problems(self, draft: Draft) -> None:
         self.problems.clear()
-        try:
-            loaded = load_scenario_text(self.yaml.toPlainText(), SOURCE)
-        except ScenarioError as exc:
-            self.reports = exc.reports
-        else:
-            self.scenario = loaded.scenario
-            self.reports = loaded.warnings
-            self._fill_form(loaded.scenario)
-            self._draw(loaded.scenario)
-        try:  # the form works on whatever parses, even with problems left to fix
-            data = parse_yaml(self.yaml.toPlainText()).data
-        except YamlProblem:
-            data = None
-        if isinstance(data, dict):
-            self.structure.set_data(data)
-        for report in self.reports:
-            item = QListWidgetItem(str(report).removeprefix(f"{SOURCE}:"))
-            item.setData(256, report.line)
+        for report in draft.reports:
+            text = str(report).removeprefix(f"{SOURCE}:")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, report.line)
+            item.setToolTip(text)
             if report.is_error:
                 item.setForeground(QColor("#b00020"))
             self.problems.addItem(item)
-        if not self.reports:
+        if not draft.reports:
             self.problems.addItem(self.tr("No problems."))
-        self.play_button.setEnabled(not any(r.is_error for r in self.reports))
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
-        line = item.data(256)
+        line = item.data(Qt.ItemDataRole.UserRole)
         if line:
             self.tabs.setCurrentWidget(self.yaml)
             block = self.yaml.document().findBlockByLineNumber(int(line) - 1)
             cursor = QTextCursor(block)
             self.yaml.setTextCursor(cursor)
             self.yaml.setFocus()
-
-    def _draw(self, s: Scenario) -> None:
-        """Turns in columns by distance from the opening, endings in the last column; arrows are
-        the branches."""
-        self.scene.clear()
-        depth = {s.first_turn.id: 0}
-        queue = deque([s.first_turn])
-        while queue:
-            turn = queue.popleft()
-            for branch in turn.branches:
-                if branch.goto not in depth and s.turn(branch.goto) is not None:
-                    depth[branch.goto] = depth[turn.id] + 1
-                    queue.append(s.turn(branch.goto))  # type: ignore[arg-type]
-        last = max(depth.values(), default=0) + 1
-        columns: dict[int, list[str]] = {}
-        for node_id in [t.id for t in s.turns] + [e.id for e in s.endings]:
-            column = depth.get(node_id, last if s.ending(node_id) else last - 1)
-            columns.setdefault(column, []).append(node_id)
-        boxes = {}
-        font = QFont(self.font())
-        for column, ids in columns.items():
-            for row, node_id in enumerate(ids):
-                ending = s.ending(node_id)
-                colour = OUTCOME_COLOURS.get(ending.outcome, "#eeeeee") if ending else "#e3f2fd"
-                rect = self.scene.addRect(
-                    column * 170, row * 60, 140, 36, QPen(QColor("#607d8b")), QBrush(QColor(colour))
-                )
-                text = self.scene.addText(node_id, font)
-                text.setPos(column * 170 + 4, row * 60 + 6)
-                boxes[node_id] = rect.rect()
-        for turn in s.turns:
-            for branch in turn.branches:
-                if turn.id in boxes and branch.goto in boxes:
-                    a, b = boxes[turn.id], boxes[branch.goto]
-                    self.scene.addLine(
-                        a.right(), a.center().y(), b.left(), b.center().y(), QPen(QColor("#90a4ae"))
-                    )

@@ -145,6 +145,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _first_page(self, identity: Identity) -> None:
         if identity.trainee_id is not None:
+            self.library_page.clear_filters()  # the last person's filters are not the next one's
             self.practice.show_library(home=True)
         else:
             self.accounts.show_accounts(home=True)

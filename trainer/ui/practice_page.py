@@ -28,8 +28,9 @@ from trainer.ui.feedback_panel import FeedbackPanel
 from trainer.ui.widgets import MoodMeter, ReplyBox, Retranslating, heading
 
 
-def avatar(gender: str) -> QPixmap:
-    path = bundled_path("assets") / "avatars" / f"{gender}.svg"
+def avatar(name: str) -> QPixmap:
+    """The customer's face (``Persona.avatar_name``), 96 pixels square."""
+    path = bundled_path("assets") / "avatars" / f"{name}.svg"
     pixmap = QPixmap(str(path))
     return pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
@@ -162,7 +163,7 @@ class PracticePage(Retranslating, QWidget):
         self.scenario, self.turns, self.ending_line = scenario, [], None
         self.next_line = scenario.first_turn.customer
         p = scenario.persona
-        self.avatar.setPixmap(avatar(p.gender))
+        self.avatar.setPixmap(avatar(p.avatar_name))
         self.avatar.setAccessibleName(p.name)
         self.name.setText(f"{p.name}, {p.age}")
         self.mood.set_mood(p.mood, animate=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +22,7 @@ from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow
 from trainer.domain.incentives import Level
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
 from trainer.ui import i18n, labels
-from trainer.ui.score_chart import plot_scores, score_chart
+from trainer.ui.score_chart import count_axis, plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading, read_only_table
 
 
@@ -205,11 +204,7 @@ class DashboardPage(Retranslating, QWidget):
     def _render_chart(self) -> None:
         assert self.dashboard is not None
         trend = self.dashboard.progress.trend
-        x_axis = QValueAxis()
-        x_axis.setRange(1, max(2, len(trend)))
-        x_axis.setLabelFormat("%d")
-        x_axis.setTitleText(self.tr("Session"))
-        plot_scores(self.chart, x_axis, {
+        plot_scores(self.chart, count_axis(len(trend), self.tr("Session")), {
             d: [(n, float(point[1 + index])) for n, point in enumerate(trend, 1)]  # type: ignore[arg-type]
             for index, d in enumerate(DIMENSIONS)}, points_visible=False)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +26,7 @@ from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import local_minute
 from trainer.ui import labels
 from trainer.ui.highlight import highlighted_html
-from trainer.ui.score_chart import plot_scores, score_chart
+from trainer.ui.score_chart import count_axis, plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading
 
 
@@ -207,13 +206,8 @@ class SummaryPage(Retranslating, QWidget):
         self.note_text.clear()
 
     def _render_chart(self, s: SessionSummary) -> None:
-        x_axis = QValueAxis()
-        x_axis.setRange(1, max(2, len(s.turns)))
-        x_axis.setTickCount(max(2, len(s.turns)))
-        x_axis.setLabelFormat("%d")
-        x_axis.setTitleText(self.tr("Turn"))
-        plot_scores(self.chart, x_axis, {d: [(t.index + 1, getattr(t.score, d)) for t in s.turns]
-                                         for d in DIMENSIONS})
+        plot_scores(self.chart, count_axis(len(s.turns), self.tr("Turn")),
+                    {d: [(t.index + 1, getattr(t.score, d)) for t in s.turns] for d in DIMENSIONS})
 
     def _render_turns(self, s: SessionSummary) -> None:
         t_title, t_customer, t_you, t_model = (
@@ -252,7 +246,7 @@ class HistoryPage(TablePage):
     more = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(4, stretch=1, parent=parent)
+        super().__init__(4 + len(DIMENSIONS), stretch=1, parent=parent)
         self.sessions: list[dict[str, Any]] = []
         self.total = 0
         self.more_button = QPushButton()
@@ -263,8 +257,9 @@ class HistoryPage(TablePage):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Past sessions"))
-        self.table.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Scenario"), self.tr("Turns"),
-                                              self.tr("Result")])
+        scores = [labels.dimension(d) for d in DIMENSIONS]
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Started"), self.tr("Scenario"), self.tr("Turns"), *scores, self.tr("Result")])
         self.table.setAccessibleName(self.tr("Past sessions"))
         self.empty.setText(self.tr("No sessions yet: practise a scenario and it will appear here."))
         self.open_button.setText(self.tr("&Open"))
@@ -280,15 +275,33 @@ class HistoryPage(TablePage):
         self.table.setRowCount(len(sessions))
         for row, s in enumerate(sessions):
             started = local_minute(s.get("started_at") or "")
-            values = (started, s.get("scenario_title") or s["scenario_id"], str(s.get("turns", "")),
-                      labels.outcome(s.get("outcome") or s.get("status")))
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
+            cells = [QTableWidgetItem(started), QTableWidgetItem(s.get("scenario_title") or s["scenario_id"]),
+                     _number(str(s.get("turns", "")))]
+            cells += [self._score(s, d) for d in DIMENSIONS]
+            cells.append(QTableWidgetItem(labels.outcome(s.get("outcome") or s.get("status"))))
+            for col, item in enumerate(cells):
                 item.setData(Qt.ItemDataRole.UserRole, s["id"])
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnToContents(0)
+        for col in range(self.table.columnCount()):
+            if col != 1:
+                self.table.resizeColumnToContents(col)
         self.show_rows(len(sessions))
+
+    def _score(self, session: dict[str, Any], dimension: str) -> QTableWidgetItem:
+        """The session's score (as a trainer overrode it, if one did); "—" before any reply."""
+        score, automatic = session.get(f"score_{dimension}"), session.get(f"avg_{dimension}")
+        item = _number("—" if score is None else f"{score:.0f}")
+        if score is not None and automatic is not None and round(score) != round(automatic):
+            item.setToolTip(self.tr("Scored {automatic} automatically; a trainer set it to {score}.").format(
+                automatic=f"{automatic:.0f}", score=f"{score:.0f}"))
+        return item
 
     def open_row(self, row: int) -> None:
         if row < len(self.sessions):
             self.open_session.emit(int(self.sessions[row]["id"]))
+
+
+def _number(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item

@@ -138,7 +138,6 @@ class LibraryPage(Retranslating, QWidget):
         self.leaderboard_button.setText(self.tr("Leader&board"))
         self._refill()
 
-
     @staticmethod
     def _fill_combo(combo: QComboBox, options: list[tuple[object, str]]) -> None:
         current = combo.currentData()
@@ -149,6 +148,14 @@ class LibraryPage(Retranslating, QWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        """Every cause, level and language: as the library starts for each person who signs in."""
+        for combo in (self.category, self.difficulty, self.language):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._refill()
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -32,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.domain.scenario import OUTCOMES
+from trainer.domain.scenario import AVATARS, OUTCOMES
+from trainer.resources import bundled_path
 from trainer.ui.widgets import Retranslating
 
 KINDS = ("steps", "turns", "endings")
@@ -69,9 +71,12 @@ class StructureForm(Retranslating, QWidget):
         self.add_branch = QPushButton()
         self.add_branch.clicked.connect(lambda: self.branches.insertRow(self.branches.rowCount()))
         # the customer part
-        self.p_name, self.p_gender = QLineEdit(), QComboBox()
+        self.p_name, self.p_gender, self.p_avatar = QLineEdit(), QComboBox(), QComboBox()
         for gender in ("female", "male", "unspecified"):
             self.p_gender.addItem(gender, gender)
+        self.p_avatar.addItem("", None)  # the face of the gender and age (named in retranslate)
+        for name in AVATARS:
+            self.p_avatar.addItem(QIcon(str(bundled_path("assets") / "avatars" / f"{name}.svg")), name, name)
         self.p_age, self.p_mood, self.p_pitch = QSpinBox(), QSpinBox(), QSpinBox()
         self.p_age.setRange(16, 110)
         self.p_mood.setRange(0, 100)
@@ -80,13 +85,14 @@ class StructureForm(Retranslating, QWidget):
         self.p_rate.setRange(0.5, 2.0)
         self.p_rate.setSingleStep(0.05)
         self.briefing, self.forbidden = QPlainTextEdit(), QPlainTextEdit()
-        self.customer_labels = [QLabel() for _ in range(8)]
+        self.customer_labels = [QLabel() for _ in range(9)]
         self.customer_box = QWidget()
         customer_form = QFormLayout(self.customer_box)
         fields = (
             self.p_name,
             self.p_age,
             self.p_gender,
+            self.p_avatar,
             self.p_mood,
             self.p_rate,
             self.p_pitch,
@@ -141,6 +147,7 @@ class StructureForm(Retranslating, QWidget):
                 self.tr("Name:"),
                 self.tr("Age:"),
                 self.tr("Gender (voice):"),
+                self.tr("Face:"),
                 self.tr("Starting mood (100 = furious):"),
                 self.tr("Speaking rate:"),
                 self.tr("Pitch:"),
@@ -154,6 +161,7 @@ class StructureForm(Retranslating, QWidget):
             (self.p_name, self.tr("Customer's name")),
             (self.p_age, self.tr("Customer's age")),
             (self.p_gender, self.tr("Customer's gender")),
+            (self.p_avatar, self.tr("Customer's face")),
             (self.p_mood, self.tr("Starting mood")),
             (self.p_rate, self.tr("Speaking rate")),
             (self.p_pitch, self.tr("Pitch")),
@@ -161,22 +169,27 @@ class StructureForm(Retranslating, QWidget):
             (self.forbidden, self.tr("Forbidden phrases")),
         ):
             field.setAccessibleName(name)
+        self.p_avatar.setItemText(0, self.tr("The one for their gender and age"))
         self.f_id.setAccessibleName(self.tr("Id"))
         self.f_text.setAccessibleName(self.tr("Description or what the customer says"))
         self.f_more.setAccessibleName(self.tr("Examples, model answer or debrief"))
         self.f_outcome.setAccessibleName(self.tr("Outcome"))
         self.branches.setAccessibleName(self.tr("Branches of the turn"))
-        self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
+        self._standard_note()
         if self.data:  # the list of parts names them ("Step: …") in this language
             self.set_data(self.data)
         else:
             self._show_part(self.parts.currentRow())
+
+    def _standard_note(self) -> None:
+        self.note.setText(self.tr("Applying rewrites the YAML from the form; comments in it are not kept."))
 
     # -- data in and out -------------------------------------------------------------------------------
 
     def set_data(self, data: dict[str, Any]) -> None:
         """The scenario as plain data (from the YAML view), when it parses."""
         self.data = data
+        self._standard_note()  # a condition the last Apply refused is not in this data
         current = self.parts.currentRow()
         self.parts.blockSignals(True)
         self.parts.clear()
@@ -221,6 +234,7 @@ class StructureForm(Retranslating, QWidget):
             self.p_gender.setCurrentIndex(
                 max(0, self.p_gender.findData(persona.get("gender", "unspecified")))
             )
+            self.p_avatar.setCurrentIndex(max(0, self.p_avatar.findData(persona.get("avatar"))))
             self.p_mood.setValue(
                 int(persona.get("mood", 70)) if str(persona.get("mood", "")).isdigit() else 70
             )
@@ -290,6 +304,10 @@ class StructureForm(Retranslating, QWidget):
                     "voice": {"rate": round(self.p_rate.value(), 2), "pitch": self.p_pitch.value()},
                 }
             )
+            if self.p_avatar.currentData():
+                persona["avatar"] = self.p_avatar.currentData()
+            else:
+                persona.pop("avatar", None)
             self.data["persona"] = persona
             self.data["briefing"] = self.briefing.toPlainText().strip()
             forbidden = [line.strip() for line in self.forbidden.toPlainText().splitlines() if line.strip()]

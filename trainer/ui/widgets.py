@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from trainer.palette import legible_text
 
 MOOD_COLOURS = ((30, "#2e7d32"), (60, "#f9a825"), (80, "#ef6c00"), (101, "#c62828"))
 
@@ -109,14 +111,60 @@ class MoodMeter(QProgressBar):
 
 
 class ScoreBar(QProgressBar):
-    """One dimension's score, 0-100, in that dimension's colour."""
+    """One dimension's score, 0-100: a bar in that dimension's colour, and the number beside it
+    (never on the bar) in the theme's text colour, at least 4.5:1 against the page whatever the
+    value and whether the theme is light or dark (``palette.legible_text``)."""
+
+    GAP = 6
 
     def __init__(self, colour: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.colour = QColor(colour)
         self.setRange(0, 100)
         self.setValue(0)
         self.setFormat("%v")
-        self.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.setTextVisible(False)  # drawn here, beside the bar
+
+    def number_rect(self) -> QRect:
+        """Where the number is drawn: right of the bar, wide enough for "100"."""
+        width = self.fontMetrics().horizontalAdvance("100") + self.GAP
+        return QRect(self.width() - width, 0, width, self.height())
+
+    def groove_rect(self) -> QRect:
+        height = min(self.height(), self.fontMetrics().height() + 6)
+        return QRect(0, (self.height() - height) // 2, max(0, self.number_rect().left() - self.GAP), height)
+
+    def chunk_rect(self) -> QRect:
+        """The coloured part: the score's share of the bar."""
+        inner = self.groove_rect().adjusted(1, 1, -1, -1)
+        span = max(1, self.maximum() - self.minimum())
+        inner.setWidth(round(inner.width() * (self.value() - self.minimum()) / span))
+        return inner
+
+    def number_colour(self) -> QColor:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText).name()
+        return QColor(legible_text(text, palette.color(QPalette.ColorRole.Window).name()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(160, self.fontMetrics().height() + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.number_rect().width() + 40, self.fontMetrics().height() + 8)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRect(self.groove_rect().adjusted(0, 0, -1, -1))
+        chunk = self.chunk_rect()
+        if chunk.width() > 0:
+            painter.fillRect(chunk, self.colour)
+        painter.setPen(self.number_colour())
+        painter.drawText(self.number_rect(), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         self.text())
+        painter.end()
 
 
 class TablePage(Retranslating, QWidget):
