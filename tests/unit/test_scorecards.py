@@ -370,3 +370,48 @@ def test_the_period_follows_the_local_time_zone(team: Path, monkeypatch: pytest.
     finally:
         monkeypatch.undo()
         clock.tzset()
+
+
+HEADERS = {"en": ["Trainee", "Sessions", "Empathy", "Clarity", "Solution", "Critical fails", "Level",
+                  "Certified"],
+           "zh-CN": ["学员", "练习次数", "同理心", "清晰度", "解决方案", "严重失误", "等级", "已认证"]}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_the_team_page_prints_every_header_whole(
+        team: Path, tmp_path: Path, language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15, item 6: the team page's columns fit their headers ("Sessi…", "Critica…" and
+    "Certifi…" before); nothing on the page is cut short with an ellipsis."""
+    out = tmp_path / "team.pdf"
+    assert main([*AS_HR, "export", *PERIOD, "--team", "Branch 1", "--lang", language, "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = pdf_text(out).split("\f")[0]
+    assert "…" not in page
+    header = next(line for line in page.splitlines() if HEADERS[language][0] in line.split())
+    for text in HEADERS[language]:
+        assert text in header, (text, header)
+
+
+def test_a_long_name_wraps_and_never_cuts_a_header(
+        team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name wider than its share of the page wraps onto more lines; the headers stay whole."""
+    long_name = "Maximiliana Konstantinopoulou-Vasilakopoulou de la Fontaine-Montgomery"
+    insert_sessions(team, long_name, "Branch 1", [(0.1, "a", "communication", 70)])
+    out = tmp_path / "team.pdf"
+    assert main([*AS_HR, "export", *PERIOD, "--team", "Branch 1", "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = pdf_text(out).split("\f")[0]
+    assert "…" not in page
+    words = page.split()
+    for text in HEADERS["en"]:
+        assert all(word in words for word in text.split()), text
+    for part in long_name.replace("-", " ").split():  # (Qt may wrap after a hyphen)
+        assert any(part in word for word in words), part
+
+
+def test_columns_fit_their_text_and_the_widest_wrap_first() -> None:
+    from trainer.export.table_layout import fit_columns
+
+    assert fit_columns(100, [0.5, 0.5], [20, 30], [10, 10]) == [50, 50]  # room: the shares
+    assert fit_columns(100, [0.25] * 4, [10, 10, 10, 90], [5, 5, 5, 30]) == pytest.approx([10, 10, 10, 70])
+    assert fit_columns(100, [0.5, 0.5], [300, 300], [100, 100]) == [50, 50]  # words must break
