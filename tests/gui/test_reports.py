@@ -306,3 +306,29 @@ def test_practice_is_scored_while_a_long_export_runs(
     qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
     assert page.message.text().startswith(f"3 replies exported to {out}. Audit log chain head: #")
     assert out.exists()
+
+
+def test_spreadsheets_from_the_view_are_in_the_interface_language(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15, item 5: as the PDF does, the CSV and the workbook name their columns and say
+    their outcomes in the language the app is in."""
+    import csv
+
+    import openpyxl
+
+    win, page = practised, practised.reports_page
+    win.set_language("zh-CN")
+    open_reports(qtbot, win)
+    out = tmp_path / "all.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    page.export_actions["csv"].trigger()
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["学员"] for r in rows} == {"ann", "Wang Lei"}
+    assert {r["结果"] for r in rows} <= {"提前结束", "客户离开"}  # stopped early, walked out
+    book_file = tmp_path / "all.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(book_file), ""))
+    page.export_actions["xlsx"].trigger()
+    qtbot.waitUntil(book_file.exists, timeout=WAIT_MS)
+    assert openpyxl.load_workbook(book_file).sheetnames[:3] == ["汇总", "练习记录", "回复"]

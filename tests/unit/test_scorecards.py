@@ -178,7 +178,8 @@ def test_pdf_with_nothing_to_show_or_nowhere_to_go_is_one_sentence(
 
 def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cause.csv"
-    assert main([*AS_HR, "export", *PERIOD, "--category", "service_quality", "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--category", "service_quality", "--machine",
+                 "--out", str(out)]) == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {(r["trainee"], r["category"]) for r in rows} == {("zoe", "service_quality")}
@@ -189,7 +190,7 @@ def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_xlsx_summary_has_level_and_certification(team: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "all.xlsx"
-    assert main([*AS_HR, "export", *PERIOD, "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--machine", "--out", str(out)]) == 0
     sheet = openpyxl.load_workbook(out)["Summary"]
     rows = list(sheet.iter_rows(values_only=True))
     summary = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}

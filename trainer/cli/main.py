@@ -105,7 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export the sessions started in a period with automatic and "
                                    "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
                                    "Excel reads Chinese. XLSX: Summary (with level and "
-                                   "certification), Sessions and Replies sheets. PDF: with --trainee "
+                                   "certification), Sessions and Replies sheets. CSV and XLSX are "
+                                   "laid out for people in --lang (column names and outcomes in "
+                                   "words, scores to one decimal, local times), or with --machine "
+                                   "for a learning-management system. PDF: with --trainee "
                                    "that trainee's scorecard, else a team page and every trainee's "
                                    "scorecard in one file. xAPI: a JSON array of statements, one a "
                                    "finished session, for a learning-management system. Cells a "
@@ -127,7 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="xapi only: your organisation's address, which names trainees' accounts "
                         f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
-                   help="pdf only: the scorecards' language (default: en)")
+                   help="csv, xlsx and pdf: the language of column names, words and scorecards "
+                        "(default: en)")
+    p.add_argument("--machine", action="store_true",
+                   help="csv and xlsx only: for a learning-management system or a script: "
+                        "snake_case columns, codes (walked_out), full precision, UTC ISO times")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("accounts", help="lift a lock, or reset a password",

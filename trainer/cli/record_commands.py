@@ -36,11 +36,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.home_page.startswith(("https://", "http://")):
         raise CommandError("--home-page must be a web address starting with https:// (got '{got}').",
                            got=args.home_page)
+    kind = format_for(args.out, args.format)
+    if args.machine and kind not in ("csv", "xlsx"):
+        raise CommandError("--machine is for CSV and XLSX exports; {kind} has one layout.",
+                           kind="xAPI" if kind == "xapi" else kind.upper())
     app = open_app(args)
     signed_in(app, args)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
-    request = ExportRequest(format_for(args.out, args.format), args.out, selection, args.lang,
-                            args.home_page)
+    request = ExportRequest(kind, args.out, selection, args.lang, args.machine, args.home_page)
     try:
         result = app.reports.export(request, login=login_name())
     except ExportError as exc:
