@@ -181,7 +181,8 @@ def test_read_only_folder_leaves_nothing(filled: Path) -> None:
         if os.geteuid() == 0:
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
         result = subprocess.run(command, capture_output=True, text=True, check=False,
-                                env={**os.environ, "HOME": str(shared)}, cwd=shared)
+                                env={**os.environ, "HOME": str(shared), "PYTHONPATH": str(ROOT),  # this code
+                                     "TRAINER_DATA_DIR": str(shared / "data")}, cwd=shared)
         assert (result.returncode, result.stderr) == (
             2, f"trainer: Cannot write {locked / 'scores.csv'}: permission denied.\n")
         assert list(locked.iterdir()) == []
@@ -218,7 +219,7 @@ def test_a_full_disk_is_one_sentence_and_the_old_file_stays(
         filled: Path, full_disk: Path, name: str, qapp: object, capsys: pytest.CaptureFixture[str]) -> None:
     out = full_disk / name
     (full_disk / "old").rename(out)
-    code, printed, err = export(capsys, "--out", str(out))
+    code, printed, err = export(capsys, "--out", str(out), "--home-page", "https://bank.example")
     assert (code, printed, err) == (2, "", f"trainer: Cannot write {out}: no space left on device.\n")
     assert out.read_text(encoding="utf-8") == "last month's export\n"
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler", name]
@@ -297,7 +298,8 @@ def test_xapi_statements_match_the_schema(filled: Path, tmp_path: Path,
     schema = json.loads((ROOT / "tests" / "data" / "xapi-statement.schema.json").read_text())
     jsonschema.validate(data, schema)
     ann = next(s for s in data if s["actor"]["name"] == "ann")
-    assert ann["actor"]["account"] == {"homePage": "https://bank.example", "name": "ann"}
+    assert ann["actor"]["account"]["homePage"] == "https://bank.example"
+    assert ann["actor"]["account"]["name"] != "ann"  # the trainee's own UUID (see test_xapi_settings)
     assert ann["object"]["id"] == "https://bank.example/scenarios/atm_card_swallowed"
     scores = ann["result"]["extensions"]["https://bank.example/xapi/scores"]
     assert scores["empathy"]["override"] == 10 and scores["empathy"]["automatic"] > 0

@@ -215,8 +215,9 @@ def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_p
 
     out.write_text("last month\n", encoding="utf-8")
     for kind in ("csv", "xlsx", "xapi", "pdf"):
+        request = ExportRequest(kind, out, selection(), home_page="https://bank.example")
         with pytest.raises(ExportCancelled):
-            run_export(Records(db), ExportRequest(kind, out, selection()), RULES, on_progress=cancel)
+            run_export(Records(db), request, RULES, on_progress=cancel)
         assert out.read_text(encoding="utf-8") == "last month\n", kind
         assert [p.name for p in folder.iterdir()] == ["scores.csv"], kind
 
@@ -286,9 +287,9 @@ def test_a_cancel_at_the_very_last_moment_still_leaves_no_file(team: Path, tmp_p
         if done == total:
             raise ExportCancelled
 
+    request = ExportRequest(kind, out, selection(), home_page="https://bank.example")  # type: ignore[arg-type]
     with pytest.raises(ExportCancelled):
-        run_export(Records(open_database(team)), ExportRequest(kind, out, selection()), RULES,  # type: ignore[arg-type]
-                   on_progress=cancel_at_the_end)
+        run_export(Records(open_database(team)), request, RULES, on_progress=cancel_at_the_end)
     assert calls and list(out.parent.iterdir()) == []
     one = ExportRequest("pdf", out.with_suffix(".pdf"), selection(trainee="ann"))
     with pytest.raises(ExportCancelled):

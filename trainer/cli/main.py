@@ -25,7 +25,6 @@ from trainer.cli.record_commands import cmd_export, cmd_history
 from trainer.domain.errors import UserError
 from trainer.domain.scenario import CATEGORIES
 from trainer.export.run import FORMATS
-from trainer.export.xapi_export import DEFAULT_HOME_PAGE
 from trainer.storage.errors import database_failure
 
 
@@ -126,9 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only scenarios about this cause of upset")
     p.add_argument("--out", required=True, type=Path, metavar="PATH",
                    help="the file to write; replaced only once the export is complete")
-    p.add_argument("--home-page", default=DEFAULT_HOME_PAGE, metavar="URL",
+    p.add_argument("--home-page", metavar="URL",
                    help="xapi only: your organisation's address, which names trainees' accounts "
-                        f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
+                        "and scenarios in the statements; remembered for later xAPI exports (from "
+                        "here and the app); needed until one is set")
+    p.add_argument("--platform", metavar="NAME",
+                   help="xapi only: what the statements call the platform they come from; "
+                        "remembered like --home-page (default: Teller trainer and its version)")
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
                    help="csv, xlsx and pdf: the language of column names, words and scorecards "
                         "(default: en)")

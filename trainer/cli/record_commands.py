@@ -33,9 +33,11 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise CommandError("--to ({to}) is before --from ({start}).", to=args.date_to, start=args.date_from)
-    if not args.home_page.startswith(("https://", "http://")):
+    if args.home_page is not None and not args.home_page.startswith(("https://", "http://")):
         raise CommandError("--home-page must be a web address starting with https:// (got '{got}').",
                            got=args.home_page)
+    if args.platform is not None and not args.platform.strip():
+        raise CommandError("--platform needs a name.")
     kind = format_for(args.out, args.format)
     if args.machine and kind not in ("csv", "xlsx"):
         raise CommandError("--machine is for CSV and XLSX exports; {kind} has one layout.",
@@ -43,7 +45,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     app = open_app(args)
     signed_in(app, args)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
-    request = ExportRequest(kind, args.out, selection, args.lang, args.machine, args.home_page)
+    request = ExportRequest(kind, args.out, selection, args.lang, args.machine, args.home_page, args.platform)
     try:
         result = app.reports.export(request, login=login_name())
     except ExportError as exc:

@@ -21,7 +21,7 @@ from trainer.export.csv_export import write_csv
 from trainer.export.layout import LANGUAGES, Laid, Table, lay_out, sheet_name
 from trainer.export.report import scorecards, summary_table, trend
 from trainer.export.selection import ExportFilter
-from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
+from trainer.export.xapi_export import write_xapi
 from trainer.storage.records import Records
 
 Format = Literal["csv", "xlsx", "pdf", "xapi"]
@@ -29,6 +29,8 @@ FORMATS: tuple[Format, ...] = ("csv", "xlsx", "pdf", "xapi")
 SUFFIXES: dict[Format, str] = {"csv": ".csv", "xlsx": ".xlsx", "pdf": ".pdf", "xapi": ".json"}
 
 ProgressCallback = Callable[[int, int], None]
+NO_HOME_PAGE = ("No xAPI home page is set: give your organisation's web address with --home-page, or in "
+                "the Reports view's xAPI export.")
 _EVERY = 500
 
 
@@ -56,8 +58,12 @@ class ExportRequest:
     machine: bool = False
     """CSV and XLSX only: the machine layout (snake_case columns, codes, full precision, UTC ISO
     stamps) instead of the readable one (see ``export.layout``)."""
-    home_page: str = DEFAULT_HOME_PAGE
-    """xAPI only: the organisation's web address."""
+    home_page: str | None = None
+    """xAPI only: the organisation's web address (``None``: the branch's setting, which the
+    Reports service fills in; an export without one is refused)."""
+    platform: str | None = None
+    """xAPI only: what statements name as the platform (``None``: the branch's setting; empty or
+    unset: this program and its version)."""
 
 
 @dataclass(frozen=True)
@@ -79,9 +85,12 @@ class ExportResult:
     def detail(self, request: ExportRequest) -> dict[str, Any]:
         """What the audit log records about it."""
         s = request.selection
-        return {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
-                "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
-                "rows": self.rows, "chain_head": self.chain_head}
+        detail = {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
+                  "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
+                  "rows": self.rows, "chain_head": self.chain_head}
+        if self.kind == "xapi":
+            detail |= {"home_page": request.home_page, "platform": request.platform}
+        return detail
 
 
 def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
@@ -123,9 +132,12 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
                                           "sessions": counts[titles["sessions"]],
                                           "replies": counts[titles["replies"]]})
     if request.kind == "xapi":
+        if not request.home_page:
+            raise ExportError(NO_HOME_PAGE)
         total = records.count(params, "sessions")
-        columns, rows = records.session_rows(params)
-        count = write_xapi(out, columns, _reporting(rows, tick, 0, total), home_page=request.home_page)
+        columns, rows = records.session_rows(params, with_trainee_uuid=True)
+        count = write_xapi(out, columns, _reporting(rows, tick, 0, total), request.home_page,
+                           request.platform)
         return ExportResult("xapi", out, {"sessions": count})
     return _pdf(records, request, rules, tick, chain_head)
 
