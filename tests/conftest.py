@@ -17,9 +17,11 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(autouse=True)
 def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point TRAINER_DB at a fresh file so no test touches the user's real data."""
+    """Point TRAINER_DB at a fresh file, and TRAINER_DATA_DIR at a folder of the test's own
+    (the branch's files and settings, the log), so no test touches the user's real data."""
     db = tmp_path / "trainer.db"
     monkeypatch.setenv("TRAINER_DB", str(db))
+    monkeypatch.setenv("TRAINER_DATA_DIR", str(tmp_path / "data"))
     return db
 
 

@@ -78,14 +78,15 @@ def trainee_account(world: World, name: str, team: str = "") -> Identity:
 
 
 def hr_tina_and_ann(db_path: Path, *, clock: Callable[[], datetime] | None = None,
-                    with_scorer: bool = True) -> World:
+                    with_scorer: bool = True, fresh: bool = False) -> World:
     """The one builder of the usual world: an HR admin (hr), a trainer (tina, team Branch 1) and
     two trainees (ann and bob, team Branch 1), with the passwords in ``PINS``; tina signed in.
 
     The accounts are made once per test process, through the service as a user makes them, and
-    copied for each test (each password costs a slow hash; see ``domain.accounts``)."""
+    copied for each test (each password costs a slow hash; see ``domain.accounts``); ``fresh``:
+    made anew instead, for a test that needs two databases made apart (their own trainee UUIDs)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_world_template(), db_path)
+    shutil.copyfile(_world_template() if not fresh else _make_world(db_path.parent / ".fresh"), db_path)
     app = open_app(db_path, clock=clock, with_scorer=with_scorer)
     store = app.account_store
 
@@ -105,16 +106,22 @@ def _world_template() -> Path:
     if not _TEMPLATE:
         folder = Path(tempfile.mkdtemp(prefix="trainer-world-"))
         atexit.register(shutil.rmtree, folder, True)
-        app = open_app(folder / "world.db", with_scorer=False)
-        accounts = app.accounts
-        accounts.create_first_admin("hr", PINS["hr"])  # and signed in
-        accounts.create_account("tina", PINS["tina"], "trainer", team="Branch 1")
-        accounts.create_account("ann", PINS["ann"], "trainee", team="Branch 1")
-        accounts.create_account("bob", PINS["bob"], "trainee", team="Branch 1")
-        app.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        app.close()
-        _TEMPLATE.append(folder / "world.db")
+        _TEMPLATE.append(_make_world(folder))
     return _TEMPLATE[0]
+
+
+def _make_world(folder: Path) -> Path:
+    """The usual accounts in ``folder/world.db``, made through the service."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = open_app(folder / "world.db", with_scorer=False)
+    accounts = app.accounts
+    accounts.create_first_admin("hr", PINS["hr"])  # and signed in
+    accounts.create_account("tina", PINS["tina"], "trainer", team="Branch 1")
+    accounts.create_account("ann", PINS["ann"], "trainee", team="Branch 1")
+    accounts.create_account("bob", PINS["bob"], "trainee", team="Branch 1")
+    app.repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    app.close()
+    return folder / "world.db"
 
 
 def enrol(conn: object, trainee_id: int, name: str) -> None:

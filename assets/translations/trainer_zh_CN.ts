@@ -1558,47 +1558,47 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsController</name>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="50" />
+        <location filename="../../trainer/ui/reports_controller.py" line="57" />
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="60" />
+        <location filename="../../trainer/ui/reports_controller.py" line="67" />
         <source>Audit log chain head: {head}.</source>
         <translation>审计日志链头：{head}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="62" />
+        <location filename="../../trainer/ui/reports_controller.py" line="69" />
         <source>The export had finished before it could be cancelled. {message}</source>
         <translation>取消之前导出已经完成。{message}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="70" />
+        <location filename="../../trainer/ui/reports_controller.py" line="77" />
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="82" />
+        <location filename="../../trainer/ui/reports_controller.py" line="89" />
         <source>{n} replies exported to {file}.</source>
         <translation>已将 {n} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="84" />
+        <location filename="../../trainer/ui/reports_controller.py" line="91" />
         <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
         <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="87" />
+        <location filename="../../trainer/ui/reports_controller.py" line="94" />
         <source>{n} sessions exported to {file} as xAPI statements.</source>
         <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="90" />
+        <location filename="../../trainer/ui/reports_controller.py" line="97" />
         <source>The scorecard was written to {file}.</source>
         <translation>成绩单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="91" />
+        <location filename="../../trainer/ui/reports_controller.py" line="98" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>
@@ -1606,242 +1606,242 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="163" />
+        <location filename="../../trainer/ui/reports_page.py" line="168" />
         <source>Every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="174" />
+        <location filename="../../trainer/ui/reports_page.py" line="179" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="187" />
+        <location filename="../../trainer/ui/reports_page.py" line="192" />
         <source>The last day is before the first day.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="216" />
+        <location filename="../../trainer/ui/reports_page.py" line="221" />
         <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
         <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="219" />
+        <location filename="../../trainer/ui/reports_page.py" line="224" />
         <source>Nobody practised with these filters in this period.</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="230" />
+        <location filename="../../trainer/ui/reports_page.py" line="235" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="232" />
+        <location filename="../../trainer/ui/reports_page.py" line="237" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="238" />
+        <location filename="../../trainer/ui/reports_page.py" line="243" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="238" />
+        <location filename="../../trainer/ui/reports_page.py" line="243" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="239" />
+        <location filename="../../trainer/ui/reports_page.py" line="244" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="248" />
+        <location filename="../../trainer/ui/reports_page.py" line="253" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="248" />
+        <location filename="../../trainer/ui/reports_page.py" line="253" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="248" />
+        <location filename="../../trainer/ui/reports_page.py" line="253" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="249" />
+        <location filename="../../trainer/ui/reports_page.py" line="254" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="250" />
+        <location filename="../../trainer/ui/reports_page.py" line="255" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="282" />
+        <location filename="../../trainer/ui/reports_page.py" line="287" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="283" />
+        <location filename="../../trainer/ui/reports_page.py" line="288" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="312" />
+        <location filename="../../trainer/ui/reports_page.py" line="326" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="329" />
+        <location filename="../../trainer/ui/reports_page.py" line="343" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="329" />
+        <location filename="../../trainer/ui/reports_page.py" line="343" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="330" />
+        <location filename="../../trainer/ui/reports_page.py" line="344" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="330" />
+        <location filename="../../trainer/ui/reports_page.py" line="344" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="333" />
+        <location filename="../../trainer/ui/reports_page.py" line="347" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="335" />
+        <location filename="../../trainer/ui/reports_page.py" line="349" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="335" />
+        <location filename="../../trainer/ui/reports_page.py" line="349" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="335" />
+        <location filename="../../trainer/ui/reports_page.py" line="349" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="336" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="336" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="338" />
+        <location filename="../../trainer/ui/reports_page.py" line="352" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="339" />
+        <location filename="../../trainer/ui/reports_page.py" line="353" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="340" />
+        <location filename="../../trainer/ui/reports_page.py" line="354" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="341" />
+        <location filename="../../trainer/ui/reports_page.py" line="355" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="342" />
+        <location filename="../../trainer/ui/reports_page.py" line="356" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="343" />
+        <location filename="../../trainer/ui/reports_page.py" line="357" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="344" />
+        <location filename="../../trainer/ui/reports_page.py" line="358" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="346" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="348" />
+        <location filename="../../trainer/ui/reports_page.py" line="362" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="349" />
+        <location filename="../../trainer/ui/reports_page.py" line="363" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="351" />
+        <location filename="../../trainer/ui/reports_page.py" line="365" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="366" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="353" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="357" />
+        <location filename="../../trainer/ui/reports_page.py" line="371" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>
@@ -2689,255 +2689,280 @@ Replace: {replaced}</source>
         <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <source>No xAPI home page is set: give your organisation's web address with --home-page, or in the Reports view's xAPI export.</source>
+        <translation>尚未设置 xAPI 主页：请用 --home-page 或在报表页面导出 xAPI 时填写贵机构的网址。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <source>the xAPI home page must be a web address starting with https:// (got {got})</source>
+        <translation>xAPI 主页必须是以 https:// 开头的网址（填写的是 {got}）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
+        <source>the xAPI platform needs a name</source>
+        <translation>xAPI 平台需要一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <source>the xAPI platform's name is longer than {most} characters</source>
+        <translation>xAPI 平台名称超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <source>cannot save the xAPI settings to {path}: {reason}.</source>
+        <translation>无法将 xAPI 设置保存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
         <source>{name} could not be unpacked: {reason}.</source>
         <translation>{name} 无法解压：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
         <source>{name} is damaged ({member} fails its checksum).</source>
         <translation>{name} 已损坏（{member} 校验失败）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
         <source>{name} is not a zip file.</source>
         <translation>{name} 不是 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>{name} holds {count} files and folders, more than the {limit} allowed.</source>
         <translation>{name} 含有 {count} 个文件和文件夹，超过允许的 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
         <source>{name} holds {size} of files, more than the {limit} allowed.</source>
         <translation>{name} 中的文件共 {size}，超过允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>{member} in {name} is {size}, more than the {limit} allowed for one file.</source>
         <translation>{name} 中的 {member} 有 {size}，超过单个文件允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
         <source>{member} in {name} is compressed {ratio} to 1, more than the {limit} to 1 allowed for a large file.</source>
         <translation>{name} 中的 {member} 压缩比为 {ratio} 比 1，超过大文件允许的 {limit} 比 1。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
         <source>{member} in {name} is not a plain relative path (it is absolute, or has a drive letter, a colon, a backslash or '..').</source>
         <translation>{name} 中的 {member} 不是普通的相对路径（它是绝对路径，或含有盘符、冒号、反斜杠或“..”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="94" />
         <source>{member} in {name} is a symbolic link or a special file; only plain files and folders are taken.</source>
         <translation>{name} 中的 {member} 是符号链接或特殊文件；只接受普通文件和文件夹。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
         <source>{member} in {name} turned out larger than it said it was; nothing was kept.</source>
         <translation>{name} 中的 {member} 实际比它声明的大；没有保留任何内容。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
         <source>{member} in {name} is encrypted or packed in a way this program cannot unpack.</source>
         <translation>{name} 中的 {member} 已加密，或使用了本程序无法解压的压缩方式。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
         <source>{path} is not a speech model catalogue (JSON): {reason}.</source>
         <translation>{path} 不是语音模型清单（JSON）：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="96" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
         <source>{path}: the {language} entry needs a url that starts with https:// or http://.</source>
         <translation>{path}：{language} 条目需要一个以 https:// 或 http:// 开头的 url。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="98" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
         <source>{path}: the {language} entry's sha256 must be 64 hexadecimal digits.</source>
         <translation>{path}：{language} 条目的 sha256 必须是 64 位十六进制数字。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="105" />
         <source>{path}: the {language} entry's size must be a whole number of bytes.</source>
         <translation>{path}：{language} 条目的 size 必须是整数字节数。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="100" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
         <source>{path}: the {language} entry has a field {field} this program does not know (url, size, sha256).</source>
         <translation>{path}：{language} 条目含有本程序不认识的字段 {field}（可用的字段：url、size、sha256）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="102" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
         <source>The server sent nothing for {seconds} s; the download stopped, try again to resume it.</source>
         <translation>服务器已有 {seconds} 秒没有发送任何数据，下载已停止，请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
         <source>The download of {url} was redirected to another host ({host}), which is refused.</source>
         <translation>{url} 的下载被重定向到另一台主机（{host}），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="112" />
         <source>The download of {url} was redirected from https to http, which is refused.</source>
         <translation>{url} 的下载被从 https 重定向到 http，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="114" />
         <source>{name} is larger than the {limit} bytes expected; the download was stopped and deleted.</source>
         <translation>{name} 超过预期的 {limit} 字节，下载已停止并删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="116" />
         <source>{name} is {size} bytes on the server, not the {expected} bytes the catalogue gives; the download was deleted.</source>
         <translation>服务器上的 {name} 为 {size} 字节，而不是模型清单给出的 {expected} 字节，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="112" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="118" />
         <source>The server sent {name} from byte {start} when asked for byte {have}; the partial download was deleted, try again.</source>
         <translation>请求从第 {have} 字节开始，服务器却从第 {start} 字节发送 {name}；未完成的下载已删除，请重试。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="114" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="120" />
         <source>{name} does not match the SHA-256 {expected}; the download was deleted.</source>
         <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="120" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="124" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
         <source>override scores</source>
         <translation>调整分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="138" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="139" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="152" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>
@@ -2963,6 +2988,49 @@ Replace: {replaced}</source>
         <location filename="../../trainer/ui/voice.py" line="205" />
         <source>Listening failed ({reason}). You can type your reply.</source>
         <translation>语音识别失败（{reason}）。您可以打字回复。</translation>
+    </message>
+</context>
+<context>
+    <name>XapiSettingsDialog</name>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="61" />
+        <source>xAPI statements</source>
+        <translation>xAPI 语句</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="63" />
+        <source>The learning-management system knows your organisation by its web address, the home page: it names each trainee's account and each scenario in the statements. The platform is what the statements say they come from (left empty: this program). Both are kept for later exports.</source>
+        <translation>学习管理系统通过贵机构的网址（即主页）识别贵机构：语句中每位学员的账户和每个情景都以它命名。平台是语句所注明的来源（留空则为本程序）。两项设置都会保留，供以后导出使用。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="67" />
+        <source>&amp;Home page:</source>
+        <translation>主页(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="68" />
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="69" />
+        <source>Home page</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="70" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="71" />
+        <source>&amp;Choose the file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/xapi_dialog.py" line="72" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -306,3 +306,84 @@ def test_practice_is_scored_while_a_long_export_runs(
     qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
     assert page.message.text().startswith(f"3 replies exported to {out}. Audit log chain head: #")
     assert out.exists()
+
+
+def test_spreadsheets_from_the_view_are_in_the_interface_language(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15, item 5: as the PDF does, the CSV and the workbook name their columns and say
+    their outcomes in the language the app is in."""
+    import csv
+
+    import openpyxl
+
+    win, page = practised, practised.reports_page
+    win.set_language("zh-CN")
+    open_reports(qtbot, win)
+    out = tmp_path / "all.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    page.export_actions["csv"].trigger()
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["学员"] for r in rows} == {"ann", "Wang Lei"}
+    assert {r["结果"] for r in rows} <= {"提前结束", "客户离开"}  # stopped early, walked out
+    book_file = tmp_path / "all.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(book_file), ""))
+    page.export_actions["xlsx"].trigger()
+    qtbot.waitUntil(book_file.exists, timeout=WAIT_MS)
+    assert openpyxl.load_workbook(book_file).sheetnames[:3] == ["汇总", "练习记录", "回复"]
+
+
+def test_xapi_from_the_view_asks_where_the_statements_come_from_and_keeps_it(
+        qtbot: QtBot, practised: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15, item 7: the home page (no placeholder) and the platform are asked for, filled
+    with the branch's settings, and kept for the next export, the command line's too."""
+    import json
+
+    from trainer.domain.xapi import XapiSettings
+    from trainer.library.xapi_settings import load_xapi_settings
+    from trainer.ui.xapi_dialog import XapiSettingsDialog
+
+    win, page = practised, practised.reports_page
+    open_reports(qtbot, win)
+    offered: list[XapiSettings] = []
+    answers = [None, XapiSettings("https://lms.bank.example", "Branch trainer")]
+
+    def ask(_parent: object, current: XapiSettings) -> XapiSettings | None:
+        offered.append(current)
+        return answers.pop(0)
+
+    monkeypatch.setattr(XapiSettingsDialog, "ask", ask)
+    out = tmp_path / "lms.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    page.export_actions["xapi"].trigger()  # cancelled in the dialog: nothing asked, nothing written
+    assert offered == [XapiSettings()] and not out.exists()
+    page.export_actions["xapi"].trigger()
+    qtbot.waitUntil(lambda: "exported to" in page.message.text(), timeout=WAIT_MS)
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert {s["actor"]["account"]["homePage"] for s in statements} == {"https://lms.bank.example"}
+    assert {s["context"]["platform"] for s in statements} == {"Branch trainer"}
+    data_dir = win.app.settings.rules_dir
+    assert load_xapi_settings(data_dir) == XapiSettings("https://lms.bank.example", "Branch trainer")
+    answers.append(XapiSettings("https://lms.bank.example", None))  # the platform emptied: this program
+    page.export_actions["xapi"].trigger()
+    assert offered[-1] == XapiSettings("https://lms.bank.example", "Branch trainer")  # what was kept
+    qtbot.waitUntil(lambda: load_xapi_settings(data_dir).platform is None, timeout=WAIT_MS)
+
+
+def test_the_xapi_dialog_checks_the_home_page(qtbot: QtBot) -> None:
+    from trainer.domain.xapi import XapiSettings
+    from trainer.ui.xapi_dialog import XapiSettingsDialog
+
+    dialog = XapiSettingsDialog(XapiSettings())
+    qtbot.addWidget(dialog)
+    dialog.home_page.setText("bank.example")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.problem.text() == ("The xAPI home page must be a web address starting with https:// "
+                                     "(got 'bank.example').")
+    dialog.home_page.setText(" https://bank.example/ ")
+    dialog.platform.setText("  Branch  7 trainer ")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.settings() == XapiSettings("https://bank.example", "Branch 7 trainer")

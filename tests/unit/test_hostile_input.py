@@ -118,7 +118,8 @@ def _root_page(db: Path, table: str) -> int:
 
 READ_COMMANDS = [
     ["history"], ["history", "--json"],
-    *(["export", "--from", "2000-01-01", "--to", "2100-12-31", "--format", kind, "--out", f"out.{kind}"]
+    *(["export", "--from", "2000-01-01", "--to", "2100-12-31", "--format", kind,
+       *(["--home-page", "https://bank.example"] if kind == "xapi" else []), "--out", f"out.{kind}"]
       for kind in ("csv", "xlsx", "xapi", "pdf")),
 ]
 

@@ -36,6 +36,6 @@ def test_only_trainee_accounts_are_ranked_and_reported(db_path: Path, tmp_path: 
     assert [line.name for line in app.reports.report(everything).lines] == ["ann"]
     assert app.reports.choices().trainees == [("ann", "Branch 1")]
     out = tmp_path / "all.csv"
-    app.reports.export(ExportRequest("csv", out, everything))
+    app.reports.export(ExportRequest("csv", out, everything, machine=True))
     with out.open(encoding="utf-8-sig") as f:
         assert {row["trainee"] for row in csv.DictReader(f)} == {"ann"}

@@ -178,7 +178,8 @@ def test_pdf_with_nothing_to_show_or_nowhere_to_go_is_one_sentence(
 
 def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cause.csv"
-    assert main([*AS_HR, "export", *PERIOD, "--category", "service_quality", "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--category", "service_quality", "--machine",
+                 "--out", str(out)]) == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {(r["trainee"], r["category"]) for r in rows} == {("zoe", "service_quality")}
@@ -189,7 +190,7 @@ def test_category_filter(team: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_xlsx_summary_has_level_and_certification(team: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "all.xlsx"
-    assert main([*AS_HR, "export", *PERIOD, "--out", str(out)]) == 0
+    assert main([*AS_HR, "export", *PERIOD, "--machine", "--out", str(out)]) == 0
     sheet = openpyxl.load_workbook(out)["Summary"]
     rows = list(sheet.iter_rows(values_only=True))
     summary = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
@@ -214,8 +215,9 @@ def test_progress_is_reported_and_a_cancel_leaves_the_old_file(team: Path, tmp_p
 
     out.write_text("last month\n", encoding="utf-8")
     for kind in ("csv", "xlsx", "xapi", "pdf"):
+        request = ExportRequest(kind, out, selection(), home_page="https://bank.example")
         with pytest.raises(ExportCancelled):
-            run_export(Records(db), ExportRequest(kind, out, selection()), RULES, on_progress=cancel)
+            run_export(Records(db), request, RULES, on_progress=cancel)
         assert out.read_text(encoding="utf-8") == "last month\n", kind
         assert [p.name for p in folder.iterdir()] == ["scores.csv"], kind
 
@@ -285,9 +287,9 @@ def test_a_cancel_at_the_very_last_moment_still_leaves_no_file(team: Path, tmp_p
         if done == total:
             raise ExportCancelled
 
+    request = ExportRequest(kind, out, selection(), home_page="https://bank.example")  # type: ignore[arg-type]
     with pytest.raises(ExportCancelled):
-        run_export(Records(open_database(team)), ExportRequest(kind, out, selection()), RULES,  # type: ignore[arg-type]
-                   on_progress=cancel_at_the_end)
+        run_export(Records(open_database(team)), request, RULES, on_progress=cancel_at_the_end)
     assert calls and list(out.parent.iterdir()) == []
     one = ExportRequest("pdf", out.with_suffix(".pdf"), selection(trainee="ann"))
     with pytest.raises(ExportCancelled):
@@ -372,3 +374,48 @@ def test_the_period_follows_the_local_time_zone(team: Path, monkeypatch: pytest.
     finally:
         monkeypatch.undo()
         clock.tzset()
+
+
+HEADERS = {"en": ["Trainee", "Sessions", "Empathy", "Clarity", "Solution", "Critical fails", "Level",
+                  "Certified"],
+           "zh-CN": ["学员", "练习次数", "同理心", "清晰度", "解决方案", "严重失误", "等级", "已认证"]}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_the_team_page_prints_every_header_whole(
+        team: Path, tmp_path: Path, language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15, item 6: the team page's columns fit their headers ("Sessi…", "Critica…" and
+    "Certifi…" before); nothing on the page is cut short with an ellipsis."""
+    out = tmp_path / "team.pdf"
+    assert main([*AS_HR, "export", *PERIOD, "--team", "Branch 1", "--lang", language, "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = pdf_text(out).split("\f")[0]
+    assert "…" not in page
+    header = next(line for line in page.splitlines() if HEADERS[language][0] in line.split())
+    for text in HEADERS[language]:
+        assert text in header, (text, header)
+
+
+def test_a_long_name_wraps_and_never_cuts_a_header(
+        team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name wider than its share of the page wraps onto more lines; the headers stay whole."""
+    long_name = "Maximiliana Konstantinopoulou-Vasilakopoulou de la Fontaine-Montgomery"
+    insert_sessions(team, long_name, "Branch 1", [(0.1, "a", "communication", 70)])
+    out = tmp_path / "team.pdf"
+    assert main([*AS_HR, "export", *PERIOD, "--team", "Branch 1", "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = pdf_text(out).split("\f")[0]
+    assert "…" not in page
+    words = page.split()
+    for text in HEADERS["en"]:
+        assert all(word in words for word in text.split()), text
+    for part in long_name.replace("-", " ").split():  # (Qt may wrap after a hyphen)
+        assert any(part in word for word in words), part
+
+
+def test_columns_fit_their_text_and_the_widest_wrap_first() -> None:
+    from trainer.export.table_layout import fit_columns
+
+    assert fit_columns(100, [0.5, 0.5], [20, 30], [10, 10]) == [50, 50]  # room: the shares
+    assert fit_columns(100, [0.25] * 4, [10, 10, 10, 90], [5, 5, 5, 30]) == pytest.approx([10, 10, 10, 70])
+    assert fit_columns(100, [0.5, 0.5], [300, 300], [100, 100]) == [50, 50]  # words must break

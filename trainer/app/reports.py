@@ -11,10 +11,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainer.domain import xapi
+from trainer.domain.xapi import XapiSettings
 from trainer.export.atomic import ExportError
 from trainer.export.report import TraineeLine, TrendPoint, trainee_lines, trend
 from trainer.export.run import ExportRequest, ExportResult, ProgressCallback, run_export
 from trainer.export.selection import ExportFilter
+from trainer.library.xapi_settings import load_xapi_settings, save_xapi_settings
 from trainer.storage.errors import StorageError
 from trainer.storage.records import Records
 from trainer.storage.transaction import transaction
@@ -62,6 +65,8 @@ class ReportsService:
         raised. Needs the export right; on a database with no accounts (the command line)
         ``login`` names who ran it."""
         self._app.accounts.require_unless_alone("export", "export scorecards")
+        if request.kind == "xapi":
+            request = self._with_xapi_settings(request)
         target = request.out
         unaudited = target.with_name(f".{target.name}.unaudited")
         try:
@@ -77,6 +82,26 @@ class ReportsService:
         finally:
             unaudited.unlink(missing_ok=True)
         return result
+
+    def xapi_settings(self) -> XapiSettings:
+        """The branch's xAPI home page and platform, as set (``None`` where not set)."""
+        self._app.accounts.require_unless_alone("export", "export scorecards")
+        return load_xapi_settings(self._app.settings.rules_dir)
+
+    def _with_xapi_settings(self, request: ExportRequest) -> ExportRequest:
+        """The request with the branch's home page and platform where it names none; a home page
+        or platform it names (checked; an empty platform: this program's name) becomes the
+        branch's setting, for later exports."""
+        stored = load_xapi_settings(self._app.settings.rules_dir)
+        if request.platform is None:
+            platform = stored.platform
+        else:  # an empty one: back to this program's name
+            platform = xapi.platform(request.platform) if request.platform.strip() else None
+        home_page = xapi.home_page(request.home_page) if request.home_page is not None else stored.home_page
+        wanted = XapiSettings(home_page, platform)
+        if wanted != stored:
+            save_xapi_settings(self._app.settings.rules_dir, wanted)
+        return replace(request, home_page=wanted.home_page, platform=wanted.platform)
 
     def _audited_move(self, result: ExportResult, request: ExportRequest, login: str,
                       written: Path) -> None:

@@ -2,10 +2,10 @@
 
 The data directory (the user's, from platformdirs, or ``TRAINER_DATA_DIR``) holds the database
 (unless ``TRAINER_DB`` or ``--db`` names another), the branch's own rules (``incentives.yaml``,
-``rubric.yaml``), the log and the speech models. Trainers' scenarios and kept recordings live
-beside the database, so a database copied to another PC takes them along. The desktop app's
-preferences (language, window size, mute, export folder) are ``preferences.ini`` in the data
-directory.
+``rubric.yaml``) and settings (``xapi.yaml``), the log and the speech models. Trainers' scenarios
+and kept recordings live beside the database, so a database copied to another PC takes them along.
+The desktop app's preferences (language, window size, mute, export folder) are
+``preferences.ini`` in the data directory.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ class Settings:
 
     @property
     def rules_dir(self) -> Path:
-        """Where a branch's own ``incentives.yaml`` and ``rubric.yaml`` are looked for."""
+        """Where a branch's own ``incentives.yaml`` and ``rubric.yaml`` are looked for, and its
+        xAPI settings (``xapi.yaml``: home page and platform) kept."""
         return self.data_dir
 
     @property

@@ -25,7 +25,6 @@ from trainer.cli.record_commands import cmd_export, cmd_history
 from trainer.domain.errors import UserError
 from trainer.domain.scenario import CATEGORIES
 from trainer.export.run import FORMATS
-from trainer.export.xapi_export import DEFAULT_HOME_PAGE
 from trainer.storage.errors import database_failure
 
 
@@ -105,7 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export the sessions started in a period with automatic and "
                                    "overridden scores. CSV: one row a reply, UTF-8 with a BOM so "
                                    "Excel reads Chinese. XLSX: Summary (with level and "
-                                   "certification), Sessions and Replies sheets. PDF: with --trainee "
+                                   "certification), Sessions and Replies sheets. CSV and XLSX are "
+                                   "laid out for people in --lang (column names and outcomes in "
+                                   "words, scores to one decimal, local times), or with --machine "
+                                   "for a learning-management system. PDF: with --trainee "
                                    "that trainee's scorecard, else a team page and every trainee's "
                                    "scorecard in one file. xAPI: a JSON array of statements, one a "
                                    "finished session, for a learning-management system. Cells a "
@@ -123,11 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only scenarios about this cause of upset")
     p.add_argument("--out", required=True, type=Path, metavar="PATH",
                    help="the file to write; replaced only once the export is complete")
-    p.add_argument("--home-page", default=DEFAULT_HOME_PAGE, metavar="URL",
+    p.add_argument("--home-page", metavar="URL",
                    help="xapi only: your organisation's address, which names trainees' accounts "
-                        f"and scenarios in the statements (default: {DEFAULT_HOME_PAGE})")
+                        "and scenarios in the statements; remembered for later xAPI exports (from "
+                        "here and the app); needed until one is set")
+    p.add_argument("--platform", metavar="NAME",
+                   help="xapi only: what the statements call the platform they come from; "
+                        "remembered like --home-page (default: Teller trainer and its version)")
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en",
-                   help="pdf only: the scorecards' language (default: en)")
+                   help="csv, xlsx and pdf: the language of column names, words and scorecards "
+                        "(default: en)")
+    p.add_argument("--machine", action="store_true",
+                   help="csv and xlsx only: for a learning-management system or a script: "
+                        "snake_case columns, codes (walked_out), full precision, UTC ISO times")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("accounts", help="lift a lock, or reset a password",

@@ -21,6 +21,7 @@ from trainer.domain.scenario import Scenario
 from trainer.domain.score import ReplyScore
 from trainer.domain.scoring import EmptyReply, RubricScorer
 from trainer.domain.scoring.rubric import Rubric
+from trainer.domain.wording import outcome_words, plural
 from trainer.library.loader import ScenarioError
 from trainer.storage.errors import StorageError
 
@@ -55,7 +56,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 app.practice.reply(reply)
             except EmptyReply:
                 continue
-            _print_exchange(practice.dialogue.exchanges[-1], rubric, out)
+            _print_exchange(practice.dialogue.exchanges[-1], rubric, scenario, out)
     finally:
         if not practice.finished:  # stopped by the user or by an error: saved as stopped
             with contextlib.suppress(StorageError):
@@ -112,7 +113,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        _print_score(result, scorer.rubric, sys.stdout)
+        _print_score(result, scorer.rubric, scenario, sys.stdout)
     return EXIT_OK
 
 
@@ -184,17 +185,17 @@ def _catalog_scenario(app: App, scenario_id: str) -> Scenario:
     return scenario
 
 
-def _print_score(s: ReplyScore, rubric: Rubric, out: TextIO) -> None:
+def _print_score(s: ReplyScore, rubric: Rubric, scenario: Scenario | None, out: TextIO) -> None:
     print(f"empathy {s.empathy}  clarity {s.clarity}  solution {s.solution}  "
           f"overall {s.overall}  ({s.language})", file=out)
     for dimension in ("empathy", "clarity", "solution"):
         print(f"\n{dimension}:", file=out)
         scaling = next((x for x in s.scaling if x.dimension == dimension), None)
         if scaling is not None and scaling.steps_share:
-            print(f"  (scenario steps are worth {scaling.steps_share} points; the other items count "
-                  f"×{scaling.factor:g})", file=out)
+            print(f"  (scenario steps are worth {plural(scaling.steps_share, 'point')}; the other items "
+                  f"count ×{scaling.factor:g})", file=out)
         for i in (i for i in s.items if i.dimension == dimension):
-            name = _item_name(i.item, rubric)
+            name = _item_name(i.item, rubric, scenario)
             if i.met:
                 print(f"  {i.points:+4d}  {name}: “{i.text}” — {i.why}", file=out)
             elif i.carried:
@@ -202,13 +203,20 @@ def _print_score(s: ReplyScore, rubric: Rubric, out: TextIO) -> None:
             elif i.text:
                 print(f"     -  {name} (missed; e.g. “{i.text}”)", file=out)
     for c in s.critical:
-        print(f"\nCRITICAL {_item_name(c.item, rubric)}: “{c.text}” — {c.why}", file=out)
+        print(f"\nCRITICAL {_item_name(c.item, rubric, None)}: “{c.text}” — {c.why}", file=out)
 
 
-def _item_name(item_id: str, rubric: Rubric) -> str:
+def _item_name(item_id: str, rubric: Rubric, scenario: Scenario | None) -> str:
+    """How the rubric names an item, or a scenario step by what it asks for."""
     if item_id.startswith("step:"):
-        return f"scenario step {item_id[5:]}"
+        return f"Step “{_step(item_id[5:], scenario)}”"
     return rubric.display_name(item_id, "en")
+
+
+def _step(step_id: str, scenario: Scenario | None) -> str:
+    """A scenario step in words: its description (its id only if the scenario does not have it)."""
+    steps = {s.id: s.description for s in scenario.steps} if scenario is not None else {}
+    return steps.get(step_id, step_id)
 
 
 def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:
@@ -220,18 +228,19 @@ def _print_opening(scenario: Scenario, session_id: int, out: TextIO) -> None:
     print("Steps to take: " + "; ".join(s.description for s in scenario.steps), file=out)
 
 
-def _print_exchange(exchange: Exchange, rubric: Rubric, out: TextIO) -> None:
+def _print_exchange(exchange: Exchange, rubric: Rubric, scenario: Scenario, out: TextIO) -> None:
     s = exchange.score
     print(f"You: {exchange.reply}", file=out)
     print(f"  Scores: empathy {s.empathy}, clarity {s.clarity}, solution {s.solution} "
           f"(overall {s.overall})", file=out)
-    earned = [f"{_item_name(i.item, rubric)} “{i.text}” ({i.points:+d})" for i in s.items if i.met]
+    earned = [f"{_item_name(i.item, rubric, scenario)} “{i.text}” ({i.points:+d})" for i in s.items if i.met]
     if earned:
         print("  Evidence: " + "; ".join(earned), file=out)
     for c in s.critical:
         print(f"  CRITICAL: “{c.text}”: {c.why}", file=out)
     if exchange.new_steps:
-        print("  Steps taken: " + ", ".join(sorted(exchange.new_steps)), file=out)
+        taken = [s.description for s in scenario.steps if s.id in exchange.new_steps]  # in its order
+        print("  Steps taken: " + "; ".join(taken), file=out)
     m = exchange.mood
     why = f" ({'; '.join(m.reasons)})" if m.reasons else ""
     print(f"  Mood: {m.before} -> {m.after}{why}", file=out, flush=True)
@@ -243,7 +252,7 @@ def _print_ending(practice: Practice, out: TextIO) -> None:
     assert ending is not None
     print(f"\nCustomer: {ending.customer}", file=out)
     limit = " (turn limit reached)" if d.turn_limit_reached else ""
-    print(f"Ending: {ending.outcome}{limit}; final mood {d.mood}.", file=out)
+    print(f"Ending: {outcome_words(ending.outcome)}{limit}; final mood {d.mood}.", file=out)
     if ending.debrief:
         print(f"Debrief: {ending.debrief}", file=out)
     print(f"Session {practice.session_id} saved.", file=out, flush=True)

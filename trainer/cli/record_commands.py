@@ -8,6 +8,7 @@ import json
 import sqlite3
 
 from trainer.cli.common import EXIT_OK, CommandError, login_name, open_app, signed_in
+from trainer.domain.wording import outcome_words, plural
 from trainer.export.atomic import ExportError
 from trainer.export.run import ExportRequest, format_for
 from trainer.export.selection import ExportFilter
@@ -22,23 +23,29 @@ def cmd_history(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(s, ensure_ascii=False))
         else:
-            result = s["outcome"] or s["status"]
+            result = outcome_words(s["outcome"] or s["status"])
+            turns = "turn " if s["turns"] == 1 else "turns"  # (the column stays aligned)
             print(f"{s['id']:>5}  {local_minute(s['started_at'])}  {s['trainee']:16} "
-                  f"{s['scenario_id']:32} {s['turns']:>2} turns  {result}")
+                  f"{s['scenario_id']:32} {s['turns']:>2} {turns}  {result}")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise CommandError("--to ({to}) is before --from ({start}).", to=args.date_to, start=args.date_from)
-    if not args.home_page.startswith(("https://", "http://")):
+    if args.home_page is not None and not args.home_page.startswith(("https://", "http://")):
         raise CommandError("--home-page must be a web address starting with https:// (got '{got}').",
                            got=args.home_page)
+    if args.platform is not None and not args.platform.strip():
+        raise CommandError("--platform needs a name.")
+    kind = format_for(args.out, args.format)
+    if args.machine and kind not in ("csv", "xlsx"):
+        raise CommandError("--machine is for CSV and XLSX exports; {kind} has one layout.",
+                           kind="xAPI" if kind == "xapi" else kind.upper())
     app = open_app(args)
     signed_in(app, args)
     selection = ExportFilter(args.date_from, args.date_to, args.team, args.trainee, args.category)
-    request = ExportRequest(format_for(args.out, args.format), args.out, selection, args.lang,
-                            args.home_page)
+    request = ExportRequest(kind, args.out, selection, args.lang, args.machine, args.home_page, args.platform)
     try:
         result = app.reports.export(request, login=login_name())
     except ExportError as exc:
@@ -48,12 +55,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError("{failure} ({out} was not changed).", failure=failure, out=args.out) from None
     n = result.counts
     print({
-        "csv": lambda: f"{n.get('replies')} replies exported to {args.out}.",
-        "xlsx": lambda: (f"{n.get('trainees')} trainees, {n.get('sessions')} sessions and "
-                         f"{n.get('replies')} replies exported to {args.out}."),
-        "xapi": lambda: f"{n.get('sessions')} sessions exported to {args.out} as xAPI statements.",
-        "pdf": lambda: (f"The scorecard was written to {args.out}." if n.get("scorecards") == 1
-                        else f"{n.get('scorecards')} scorecards written to {args.out}."),
+        "csv": lambda: f"{plural(n['replies'], 'reply', 'replies')} exported to {args.out}.",
+        "xlsx": lambda: (f"{plural(n['trainees'], 'trainee')}, {plural(n['sessions'], 'session')} and "
+                         f"{plural(n['replies'], 'reply', 'replies')} exported to {args.out}."),
+        "xapi": lambda: f"{plural(n['sessions'], 'session')} exported to {args.out} as xAPI statements.",
+        "pdf": lambda: (f"The scorecard was written to {args.out}." if n["scorecards"] == 1
+                        else f"{n['scorecards']} scorecards written to {args.out}."),
     }[result.kind]())
     if result.chain_head:
         print(f"Audit log chain head: {result.chain_head}.")

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from trainer.domain.wording import plural
+
 GENESIS = "0" * 64
 """The ``prev_hash`` of the first entry."""
 
@@ -63,7 +65,8 @@ class ChainCheck:
 
     def sentence(self) -> str:
         if self.intact:
-            return f"The audit log holds together: {self.entries} entries, chain head {self.short_head}."
+            return (f"The audit log holds together: {plural(self.entries, 'entry', 'entries')}, chain head "
+                    f"{self.short_head}.")
         why = PROBLEMS[self.problem].format(n=self.broken_at)
         return (f"The audit log has been tampered with: {why}; entries 1 to {self.entries} still hold "
                 f"together (chain head {self.short_head}).")

@@ -9,7 +9,7 @@ like any other failure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,9 +18,10 @@ from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import IncentiveRules
 from trainer.export.atomic import ExportError
 from trainer.export.csv_export import write_csv
+from trainer.export.layout import LANGUAGES, Laid, Table, lay_out, sheet_name
 from trainer.export.report import scorecards, summary_table, trend
 from trainer.export.selection import ExportFilter
-from trainer.export.xapi_export import DEFAULT_HOME_PAGE, write_xapi
+from trainer.export.xapi_export import write_xapi
 from trainer.storage.records import Records
 
 Format = Literal["csv", "xlsx", "pdf", "xapi"]
@@ -28,6 +29,8 @@ FORMATS: tuple[Format, ...] = ("csv", "xlsx", "pdf", "xapi")
 SUFFIXES: dict[Format, str] = {"csv": ".csv", "xlsx": ".xlsx", "pdf": ".pdf", "xapi": ".json"}
 
 ProgressCallback = Callable[[int, int], None]
+NO_HOME_PAGE = ("No xAPI home page is set: give your organisation's web address with --home-page, or in "
+                "the Reports view's xAPI export.")
 _EVERY = 500
 
 
@@ -51,9 +54,16 @@ class ExportRequest:
     out: Path
     selection: ExportFilter
     language: str = "en"
-    """PDF only: the scorecards' language, ``en`` or ``zh-CN``."""
-    home_page: str = DEFAULT_HOME_PAGE
-    """xAPI only: the organisation's web address."""
+    """CSV, XLSX and PDF: the language people read it in, ``en`` or ``zh-CN``."""
+    machine: bool = False
+    """CSV and XLSX only: the machine layout (snake_case columns, codes, full precision, UTC ISO
+    stamps) instead of the readable one (see ``export.layout``)."""
+    home_page: str | None = None
+    """xAPI only: the organisation's web address (``None``: the branch's setting, which the
+    Reports service fills in; an export without one is refused)."""
+    platform: str | None = None
+    """xAPI only: what statements name as the platform (``None``: the branch's setting; empty or
+    unset: this program and its version)."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,12 @@ class ExportResult:
     def detail(self, request: ExportRequest) -> dict[str, Any]:
         """What the audit log records about it."""
         s = request.selection
-        return {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
-                "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
-                "rows": self.rows, "chain_head": self.chain_head}
+        detail = {"format": self.kind, "from": str(s.date_from), "to": str(s.date_to), "team": s.team,
+                  "trainee": s.trainee, "category": s.category, "file": str(self.out.resolve()),
+                  "rows": self.rows, "chain_head": self.chain_head}
+        if self.kind == "xapi":
+            detail |= {"home_page": request.home_page, "platform": request.platform}
+        return detail
 
 
 def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
@@ -88,10 +101,14 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
     selection, out = request.selection, request.out
     params = selection.parameters()
     tick = on_progress or (lambda done, total: None)
+    if request.language not in LANGUAGES:
+        raise InvalidInput("language must be one of {choices} (got '{got}')", choices=", ".join(LANGUAGES),
+                           got=request.language)
     if request.kind == "csv":
         total = records.count(params, "turns")
         columns, rows = records.turn_rows(params)
-        count = write_csv(out, columns, _reporting(rows, tick, 0, total))
+        laid = _laid(request, rules, "replies", columns, _reporting(rows, tick, 0, total))
+        count = write_csv(out, laid.columns, laid.rows)
         return ExportResult("csv", out, {"replies": count})
     if request.kind == "xlsx":
         from trainer.export.xlsx_export import write_xlsx  # openpyxl: ~55 ms, only when needed
@@ -100,20 +117,36 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
         total = sessions + turns
         s_columns, s_rows = records.session_rows(params)
         t_columns, t_rows = records.turn_rows(params)
-        counts = write_xlsx(out, [
-            ("Summary", *summary_table(records, selection, rules)),
-            ("Sessions", s_columns, _reporting(s_rows, tick, 0, total)),
-            ("Replies", t_columns, _reporting(t_rows, tick, sessions, total)),
-            *([("Audit", ["audit_log_chain_head"], [[chain_head]])] if chain_head else []),
-        ], before_saving=lambda: tick(total, total))
-        return ExportResult("xlsx", out, {"trainees": counts["Summary"], "sessions": counts["Sessions"],
-                                          "replies": counts["Replies"]})
+        tables: list[tuple[Table, Laid]] = [
+            ("summary", _laid(request, rules, "summary", *summary_table(records, selection, rules))),
+            ("sessions", _laid(request, rules, "sessions", s_columns, _reporting(s_rows, tick, 0, total))),
+            ("replies", _laid(request, rules, "replies", t_columns,
+                              _reporting(t_rows, tick, sessions, total))),
+        ]
+        if chain_head:
+            tables.append(("audit", _laid(request, rules, "audit", ["audit_log_chain_head"], [[chain_head]])))
+        titles = {table: sheet_name(table, request.language, request.machine) for table, _ in tables}
+        counts = write_xlsx(out, [(titles[table], laid.columns, laid.rows, laid.formats)
+                                  for table, laid in tables], before_saving=lambda: tick(total, total))
+        return ExportResult("xlsx", out, {"trainees": counts[titles["summary"]],
+                                          "sessions": counts[titles["sessions"]],
+                                          "replies": counts[titles["replies"]]})
     if request.kind == "xapi":
+        if not request.home_page:
+            raise ExportError(NO_HOME_PAGE)
         total = records.count(params, "sessions")
-        columns, rows = records.session_rows(params)
-        count = write_xapi(out, columns, _reporting(rows, tick, 0, total), home_page=request.home_page)
+        columns, rows = records.session_rows(params, with_trainee_uuid=True)
+        count = write_xapi(out, columns, _reporting(rows, tick, 0, total), request.home_page,
+                           request.platform)
         return ExportResult("xapi", out, {"sessions": count})
     return _pdf(records, request, rules, tick, chain_head)
+
+
+def _laid(request: ExportRequest, rules: IncentiveRules, table: Table, columns: Sequence[str],
+          rows: Iterable[Sequence[Any]]) -> Laid:
+    return lay_out(table, columns, rows, machine=request.machine, language=request.language,
+                   workbook=request.kind == "xlsx",
+                   levels={level.name: level.name_zh for level in rules.levels if level.name_zh})
 
 
 def _pdf(records: Records, request: ExportRequest, rules: IncentiveRules,

@@ -38,9 +38,11 @@ from PySide6.QtGui import (
 from trainer import __version__
 from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import Progress
+from trainer.domain.wording import plural
 from trainer.export.atomic import ExportError, atomic_output
 from trainer.export.report import Scorecard, TraineeLine, TrendPoint
 from trainer.export.selection import DIMENSIONS
+from trainer.export.table_layout import fit_columns
 from trainer.palette import COLOURS
 
 LANGUAGES = ("en", "zh-CN")
@@ -59,10 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         "team_trend": "Team trend: average per {size} (trainers' overrides applied)",
         "day": "day", "week": "week", "month": "month",
         "standing": "Level, badges and certification on {date}",
-        "level": "Level: {level} · {points} points",
-        "certified": "Certified: every dimension at {t} or above on {n} scenarios across {m} causes.",
-        "not_certified": "Not certified yet: needs every dimension at {t} or above on {n} scenarios "
-                         "across {m} causes (so far {have_n} scenarios, {have_m} causes).",
+        "level": "Level: {level} · {points_en}",
+        "certified": "Certified: every dimension at {t} or above on {n_en} across {m_en}.",
+        "not_certified": "Not certified yet: needs every dimension at {t} or above on {n_en} "
+                         "across {m_en} (so far {have_n_en}, {have_m_en}).",
         "badges": "Badges: {badges}", "no_badges": "Badges: none yet",
         "notes": "Trainers' comments", "no_notes": "No comments in this period.",
         "overrides": "Score overrides", "no_overrides": "No scores were overridden in this period.",
@@ -176,6 +178,18 @@ def _document(path: Path, subject: str, language: str, chain_head: str = "") -> 
 MARGIN_MM = 16.0
 
 
+def _longest_word(metrics: QFontMetricsF, text: str) -> float:
+    """The width of ``text``'s widest piece that word wrapping cannot break (Qt's line breaking:
+    between words, and between Chinese characters)."""
+    return metrics.boundingRect(QRectF(0, 0, 1, 1e6), int(Qt.TextFlag.TextWordWrap), text).width()
+
+
+def _wrap(metrics: QFontMetricsF, text: str, width: float) -> int:
+    """How to wrap ``text`` in ``width``: between words, or anywhere if one word is wider."""
+    fits = _longest_word(metrics, text) <= width + 0.5
+    return int(Qt.TextFlag.TextWordWrap if fits else Qt.TextFlag.TextWrapAnywhere)
+
+
 class _Document:
     """A painter on a PDF, with a cursor going down the page and a new page when one is full."""
 
@@ -234,27 +248,39 @@ class _Document:
         self.painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), self.subject)
         self.painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), self.t["page"].format(n=self.page))
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], shares: Sequence[float],
               size: float = 9) -> None:
-        """Rows of cells; ``widths`` are fractions of the page width."""
+        """Rows of cells under a bold header row. Columns are as wide as their header and cells
+        need (``shares``, fractions of the page width, say how to share out the rest); where the
+        page has too little room a header or cell wraps onto more lines: nothing is elided."""
         font, bold = self.font(size), self.font(size, True)
-        line = QFontMetricsF(font, self.writer).height() * 1.5
+        plain_metrics, bold_metrics = QFontMetricsF(font, self.writer), QFontMetricsF(bold, self.writer)
+        table = [list(headers), *[list(row) for row in rows]]
+        pad = self.pt(6)
+        natural, narrowest = [], []
+        for c in range(len(headers)):
+            column = [(bold_metrics if r == 0 else plain_metrics, row[c]) for r, row in enumerate(table)]
+            natural.append(max(m.horizontalAdvance(text) for m, text in column) + pad)
+            narrowest.append(max(_longest_word(m, text) for m, text in column) + pad)
         xs = [0.0]
-        for w in widths:
-            xs.append(xs[-1] + w * self.width)
-        for r, cells in enumerate([list(headers), *[list(row) for row in rows]]):
+        for w in fit_columns(self.width, shares, natural, narrowest):
+            xs.append(xs[-1] + w)
+        for r, cells in enumerate(table):
+            metrics = bold_metrics if r == 0 else plain_metrics
+            boxes = [QRectF(xs[c] + pad / 2, 0, xs[c + 1] - xs[c] - pad, 0) for c in range(len(cells))]
+            flags = [_wrap(metrics, text, box.width()) for text, box in zip(cells, boxes, strict=True)]
+            text_height = max(metrics.boundingRect(QRectF(0, 0, box.width(), self.height), f, text).height()
+                              for text, box, f in zip(cells, boxes, flags, strict=True))
+            line = max(text_height, metrics.height()) + metrics.height() * 0.5
             self.room(line)
             if r == 0:
                 self.painter.fillRect(QRectF(0, self.y, self.width, line), QColor("#eeeeee"))
             self.painter.setFont(bold if r == 0 else font)
             self.painter.setPen(QColor("#000000"))
-            for c, cell in enumerate(cells):
-                box = QRectF(xs[c] + self.pt(3), self.y, xs[c + 1] - xs[c] - self.pt(6), line)
+            for c, (text, box, f) in enumerate(zip(cells, boxes, flags, strict=True)):
                 align = Qt.AlignmentFlag.AlignVCenter | (
                     Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight)
-                elided = QFontMetricsF(self.painter.font(), self.writer).elidedText(
-                    cell, Qt.TextElideMode.ElideRight, box.width())
-                self.painter.drawText(box, int(align), elided)
+                self.painter.drawText(QRectF(box.x(), self.y, box.width(), line), int(align) | f, text)
             self.y += line
             self.painter.setPen(QPen(QColor("#cccccc"), self.pt(0.5)))
             self.painter.drawLine(QPointF(0, self.y), QPointF(self.width, self.y))
@@ -398,12 +424,20 @@ class _Document:
     def _standing(self, card: Scorecard) -> None:
         t, progress = self.t, card.progress
         self.text(t["standing"].format(date=card.date_to.isoformat()), 11, bold=True)
-        self.text(t["level"].format(level=self._level(progress), points=progress.points), 10)
+        self.text(t["level"].format(level=self._level(progress), points=progress.points,
+                                    points_en=plural(progress.points, "point")), 10)
         c = progress.certification
         rules = c.rules
-        self.text(t["certified"].format(t=rules.threshold, n=c.scenarios, m=c.categories) if c.certified
-                  else t["not_certified"].format(t=rules.threshold, n=rules.scenarios, m=rules.categories,
-                                                 have_n=c.scenarios, have_m=c.categories), 10)
+        # the English templates take the counts with their nouns (1 scenario, 2 causes)
+        if c.certified:
+            counts = {"n": c.scenarios, "m": c.categories}
+        else:
+            counts = {"n": rules.scenarios, "m": rules.categories, "have_n": c.scenarios,
+                      "have_m": c.categories}
+        nouns = {"n": "scenario", "m": "cause", "have_n": "scenario", "have_m": "cause"}
+        words = {f"{k}_en": plural(v, nouns[k]) for k, v in counts.items()}
+        self.text(t["certified" if c.certified else "not_certified"].format(t=rules.threshold, **counts,
+                                                                           **words), 10)
         zh = self.t is TEXT["zh-CN"]
         earned = [(b.badge.title_zh or b.badge.title) if zh else b.badge.title for b in progress.earned]
         self.text(t["badges"].format(badges=", ".join(earned)) if earned else t["no_badges"], 10, gap=10)

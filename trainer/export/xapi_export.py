@@ -3,8 +3,11 @@
 Each statement says that the trainee *completed* the scenario (an xAPI "simulation" activity),
 with ``result.success`` true when the customer left calmed (outcome ``resolved``), the overall
 score scaled to 0..1, and every dimension's automatic score and trainer override in a result
-extension. Statement ids are derived from the organisation's home page and the session id, so a
-re-export of the same period is recognised by the LMS as the same statements.
+extension. The trainee is an account on the organisation's home page named by the trainee's own
+UUID (``trainees.uuid``: never their name, which may change, nor a number another database
+reuses). Statement ids are derived from the home page, that UUID and the session id, so a
+re-export of the same period is recognised by the LMS as the same statements, and two branches'
+databases never make the same id.
 """
 
 from __future__ import annotations
@@ -17,21 +20,28 @@ from pathlib import Path
 from typing import Any
 
 from trainer import __version__
+from trainer.domain.xapi import DEFAULT_PLATFORM
 from trainer.export.atomic import atomic_output
 from trainer.export.selection import DIMENSIONS
 
-DEFAULT_HOME_PAGE = "https://teller-trainer.invalid"
 COMPLETED = {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}}
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 XAPI_VERSION = "1.0.3"
 OUTCOMES = ("resolved", "escalated", "walked_out")
 
 
-def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]],
-               home_page: str = DEFAULT_HOME_PAGE) -> Iterator[dict[str, Any]]:
-    """One statement per finished session row (see ``selection.session_rows``); sessions still
-    in progress, stopped by the trainee or cut off did not complete, so they make no statement."""
+def default_platform() -> str:
+    """The platform statements name when the branch has set none: this program and its version."""
+    return f"{DEFAULT_PLATFORM} {__version__}"
+
+
+def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]], home_page: str,
+               platform: str | None = None) -> Iterator[dict[str, Any]]:
+    """One statement per finished session row (``Records.session_rows`` with the trainee's
+    UUID); sessions still in progress, stopped by the trainee or cut off did not complete, so
+    they make no statement."""
     base = home_page.rstrip("/")
+    platform = platform or default_platform()
     for row in rows:
         s = dict(zip(columns, row, strict=True))
         if s["outcome"] not in OUTCOMES:
@@ -39,9 +49,10 @@ def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]],
         language = "zh-CN" if s["language"] == "zh-CN" else "en-US"
         scores = {d: {"automatic": s[f"avg_{d}"], "override": s[f"override_{d}"]} for d in DIMENSIONS}
         statement: dict[str, Any] = {
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base}/sessions/{s['session_id']}")),
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL,
+                                 f"{base}/trainees/{s['trainee_uuid']}/sessions/{s['session_id']}")),
             "actor": {"objectType": "Agent", "name": s["trainee"],
-                      "account": {"homePage": base, "name": s["trainee"]}},
+                      "account": {"homePage": base, "name": s["trainee_uuid"]}},
             "verb": COMPLETED,
             "object": {
                 "objectType": "Activity",
@@ -61,7 +72,7 @@ def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 },
             },
             "context": {
-                "platform": f"Angry-customer trainer {__version__}",
+                "platform": platform,
                 "language": language,
                 "extensions": {f"{base}/xapi/team": s["team"] or "",
                                f"{base}/xapi/category": s["category"]},
@@ -75,13 +86,13 @@ def statements(columns: Sequence[str], rows: Iterable[Sequence[Any]],
         yield statement
 
 
-def write_xapi(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]],
-               home_page: str = DEFAULT_HOME_PAGE) -> int:
+def write_xapi(path: Path, columns: Sequence[str], rows: Iterable[Sequence[Any]], home_page: str,
+               platform: str | None = None) -> int:
     """A JSON array of statements, streamed; returns how many."""
     count = 0
     with atomic_output(path) as temporary, temporary.open("w", encoding="utf-8") as out:
         out.write("[")
-        for statement in statements(columns, rows, home_page):
+        for statement in statements(columns, rows, home_page, platform):
             out.write(",\n" if count else "\n")
             out.write(json.dumps(statement, ensure_ascii=False))
             count += 1

@@ -1,6 +1,7 @@
 """XLSX scorecards (openpyxl, streamed in write-only mode): a Summary sheet (one row a trainee), a
-Sessions sheet and a Replies sheet; typed cells (numbers, local date-times), frozen bold header,
-written completely or not at all.
+Sessions sheet and a Replies sheet; typed cells (numbers are numbers, date-times are date-times,
+each column with the number format it is given), frozen bold header, written completely or not at
+all. What the cells hold (readable or machine) is ``layout``'s business.
 
 Every text cell is neutralised as in the CSV export (``csv_export.neutralise``): openpyxl stores a
 string that starts with ``=`` as a formula, and a workbook saved as CSV again takes every other
@@ -23,8 +24,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from trainer.export.atomic import atomic_output
 from trainer.export.csv_export import neutralise
 
-Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
-DATE_FORMAT = "yyyy-mm-dd hh:mm"
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]] | \
+    tuple[str, Sequence[str], Iterable[Sequence[Any]], Sequence[str | None]]
+"""Title, column names, rows and (optionally) each column's number format."""
 _BOLD = Font(bold=True)
 
 
@@ -36,9 +38,9 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet],
     with atomic_output(path) as temporary:
         book = Workbook(write_only=True)
         try:
-            for title, columns, rows in sheets:
+            for title, columns, rows, *formats in sheets:
                 sheet = book.create_sheet(title)
-                counts[title] = _fill(sheet, columns, rows)
+                counts[title] = _fill(sheet, columns, rows, formats[0] if formats else [None] * len(columns))
         except BaseException:
             _close(book)
             raise
@@ -63,7 +65,10 @@ def _close(book: Workbook) -> None:
             open_sheet.close()
 
 
-def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+          formats: Sequence[str | None]) -> int:
+    """The header and every row; a number or date-time in a column with a format gets it (text
+    in such a column is written as text)."""
     sheet.freeze_panes = "A2"
     header = []
     for name in columns:
@@ -71,26 +76,17 @@ def _fill(sheet: WriteOnlyWorksheet, columns: Sequence[str], rows: Iterable[Sequ
         cell.font = _BOLD
         header.append(cell)
     sheet.append(header)
-    stamps = [name.endswith("_at") for name in columns]
     count = 0
     for row in rows:
         out: list[Any] = []
-        for is_stamp, value in zip(stamps, row, strict=True):
-            if is_stamp and isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=_local(value))
-                cell.number_format = DATE_FORMAT
+        for number_format, value in zip(formats, row, strict=True):
+            if number_format and isinstance(value, int | float | datetime) and not isinstance(value, bool):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = number_format
                 out.append(cell)
             else:
                 out.append(neutralise(value))
         sheet.append(out)
         count += 1
     return count
-
-
-def _local(stamp: str) -> datetime | str:
-    """A stored UTC stamp as the local wall-clock time Excel shows (Excel has no time zones)."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().replace(tzinfo=None)
-    except ValueError:
-        return stamp
 

@@ -194,7 +194,8 @@ def _message(err: Any) -> str:
         return f"{name} needs at least {n} entr{'y' if n == 1 else 'ies'}"
     if kind == "too_long":
         return f"{name} has too many entries (at most {ctx.get('max_length')})"
-    return f"{name}: {shorten(str(err.get('msg', 'is not valid')), 200)}"
+    why = str(err.get("msg", "is not valid")).removeprefix("Value error, ")  # a validator's own sentence
+    return f"{name}: {shorten(why, 200)}"
 
 
 def _clean_loc(loc: Iterable[Any]) -> Loc:

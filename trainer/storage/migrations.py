@@ -181,5 +181,29 @@ def m0009_ranked_trainees(db: Database) -> None:
                "OR EXISTS (SELECT 1 FROM accounts a WHERE a.trainee_id = t.id AND a.role = 'trainee')")
 
 
+#: A random (version 4) UUID, made by SQLite: for trainees written without one.
+RANDOM_UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' "
+               "|| substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) "
+               "|| substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))")
+
+
+@migrations()
+def m0010_trainee_uuids(db: Database) -> None:
+    """Each trainee's own random UUID, made once and never changed: how exports name a trainee
+    outside this database (the xAPI account), whatever their name becomes. Trainees from before
+    get theirs now; a trainee written without one gets one from the database."""
+    import uuid
+
+    db.table("trainees").add_column("uuid", str)
+    for (trainee_id,) in db.execute("SELECT id FROM trainees").fetchall():
+        db.execute("UPDATE trainees SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), trainee_id])
+    db.execute("CREATE UNIQUE INDEX trainees_uuid ON trainees(uuid)")
+    db.execute("CREATE TRIGGER trainees_uuid_given AFTER INSERT ON trainees WHEN NEW.uuid IS NULL "
+               f"BEGIN UPDATE trainees SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
+    db.execute("CREATE TRIGGER trainees_uuid_kept BEFORE UPDATE OF uuid ON trainees "
+               "WHEN OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid "
+               "BEGIN SELECT RAISE(ABORT, 'a trainee''s uuid never changes'); END")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -71,6 +71,10 @@ ORDER BY s.started_at, s.id
 """.format(where=WHERE, columns=",\n       ".join(
     f"s.avg_{d} AS avg_{d}, {LATEST_OVERRIDE.format(d=d)} AS override_{d}" for d in DIMENSIONS))
 
+# The same for xAPI statements, with the trainee's own UUID (their account, whatever their name).
+XAPI_SESSIONS_SQL = SESSIONS_SQL.replace("t.name AS trainee,",
+                                         "t.name AS trainee, t.uuid AS trainee_uuid,", 1)
+
 # Per session with scored replies: start, title, outcome, then per dimension the automatic score
 # and the score with the latest override applied.
 SESSION_SCORES_SQL = """
@@ -147,8 +151,10 @@ class Records:
         """One row per scored reply: the column names and a lazy stream of rows."""
         return self._query(TURNS_SQL, params)
 
-    def session_rows(self, params: Parameters) -> Rows:
-        return self._query(SESSIONS_SQL, params)
+    def session_rows(self, params: Parameters, *, with_trainee_uuid: bool = False) -> Rows:
+        """One row per session with scored replies (and, ``with_trainee_uuid``, the trainee's
+        ``trainee_uuid`` after their name)."""
+        return self._query(XAPI_SESSIONS_SQL if with_trainee_uuid else SESSIONS_SQL, params)
 
     def session_scores(self, params: Parameters) -> Iterator[tuple[Any, ...]]:
         sql = SESSION_SCORES_SQL.format(sessions=self._sessions_of(params))

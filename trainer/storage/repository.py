@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import time
+import uuid
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -107,7 +108,7 @@ class Repository:
             if row:
                 return int(row[0])
             table = self.db.table("trainees")
-            table.insert({"name": name, "team": team or "", "created_at": now()})
+            table.insert({"name": name, "team": team or "", "created_at": now(), "uuid": str(uuid.uuid4())})
             return int(table.last_pk)  # type: ignore[arg-type]
 
     def mirror_trainee(self, trainee: dict[str, Any]) -> int:

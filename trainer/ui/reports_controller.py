@@ -3,6 +3,7 @@ Cancel) on their own worker thread, so nothing else waits behind a long one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from trainer.app.reports import ReportChoices
@@ -35,6 +36,9 @@ class ReportsController(Controller):
             self.page.set_choices(choices)
             self.nav.push(self.page)  # the report is read again whenever a filter changes
             self.load_report(self.page.selection())
+            # (a broken xapi.yaml is said when xAPI is exported, with its file and line)
+            self.jobs.submit(call(self.app.reports.xapi_settings), on_done=self.page.set_xapi_settings,
+                             on_error=log_error)
 
         self.jobs.submit(call(self.app.reports.choices), on_done=loaded)
 
@@ -47,6 +51,9 @@ class ReportsController(Controller):
         """Write the export on the export worker, with a progress dialog that can cancel it."""
         out = Path(path)
         request = ExportRequest(format_for(out, kind), out, selection, i18n.current_language())
+        if request.kind == "xapi":  # as the user confirmed them; an empty platform: this program
+            request = replace(request, home_page=self.page.xapi.home_page,
+                              platform=self.page.xapi.platform or "")
         progress = ExportProgress(self.shell.window, self.tr("Exporting to {file}…").format(file=out.name))
         self.export_progress = progress
         self.running.append(progress)

@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 
 from trainer.app.reports import Report, ReportChoices
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
+from trainer.domain.xapi import XapiSettings
 from trainer.export.run import SUFFIXES
 from trainer.export.selection import ExportFilter
 from trainer.ui import i18n, labels
 from trainer.ui.score_chart import plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, heading, read_only_table
+from trainer.ui.xapi_dialog import XapiSettingsDialog
 
 REFRESH_DELAY_MS = 250
 COLUMNS = 9  # name, team, sessions, three dimensions, critical fails, level, certified
@@ -78,7 +80,7 @@ def _collator(language: str) -> QCollator:
 
 class ReportsPage(Retranslating, QWidget):
     """Signals: refresh(object) an ``ExportFilter``; export_requested(str, str, object) format,
-    file path and the ``ExportFilter`` to export; back()."""
+    file path and the ``ExportFilter`` to export (for xAPI, with the settings in ``xapi``); back()."""
 
     refresh = Signal(object)
     export_requested = Signal(str, str, object)
@@ -91,6 +93,9 @@ class ReportsPage(Retranslating, QWidget):
         self._current = False
         """Whether the table shows what the filters say (so an export covers what is shown)."""
         self._choices = ReportChoices([], [])
+        self.xapi = XapiSettings()
+        """The xAPI home page and platform the next xAPI export names (the branch's, until the
+        user changes them in the dialog)."""
         self.title = heading()
         self.team, self.trainee, self.category = QComboBox(), QComboBox(), QComboBox()
         today = QDate.currentDate()
@@ -291,9 +296,18 @@ class ReportsPage(Retranslating, QWidget):
 
     # -- exporting ----------------------------------------------------------------------------------------
 
+    def set_xapi_settings(self, settings: XapiSettings) -> None:
+        """The branch's xAPI home page and platform, offered when xAPI statements are exported."""
+        self.xapi = settings
+
     def _ask_export(self, kind: str) -> None:
         if not self._current or self.report is None:
             return
+        if kind == "xapi":  # where the statements say they come from, first
+            chosen = XapiSettingsDialog.ask(self, self.xapi)
+            if chosen is None:
+                return
+            self.xapi = chosen
         selection = self.report.selection  # what the table shows
         self._ask(kind, selection, f"scorecards-{selection.team or 'all'}")
 

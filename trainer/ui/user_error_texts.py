@@ -71,6 +71,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "cannot write {path}: the folder {folder} does not exist."),
     QT_TRANSLATE_NOOP("UserError", "cannot write {path}: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard."),  # noqa: E501 - one message, as lupdate reads it
+    # xAPI: where the statements say they come from (trainer/domain/xapi.py, library/xapi_settings.py)
+    QT_TRANSLATE_NOOP("UserError", "No xAPI home page is set: give your organisation's web address with --home-page, or in the Reports view's xAPI export."),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the xAPI home page must be a web address starting with https:// (got {got})"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the xAPI platform needs a name"),
+    QT_TRANSLATE_NOOP("UserError", "the xAPI platform's name is longer than {most} characters"),
+    QT_TRANSLATE_NOOP("UserError", "cannot save the xAPI settings to {path}: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "{name} could not be unpacked: {reason}."),
     QT_TRANSLATE_NOOP("UserError", "{name} is damaged ({member} fails its checksum)."),
     QT_TRANSLATE_NOOP("UserError", "{name} is not a zip file."),

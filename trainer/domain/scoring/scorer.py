@@ -32,6 +32,7 @@ from trainer.domain.scoring.text import (
     detect_language,
     sentence_length,
 )
+from trainer.domain.wording import plural
 
 MAX_REPLY_CHARS = 5000
 #: A sentence this long buries the answer (run-on).
@@ -318,7 +319,7 @@ class RubricScorer:
             first = reading.sentences[0]
             s_start, s_end, words = reading.evidence(first.start, first.end)
             out.append(ItemResult("clarity", plain.id, True, plain.points, words, s_start, s_end,
-                                  f"{plain.why.en} (about {round(average)} words between pauses)"))
+                                  f"{plain.why.en} (about {plural(round(average), 'word')} between pauses)"))
         forward = self._way_forward(reading, found)
         out += forward + self._complete_plan(reading, found)
         out += self._order({**found, **{r.item: r for r in forward}})
