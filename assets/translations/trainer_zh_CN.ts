@@ -1578,27 +1578,67 @@ Replace: {replaced}</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="89" />
+        <location filename="../../trainer/ui/reports_controller.py" line="92" />
+        <source>1 reply exported to {file}.</source>
+        <translation>已将 1 条回复导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="93" />
         <source>{n} replies exported to {file}.</source>
         <translation>已将 {n} 条回复导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="91" />
-        <source>{t} trainees, {s} sessions and {r} replies exported to {file}.</source>
-        <translation>已将 {t} 名学员、{s} 次练习和 {r} 条回复导出到 {file}。</translation>
+        <location filename="../../trainer/ui/reports_controller.py" line="95" />
+        <source>1 trainee</source>
+        <translation>1 名学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="94" />
+        <location filename="../../trainer/ui/reports_controller.py" line="96" />
+        <source>{n} trainees</source>
+        <translation>{n} 名学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="97" />
+        <source>1 session</source>
+        <translation>1 次练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="97" />
+        <source>{n} sessions</source>
+        <translation>{n} 次练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="98" />
+        <source>1 reply</source>
+        <translation>1 条回复</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="98" />
+        <source>{n} replies</source>
+        <translation>{n} 条回复</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="99" />
+        <source>{t}, {s} and {r} exported to {file}.</source>
+        <translation>已将{t}、{s}和{r}导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="103" />
+        <source>1 session exported to {file} as an xAPI statement.</source>
+        <translation>已将 1 次练习以 xAPI 语句导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_controller.py" line="104" />
         <source>{n} sessions exported to {file} as xAPI statements.</source>
         <translation>已将 {n} 次练习以 xAPI 语句导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="97" />
+        <location filename="../../trainer/ui/reports_controller.py" line="107" />
         <source>The scorecard was written to {file}.</source>
         <translation>成绩单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_controller.py" line="98" />
+        <location filename="../../trainer/ui/reports_controller.py" line="108" />
         <source>{n} scorecards written to {file}.</source>
         <translation>已将 {n} 份成绩单写入 {file}。</translation>
     </message>

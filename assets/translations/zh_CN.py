@@ -5,6 +5,15 @@ into it and compiles the .qm. A test fails when a string in the code has no entr
 """
 
 ZH_CN = {
+    "1 reply exported to {file}.": "已将 1 条回复导出到 {file}。",
+    "1 trainee": "1 名学员",
+    "{n} trainees": "{n} 名学员",
+    "1 session": "1 次练习",
+    "{n} sessions": "{n} 次练习",
+    "1 reply": "1 条回复",
+    "{n} replies": "{n} 条回复",
+    "{t}, {s} and {r} exported to {file}.": "已将{t}、{s}和{r}导出到 {file}。",
+    "1 session exported to {file} as an xAPI statement.": "已将 1 次练习以 xAPI 语句导出到 {file}。",
     "female": "女",
     "male": "男",
     "unspecified": "未指定",

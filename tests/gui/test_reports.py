@@ -387,3 +387,16 @@ def test_the_xapi_dialog_checks_the_home_page(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.settings() == XapiSettings("https://bank.example", "Branch 7 trainer")
+
+
+def test_export_messages_count_with_the_right_noun(qtbot: QtBot, window: MainWindow) -> None:
+    """Issue 15, item 18 in the window too: "1 reply", not "1 replies"."""
+    from trainer.export.run import ExportResult
+
+    said = window.reports.exported
+    assert said(ExportResult("csv", Path("x.csv"), {"replies": 1})) == "1 reply exported to x.csv."
+    assert said(ExportResult("csv", Path("x.csv"), {"replies": 2})) == "2 replies exported to x.csv."
+    assert said(ExportResult("xlsx", Path("x.xlsx"), {"trainees": 1, "sessions": 1, "replies": 3})) == (
+        "1 trainee, 1 session and 3 replies exported to x.xlsx.")
+    assert said(ExportResult("xapi", Path("x.json"), {"sessions": 1})) == (
+        "1 session exported to x.json as an xAPI statement.")

@@ -85,14 +85,24 @@ class ReportsController(Controller):
 
     def exported(self, result: ExportResult) -> str:
         n, file = result.counts, str(result.out)
+        replies = n.get("replies", 0)
+        sessions = n.get("sessions", 0)
         if result.kind == "csv":
-            return self.tr("{n} replies exported to {file}.").format(n=n.get("replies"), file=file)
+            if replies == 1:
+                return self.tr("1 reply exported to {file}.").format(file=file)
+            return self.tr("{n} replies exported to {file}.").format(n=replies, file=file)
         if result.kind == "xlsx":
-            return self.tr("{t} trainees, {s} sessions and {r} replies exported to {file}.").format(
-                t=n.get("trainees"), s=n.get("sessions"), r=n.get("replies"), file=file)
+            counts = (self.tr("1 trainee") if n.get("trainees") == 1
+                      else self.tr("{n} trainees").format(n=n.get("trainees")),
+                      self.tr("1 session") if sessions == 1 else self.tr("{n} sessions").format(n=sessions),
+                      self.tr("1 reply") if replies == 1 else self.tr("{n} replies").format(n=replies))
+            return self.tr("{t}, {s} and {r} exported to {file}.").format(
+                t=counts[0], s=counts[1], r=counts[2], file=file)
         if result.kind == "xapi":
+            if sessions == 1:
+                return self.tr("1 session exported to {file} as an xAPI statement.").format(file=file)
             return self.tr("{n} sessions exported to {file} as xAPI statements.").format(
-                n=n.get("sessions"), file=file)
+                n=sessions, file=file)
         if n.get("scorecards") == 1:
             return self.tr("The scorecard was written to {file}.").format(file=file)
         return self.tr("{n} scorecards written to {file}.").format(n=n.get("scorecards"), file=file)
