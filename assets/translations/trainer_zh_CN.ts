@@ -2377,8 +2377,8 @@ Replace: {replaced}</source>
     </message>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="151" />
-        <source>About this ending</source>
-        <translation>关于这个结局</translation>
+        <source>About this ending: {text}</source>
+        <translation>关于这个结局：{text}</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/review_pages.py" line="155" />

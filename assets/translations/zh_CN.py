@@ -33,7 +33,7 @@ ZH_CN = {
     "Exported the scenarios {ids} to {file}.": "把情景 {ids} 导出到 {file}。",
     "Exported {rows} rows ({format}) from {from} to {to} to {file}.": "导出了 {from} 至 {to} 的 {rows} 行（{format}）到 {file}。",
     "Installed the {language} speech model {name} (SHA-256 {sha256}).": "安装了{language}语音模型 {name}（SHA-256 {sha256}）。",
-    "About this ending": "关于这个结局",
+    "About this ending: {text}": "关于这个结局：{text}",
     "You replied once; the customer's mood went from {start} to {end}.": "您回复了 1 次；客户的情绪从 {start} 变为 {end}。",
     "You replied {n} times; the customer's mood went from {start} to {end}.": "您回复了 {n} 次；客户的情绪从 {start} 变为 {end}。",
     "Steps you took: {steps}.": "您已做到的步骤：{steps}。",

@@ -148,8 +148,8 @@ class SummaryPage(Retranslating, QWidget):
         if s.debrief is not None:
             text += "<br>" + "<br>".join(escape(line) for line in self._debrief_lines(s.debrief))
         if s.ending is not None and s.ending.debrief:
-            t_note = self.tr("About this ending")
-            text += f"<br><i>{escape(t_note)}: {escape(s.ending.debrief)}</i>"
+            note = self.tr("About this ending: {text}").format(text=s.ending.debrief)
+            text += f"<br><i>{escape(note)}</i>"
         text += f"<br>{escape(t_avg)}: {escape(avg)}"
         if s.overrides:
             t_over = self.tr("Trainer overrides")
