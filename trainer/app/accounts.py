@@ -111,7 +111,8 @@ class AccountsService:
 
     def set_role(self, username: str, role: Role, password: str = "") -> None:
         """Change an account's role. A role that needs a longer password than the old one (a
-        trainee made a trainer) needs a new ``password`` meeting it, set in the same step."""
+        trainee made a trainer) needs a new ``password`` meeting it, set in the same step; any
+        other change leaves the password alone (one typed for something else is ignored)."""
         by = self.require("manage_accounts", "change roles")
         account = self._account(username)
         if role not in ROLES:
@@ -119,7 +120,7 @@ class AccountsService:
         if account["role"] == "hr_admin" and role != "hr_admin" and self._store.count("hr_admin") <= 1:
             raise InvalidInput("this is the last HR administrator; make someone else one first")
         update: dict[str, Any] = {"role": role}
-        if MIN_PASSWORD[role] > MIN_PASSWORD[account["role"]] or password:
+        if MIN_PASSWORD[role] > MIN_PASSWORD[account["role"]]:
             if not password:
                 raise InvalidInput("{name} needs a new password of at least {n} characters for this role: "
                                    "type one in the password field", name=account["username"],
