@@ -69,6 +69,12 @@ class SignedIn:
         self.identity: Identity | None = None
 
 
+def _new_password(password: str) -> dict[str, str]:
+    """A new password's stored form: a fresh salt and the hash with it."""
+    salt = new_salt()
+    return {"salt": salt, "password_hash": hash_password(password, salt)}
+
+
 class AccountsService:
     def __init__(self, app: App, signed_in: SignedIn) -> None:
         self._app = app
@@ -126,7 +132,7 @@ class AccountsService:
                                    "type one in the password field", name=account["username"],
                                    n=MIN_PASSWORD[role])
             check_new_password(password, role)
-            update["password_hash"] = hash_password(password, account["salt"])
+            update |= _new_password(password)
         with transaction(self._store.db):
             if role in ("trainee", "trainer") and account["trainee_id"] is None:
                 update["trainee_id"] = self._app.repo.trainee(account["username"])  # a profile to practise
@@ -141,8 +147,8 @@ class AccountsService:
         account = self._account(username)
         check_new_password(password, account["role"])
         with transaction(self._store.db):
-            self._store.update(account["id"], {"password_hash": hash_password(password, account["salt"]),
-                                               "failed_attempts": 0, "locked_until": None})
+            self._store.update(account["id"], {**_new_password(password), "failed_attempts": 0,
+                                               "locked_until": None})
             self._audit(by, "password_reset", {"username": account["username"]})
 
     def lift_lock(self, username: str, login: str) -> bool:
