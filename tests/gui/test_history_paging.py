@@ -10,8 +10,17 @@ from pytestqt.qtbot import QtBot
 
 from trainer.app.progress import HISTORY_PAGE
 from trainer.ui import i18n
+from trainer.ui.main_window import MainWindow
+from trainer.ui.review_pages import HistoryPage
 
 from helpers import bundled
+
+
+def ann_opens_her_history(qtbot: QtBot, win: MainWindow) -> HistoryPage:
+    sign_in(qtbot, win, "ann")
+    qtbot.mouseClick(win.library_page.history_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.current_page() is win.history_page, timeout=WAIT_MS)
+    return win.history_page
 
 
 def test_history_shows_a_page_then_more(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
@@ -24,10 +33,7 @@ def test_history_shows_a_page_then_more(qtbot: QtBot, db_path: Path, tmp_path: P
     world.app.close()
     win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     try:
-        sign_in(qtbot, win, "ann")
-        qtbot.mouseClick(win.library_page.history_button, Qt.MouseButton.LeftButton)
-        page = win.history_page
-        qtbot.waitUntil(lambda: win.current_page() is page, timeout=WAIT_MS)
+        page = ann_opens_her_history(qtbot, win)
         assert page.table.rowCount() == HISTORY_PAGE
         assert page.more_button.isVisibleTo(page) and str(extra) in page.more_button.text()
         qtbot.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
@@ -54,10 +60,7 @@ def test_history_shows_the_three_scores_and_the_outcome(qtbot: QtBot, db_path: P
     world.app.close()
     win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     try:
-        sign_in(qtbot, win, "ann")
-        qtbot.mouseClick(win.library_page.history_button, Qt.MouseButton.LeftButton)
-        page = win.history_page
-        qtbot.waitUntil(lambda: win.current_page() is page, timeout=WAIT_MS)
+        page = ann_opens_her_history(qtbot, win)
         table = page.table
         headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
         assert headers == ["Started", "Scenario", "Turns", "Empathy", "Clarity", "Solution", "Result"]

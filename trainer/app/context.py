@@ -83,7 +83,7 @@ class App:
             private_folder(self.settings.data_dir)  # the program's own folder: its owner's only
         self._attach(open_database(self.settings.db_path))
         self.repo.mark_interrupted_sessions()
-        self.audit_on_open = self.account_store.audit_check()
+        self.audit_on_open = self.accounts.verify_audit_chain()
         if not self.audit_on_open.intact:
             log.warning("%s", self.audit_on_open.sentence())
         self.reload_catalog()

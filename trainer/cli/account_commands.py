@@ -35,7 +35,7 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     app = open_app(args, warn_audit=False)  # what it finds is the answer, not a warning
-    check = app.account_store.audit_check()
+    check = app.accounts.verify_audit_chain()
     print(check.sentence())
     return EXIT_OK if check.intact else EXIT_INVALID
 
