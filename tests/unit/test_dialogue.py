@@ -90,3 +90,44 @@ def test_mood_direction() -> None:
     assert next_mood(5, GOOD, 3, 1).after == 0
     assert next_mood(98, COLD, 0, 1, ).after == 100
     assert "felt heard" in next_mood(70, GOOD, 0, 2).reasons
+
+
+def test_a_warm_reply_with_steps_calms_visibly_and_a_reply_that_ignores_angers() -> None:
+    # an excellent first reply (apology, two concrete steps) brings a furious customer well down
+    excellent = next_mood(71, make_score(85, 80, 85), 2, 2)
+    assert excellent.after <= 40
+    # a reply that neither hears nor helps makes things worse, with the reason given
+    ignored = next_mood(50, make_score(5, 60, 10), 0, 2)
+    assert ignored.after > 50 and "got no help" in ignored.reasons
+    # a low empathy score on a later, practical reply does not anger by itself
+    practical = next_mood(40, make_score(10, 80, 70), 1, 2)
+    assert practical.after < 40
+
+
+def _branching_on_the_last_reply(**when: object) -> Dialogue:
+    from trainer.domain.scenario import Scenario
+
+    data = bundled("atm_card_swallowed").model_dump()
+    data["turns"][0]["branches"] = [{"when": when, "goto": "waiting"}, {"goto": "still_angry"}]
+    return Dialogue(Scenario.model_validate(data))
+
+
+def test_a_branch_reacts_to_what_the_last_reply_itself_did() -> None:
+    from trainer.domain.score import ItemResult
+
+    # reply_steps: the step must be taken by this reply, not only earlier in the session
+    d = _branching_on_the_last_reply(reply_steps=["cash_today"])
+    d.reply("x", make_score(50, 50, 50, steps=("verify_identity",)))
+    assert d.current is not None and d.current.id == "still_angry"
+    d = _branching_on_the_last_reply(reply_steps=["cash_today"])
+    d.reply("x", make_score(50, 50, 50, steps=("cash_today",)))
+    assert d.current is not None and d.current.id == "waiting"
+    # reply_met: a rubric item the reply met (here a promise with a time)
+    promised = ItemResult("solution", "time_frame", True, 15, "in ten minutes", 0, 14, "A time.")
+    base = make_score(50, 50, 50)
+    d = _branching_on_the_last_reply(reply_met=["time_frame"])
+    d.reply("x", base)
+    assert d.current is not None and d.current.id == "still_angry"
+    d = _branching_on_the_last_reply(reply_met=["time_frame"])
+    d.reply("x", ReplyScore(50, 50, 50, "en", (promised,)))
+    assert d.current is not None and d.current.id == "waiting"

@@ -14,7 +14,13 @@ from trainer.domain.errors import InvalidInput, NotFound
 from trainer.domain.scenario import Scenario
 from trainer.domain.scoring.rubric import Rubric
 from trainer.library.catalog import bundled_scenarios_dir
-from trainer.library.loader import ScenarioError, load_scenario_file, load_scenario_text, scenario_files
+from trainer.library.loader import (
+    ScenarioError,
+    load_scenario_file,
+    load_scenario_text,
+    pair_reports,
+    scenario_files,
+)
 from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
 from trainer.library.rubric_files import active_rubric, load_rubric
 
@@ -50,6 +56,7 @@ class AuthoringService:
         reports: list[str] = []
         errors = warnings = 0
         seen: dict[str, Path] = {}
+        loaded_ok: list[tuple[Path, Scenario]] = []
         for path in files:
             try:
                 loaded = load_scenario_file(path)
@@ -64,7 +71,13 @@ class AuthoringService:
             if sid in seen:
                 reports.append(f"{path}: id '{sid}' is already used by {seen[sid]}")
                 errors += 1
+                continue
             seen[sid] = path
+            loaded_ok.append((path, loaded.scenario))
+        for report in pair_reports(loaded_ok):
+            reports.append(str(report))
+            errors += report.is_error
+            warnings += not report.is_error
         return FileCheck(len(files), reports, errors, warnings)
 
     def scenario_file(self, path: Path) -> Scenario:

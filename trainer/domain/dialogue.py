@@ -41,6 +41,10 @@ def condition_holds(cond: Condition, mood: int, covered: frozenset[str], score: 
         return False
     if covered.intersection(cond.steps_missing):
         return False
+    if not set(cond.reply_steps) <= score.steps_taken:
+        return False
+    if not set(cond.reply_met) <= score.met():
+        return False
     if cond.min_scores is not None and any(
         getattr(score, dim) < bound for dim, bound in cond.min_scores.bounds().items()
     ):

@@ -105,6 +105,11 @@ class Condition(_Strict):
     mood_at_least: Mood | None = None
     steps_done: list[Ident] = []
     steps_missing: list[Ident] = []
+    reply_steps: list[Ident] = []
+    """Steps the last reply itself took (first time or again): what it just did."""
+    reply_met: list[Ident] = []
+    """Rubric items the last reply met, e.g. ``time_frame`` (a promise with a time),
+    ``clarify_details`` (a question asked), ``apology``, ``blame``."""
     min_scores: ScoreBounds | None = None
     max_scores: ScoreBounds | None = None
 
@@ -114,6 +119,8 @@ class Condition(_Strict):
             and self.mood_at_least is None
             and not self.steps_done
             and not self.steps_missing
+            and not self.reply_steps
+            and not self.reply_met
             and not (self.min_scores and self.min_scores.bounds())
             and not (self.max_scores and self.max_scores.bounds())
         )
@@ -144,6 +151,9 @@ class Ending(_Strict):
 
 class Scenario(_Strict):
     id: Ident
+    situation: Ident | None = None
+    """The situation this scenario plays; an English and a Chinese scenario of the same situation
+    share it and count as one situation in two languages (default: the scenario's own id)."""
     title: Text
     language: Language
     category: Category
@@ -156,6 +166,10 @@ class Scenario(_Strict):
     endings: Annotated[list[Ending], Field(min_length=1)]
     max_turns: Annotated[int, Field(ge=1, le=50)] = 8
     turn_limit_ending: Ident | None = None
+
+    @property
+    def situation_id(self) -> str:
+        return self.situation or self.id
 
     @property
     def first_turn(self) -> Turn:

@@ -12,11 +12,15 @@ from trainer.domain.problems import Problem, field_name
 from trainer.domain.scenario import Scenario
 
 
-def check_scenario(scenario: Scenario) -> list[Problem]:
-    """Every cross-field problem in ``scenario``, errors and warnings, in document order."""
+def check_scenario(scenario: Scenario, item_ids: frozenset[str] | None = None) -> list[Problem]:
+    """Every cross-field problem in ``scenario``, errors and warnings, in document order.
+
+    ``item_ids``: the rubric's item ids, which ``reply_met`` conditions must name (unchecked when
+    ``None``).
+    """
     problems: list[Problem] = []
     problems += _check_ids(scenario)
-    problems += _check_branches(scenario)
+    problems += _check_branches(scenario, item_ids)
     problems += _check_endings(scenario)
     if not any(p.is_error for p in problems):
         problems += _check_reachability(scenario)
@@ -45,7 +49,7 @@ def _check_ids(s: Scenario) -> list[Problem]:
     return problems
 
 
-def _check_branches(s: Scenario) -> list[Problem]:
+def _check_branches(s: Scenario, item_ids: frozenset[str] | None) -> list[Problem]:
     problems = []
     targets = {t.id for t in s.turns} | {e.id for e in s.endings}
     steps = set(s.step_ids())
@@ -73,7 +77,7 @@ def _check_branches(s: Scenario) -> list[Problem]:
                     (*loc, "when"),
                     "when has no conditions; leave 'when' out for the default branch",
                 ))
-            for key in ("steps_done", "steps_missing"):
+            for key in ("steps_done", "steps_missing", "reply_steps"):
                 for si, step_id in enumerate(getattr(cond, key)):
                     if step_id not in steps:
                         problems.append(Problem(
@@ -81,6 +85,13 @@ def _check_branches(s: Scenario) -> list[Problem]:
                             f"{field_name((*loc, 'when', key, si))} must name a step of this scenario "
                             f"(got '{step_id}')",
                         ))
+            for ii, item_id in enumerate(cond.reply_met):
+                if item_ids is not None and item_id not in item_ids:
+                    problems.append(Problem(
+                        (*loc, "when", "reply_met", ii),
+                        f"{field_name((*loc, 'when', 'reply_met', ii))} must name a rubric item "
+                        f"(got '{item_id}'; see trainer rubric)",
+                    ))
             if (
                 cond.mood_below is not None
                 and cond.mood_at_least is not None
@@ -155,4 +166,41 @@ def _check_reachability(s: Scenario) -> list[Problem]:
             problems.append(Problem(
                 ("endings", i, "id"), f"ending '{ending.id}' is never reached", "warning",
             ))
+    return problems
+
+
+def check_pairs(scenarios: list[Scenario]) -> list[tuple[Scenario, Problem]]:
+    """Problems between scenarios of one situation: two in the same language (an error), or a
+    pair whose steps differ (a warning: progress treats them as one situation)."""
+    by_situation: dict[str, list[Scenario]] = {}
+    for s in scenarios:
+        by_situation.setdefault(s.situation_id, []).append(s)
+    problems: list[tuple[Scenario, Problem]] = []
+    for situation, group in by_situation.items():
+        first_of: dict[str, Scenario] = {}
+        for s in group:
+            other = first_of.get(s.language)
+            if other is not None:
+                problems.append((s, Problem(
+                    ("situation",),
+                    f"situation '{situation}' already has a {s.language} scenario ('{other.id}')",
+                )))
+                continue
+            first_of[s.language] = s
+        kept = list(first_of.values())
+        for s in kept[1:]:
+            base = kept[0]
+            if set(s.step_ids()) != set(base.step_ids()):
+                only_here = sorted(set(s.step_ids()) - set(base.step_ids()))
+                only_there = sorted(set(base.step_ids()) - set(s.step_ids()))
+                diff = "; ".join(part for part in (
+                    f"only here: {', '.join(only_here)}" if only_here else "",
+                    f"only in '{base.id}': {', '.join(only_there)}" if only_there else "",
+                ) if part)
+                problems.append((s, Problem(
+                    ("steps",),
+                    f"the steps differ from the other language's scenario of situation "
+                    f"'{situation}' ({diff})",
+                    "warning",
+                )))
     return problems

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.domain.scenario import Scenario
-from trainer.library.loader import Report, ScenarioError, load_scenario_file, scenario_files
+from trainer.library.loader import Report, ScenarioError, load_scenario_file, pair_reports, scenario_files
 from trainer.resources import bundled_path
 
 
@@ -52,4 +52,5 @@ def load_catalog(folders: Iterable[Path] | None = None) -> Catalog:
             continue
         catalog.scenarios[sid] = loaded.scenario
         catalog.sources[sid] = path
+    catalog.reports += pair_reports([(catalog.sources[s.id], s) for s in catalog])
     return catalog

@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from trainer.domain.errors import UserError
 from trainer.domain.problems import Loc, Problem, excerpt, field_name, shorten
 from trainer.domain.scenario import Scenario
-from trainer.domain.scenario_checks import check_scenario
+from trainer.domain.scenario_checks import check_pairs, check_scenario
 from trainer.library.yaml_source import SourceDocument, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,7 +86,7 @@ def load_document(doc: SourceDocument, source: str = "<scenario>") -> Loaded:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
         raise ScenarioError(validation_reports(exc, doc, source)) from None
-    problems = check_scenario(scenario)
+    problems = check_scenario(scenario, rubric_item_ids())
     reports = [_place(source, doc, p) for p in problems]
     errors = [r for r in reports if r.is_error]
     if errors:
@@ -97,6 +98,15 @@ def load_document(doc: SourceDocument, source: str = "<scenario>") -> Loaded:
             f"id '{scenario.id}' differs from the file name '{stem}'", "warning",
         ))
     return Loaded(scenario, reports)
+
+
+@cache
+def rubric_item_ids() -> frozenset[str]:
+    """The bundled rubric's item ids, which a branch's ``reply_met`` may name."""
+    from trainer.library.rubric_files import bundled_rubric_path, load_rubric  # imports this module
+
+    rubric = load_rubric(bundled_rubric_path())
+    return frozenset(i.id for i in rubric.items)
 
 
 def load_scenario_file(path: Path) -> Loaded:
@@ -225,6 +235,21 @@ def validation_reports(exc: ValidationError, doc: SourceDocument, source: str) -
 
 def _place(source: str, doc: SourceDocument, problem: Problem) -> Report:
     return Report(source, doc.line_of(problem.loc), problem.message, problem.severity, problem.loc)
+
+
+def place_in_file(path: Path, problem: Problem) -> Report:
+    """``problem`` of the scenario in ``path`` as a report with its line (read again: rare)."""
+    try:
+        doc = parse_yaml(read_text_file(path))
+    except (YamlProblem, ScenarioError):
+        return Report(str(path), None, problem.message, problem.severity, problem.loc)
+    return _place(str(path), doc, problem)
+
+
+def pair_reports(loaded: list[tuple[Path, Scenario]]) -> list[Report]:
+    """Problems between the two languages of a situation, each placed in its file."""
+    where = {id(s): path for path, s in loaded}
+    return [place_in_file(where[id(s)], problem) for s, problem in check_pairs([s for _, s in loaded])]
 
 
 def _dedupe(reports: list[Report]) -> list[Report]:
