@@ -10,11 +10,13 @@ STAMP  := $(VENV)/.installed
 run: deps
 	@$(BIN)/python main.py || [ $$? -eq 2 ]  # 2: no display, already explained
 
-# The live-microphone tests need the PulseAudio fake microphone; it is set up and torn down here.
+# The live-microphone tests need the PulseAudio fake microphone, and the sync tests a throwaway
+# PostgreSQL cluster; both are set up and torn down here.
 test: deps
 	@bash .ci/fake-microphone.sh start
-	@TRAINER_FAKE_MIC=1 $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
-	  bash .ci/fake-microphone.sh stop; exit $$status
+	@dsn=$$(bash .ci/postgres.sh start) || { bash .ci/fake-microphone.sh stop; exit 1; }; \
+	  TRAINER_FAKE_MIC=1 TRAINER_TEST_PG_DSN=$$dsn $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  bash .ci/postgres.sh stop; bash .ci/fake-microphone.sh stop; exit $$status
 
 deps: system-deps $(STAMP)
 

@@ -20,6 +20,8 @@ PACKAGES=(
   pulseaudio pulseaudio-utils
   # pdftotext: the tests read the PDF scorecards back as text
   poppler-utils
+  # The tests' throwaway central server (.ci/postgres.sh); the app itself needs none
+  postgresql
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1229,82 +1229,82 @@ Replace: {replaced}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="139" />
+        <location filename="../../trainer/ui/main_window.py" line="151" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="132" />
+        <location filename="../../trainer/ui/main_window.py" line="139" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="139" />
+        <location filename="../../trainer/ui/main_window.py" line="151" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="233" />
+        <location filename="../../trainer/ui/main_window.py" line="245" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="234" />
+        <location filename="../../trainer/ui/main_window.py" line="246" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="235" />
+        <location filename="../../trainer/ui/main_window.py" line="247" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="236" />
+        <location filename="../../trainer/ui/main_window.py" line="248" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="237" />
+        <location filename="../../trainer/ui/main_window.py" line="249" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="238" />
+        <location filename="../../trainer/ui/main_window.py" line="250" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="239" />
+        <location filename="../../trainer/ui/main_window.py" line="251" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人事）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="240" />
+        <location filename="../../trainer/ui/main_window.py" line="252" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="241" />
+        <location filename="../../trainer/ui/main_window.py" line="253" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="242" />
+        <location filename="../../trainer/ui/main_window.py" line="254" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="243" />
+        <location filename="../../trainer/ui/main_window.py" line="255" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="244" />
+        <location filename="../../trainer/ui/main_window.py" line="256" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="246" />
+        <location filename="../../trainer/ui/main_window.py" line="258" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -2477,6 +2477,55 @@ Replace: {replaced}</source>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="35" />
+        <location filename="../../trainer/ui/sync_controller.py" line="44" />
+        <source>Central server</source>
+        <translation>中央服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="49" />
+        <source>nothing waiting</source>
+        <translation>没有待发送的记录</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="49" />
+        <source>1 record waiting</source>
+        <translation>1 条记录待发送</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="50" />
+        <source>%1 records waiting</source>
+        <translation>%1 条记录待发送</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="55" />
+        <source>Offline (practice goes on): %1 · %2</source>
+        <translation>离线（练习照常进行）：%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="58" />
+        <source>Synced at %1 · %2</source>
+        <translation>已于 %1 同步 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="60" />
+        <source>Not synced yet · %1</source>
+        <translation>尚未同步 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="62" />
+        <source>Last successful sync: %1</source>
+        <translation>上次成功同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/sync_controller.py" line="62" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>UserError</name>
     <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="17" />
@@ -2879,130 +2928,220 @@ Replace: {replaced}</source>
         <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="145" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="146" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="151" />
         <source>override scores</source>
         <translation>调整分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="152" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="153" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="138" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="154" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="139" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="122" />
+        <source>the server address is not a valid connection string: {reason}</source>
+        <translation>服务器地址不是有效的连接字符串：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
+        <source>the central server at {where} refused the login and password of this PC</source>
+        <translation>位于 {where} 的中央服务器拒绝了本机的登录名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="124" />
+        <source>the central server at {where} has no such database</source>
+        <translation>位于 {where} 的中央服务器上没有这个数据库</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
+        <source>the central server at {where} cannot be reached now ({reason}); practice goes on, and the next sync catches up</source>
+        <translation>现在连不上位于 {where} 的中央服务器（{reason}）；练习照常进行，下次同步时会补上</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
+        <source>the central server at {where} is not set up for this program (run trainer server init there)</source>
+        <translation>位于 {where} 的中央服务器尚未为本程序设置（请在服务器上运行 trainer server init）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
+        <source>the central server at {where} was set up by a newer version of this program (schema {version}; this one knows {known}): update this program</source>
+        <translation>位于 {where} 的中央服务器由本程序的更新版本设置（结构版本 {version}，本程序只认识 {known}）：请更新本程序</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
+        <source>the central server at {where} has an older schema ({version}) than this program ({known}): its administrator must run trainer server init to upgrade it</source>
+        <translation>位于 {where} 的中央服务器结构版本（{version}）比本程序（{known}）旧：需由其管理员运行 trainer server init 升级</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
+        <source>the central server at {where} does not know this login as a branch's</source>
+        <translation>位于 {where} 的中央服务器不认为这个登录名属于某个网点</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
+        <source>the central server at {where} does not know this login as branch {branch} (it is branch {known})</source>
+        <translation>位于 {where} 的中央服务器不认为这个登录名属于网点 {branch}（它属于网点 {known}）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
+        <source>no central server is configured (run trainer sync setup)</source>
+        <translation>尚未设置中央服务器（请运行 trainer sync setup）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
+        <source>the central server at {where} does not know this login as branch {branch}: nothing was sent</source>
+        <translation>位于 {where} 的中央服务器不认为这个登录名属于网点 {branch}：没有发送任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
+        <source>a login is for a branch, a coach or hr (got {kind})</source>
+        <translation>登录名只能用于网点（branch）、培训师（coach）或人事（hr），而不是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
+        <source>{name} is not a usable name: lowercase letters, digits and _, starting with a letter</source>
+        <translation>{name} 不能用作名称：只能用小写字母、数字和下划线，并以字母开头</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
+        <source>{path} cannot be read as the sync settings: {reason}</source>
+        <translation>无法把 {path} 读作同步设置：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
+        <source>{path} must hold a 'dsn' and a 'branch' (run trainer sync setup again)</source>
+        <translation>{path} 中必须有 'dsn' 和 'branch'（请重新运行 trainer sync setup）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
+        <source>set up the central server</source>
+        <translation>设置中央服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
+        <source>add a login to the central server</source>
+        <translation>为中央服务器添加登录名</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
+        <source>re-score the central record</source>
+        <translation>重新评分中央记录</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>

@@ -38,7 +38,7 @@ def test_validate_reports_every_problem_and_exits_1(
     (tmp_path / "broken.yaml").write_text("id: [", encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(tmp_path))
     assert code == 1
-    assert "atm_card_swallowed.yaml:6: difficulty must be 1, 2 or 3 (got 5)" in out
+    assert "atm_card_swallowed.yaml:7: difficulty must be 1, 2 or 3 (got 5)" in out
     assert "broken.yaml:1: this is not valid YAML" in out
     assert "2 files checked: 2 errors" in out
 

@@ -20,6 +20,7 @@ from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
 from trainer.app.settings import Settings
 from trainer.app.speech_models import SpeechModelsService
+from trainer.app.sync import ServerAdmin, SyncService
 from trainer.domain.audit import ChainCheck
 from trainer.domain.incentives import IncentiveRules
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
@@ -69,6 +70,8 @@ class App:
         self.progress = ProgressService(self)
         self.reports = ReportsService(self)
         self.speech_models = SpeechModelsService(self)
+        self.sync = SyncService(self)
+        self.server = ServerAdmin(self)
 
     # -- opening ----------------------------------------------------------------------------------------
 

@@ -66,5 +66,10 @@ class Settings:
         return self.data_dir / "speech-models"
 
     @property
+    def sync_config_path(self) -> Path:
+        """The central server this PC syncs with, and its credential (owner-only; none: no sync)."""
+        return self.data_dir / "sync.json"
+
+    @property
     def preferences_path(self) -> Path:
         return self.data_dir / "preferences.ini"

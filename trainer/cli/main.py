@@ -1,5 +1,5 @@
 """The ``trainer`` command: list, validate, play and score scenarios; history; export scorecards;
-accounts.
+accounts; sync with the central server.
 
 Every command goes through the same services as the desktop app (``trainer.app``).
 Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
@@ -22,6 +22,7 @@ from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, TerminalSa
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
 from trainer.cli.record_commands import cmd_export, cmd_history
+from trainer.cli.sync_commands import add_parsers as add_sync_parsers
 from trainer.domain.errors import UserError
 from trainer.domain.scenario import CATEGORIES
 from trainer.export.run import FORMATS
@@ -158,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Needs no sign-in: it shows nobody's data.")
     p.add_argument("action", choices=["verify"], help="what to do")
     p.set_defaults(func=cmd_audit)
+    add_sync_parsers(sub)
     return parser
 
 

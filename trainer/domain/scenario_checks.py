@@ -169,9 +169,13 @@ def _check_reachability(s: Scenario) -> list[Problem]:
     return problems
 
 
+LANGUAGE_NAMES = {"en": "an English", "zh-CN": "a Chinese"}
+
+
 def check_pairs(scenarios: list[Scenario]) -> list[tuple[Scenario, Problem]]:
-    """Problems between scenarios of one situation: two in the same language (an error), or a
-    pair whose steps differ (a warning: progress treats them as one situation)."""
+    """Problems between scenarios of one situation, both warnings (each scenario still plays):
+    two in the same language (a trainer's variant of a bundled one keeps its situation), or a
+    pair whose steps differ (progress treats them as one situation)."""
     by_situation: dict[str, list[Scenario]] = {}
     for s in scenarios:
         by_situation.setdefault(s.situation_id, []).append(s)
@@ -183,7 +187,9 @@ def check_pairs(scenarios: list[Scenario]) -> list[tuple[Scenario, Problem]]:
             if other is not None:
                 problems.append((s, Problem(
                     ("situation",),
-                    f"situation '{situation}' already has a {s.language} scenario ('{other.id}')",
+                    f"situation '{situation}' already has {LANGUAGE_NAMES.get(s.language, s.language)} "
+                    f"scenario ('{other.id}'); give this one a situation of its own",
+                    "warning",
                 )))
                 continue
             first_of[s.language] = s

@@ -52,5 +52,11 @@ def load_catalog(folders: Iterable[Path] | None = None) -> Catalog:
             continue
         catalog.scenarios[sid] = loaded.scenario
         catalog.sources[sid] = path
-    catalog.reports += pair_reports([(catalog.sources[s.id], s) for s in catalog])
+    # Pairs are checked within a folder: a trainer's own variant of a bundled scenario may keep
+    # its situation (it is the branch's version of that situation).
+    by_folder: dict[Path, list[tuple[Path, Scenario]]] = {}
+    for s in catalog:
+        by_folder.setdefault(catalog.sources[s.id].parent, []).append((catalog.sources[s.id], s))
+    for in_folder in by_folder.values():
+        catalog.reports += pair_reports(in_folder)
     return catalog

@@ -205,5 +205,32 @@ def m0010_trainee_uuids(db: Database) -> None:
                "BEGIN SELECT RAISE(ABORT, 'a trainee''s uuid never changes'); END")
 
 
+@migrations()
+def m0011_sync(db: Database) -> None:
+    """What a branch pushes to the central server: every session, override and coaching note has
+    a random UUID made here and never changed (a push repeated after a crash doubles nothing), and
+    ``synced_at`` says when the server confirmed it. The audit log's pushed part is a watermark in
+    ``meta`` (``sync_audit_seq``): its rows are never updated."""
+    import uuid
+
+    for table in ("sessions", "score_overrides", "coaching_notes"):
+        db.table(table).add_column("uuid", str)
+        db.table(table).add_column("synced_at", str)
+        for (row_id,) in db.execute(f"SELECT id FROM {table}").fetchall():
+            db.execute(f"UPDATE {table} SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), row_id])
+        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        db.execute(f"CREATE TRIGGER {table}_uuid_given AFTER INSERT ON {table} WHEN NEW.uuid IS NULL "
+                   f"BEGIN UPDATE {table} SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
+        db.execute(f"CREATE TRIGGER {table}_uuid_kept BEFORE UPDATE OF uuid ON {table} "
+                   "WHEN OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid "
+                   f"BEGIN SELECT RAISE(ABORT, 'a record''s uuid never changes'); END")
+    db.execute("CREATE INDEX sessions_unsynced ON sessions(id) WHERE synced_at IS NULL "
+               "AND status != 'in_progress'")
+    # Where a record came from: NULL for this PC's own, else the branch id it was pulled from.
+    db.table("sessions").add_column("origin", str)
+    db.table("trainees").add_column("origin", str)
+    db.table("score_overrides").add_column("origin", str)
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

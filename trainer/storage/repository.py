@@ -151,7 +151,8 @@ class Repository:
         speech = delivery = None
         if spoken is not None:
             speech = json.dumps({"alternatives": list(spoken.alternatives),
-                                 "unsure_words": list(spoken.unsure_words)}, ensure_ascii=False)
+                                 "unsure_words": list(spoken.unsure_words),
+                                 "pauses": list(spoken.pauses)}, ensure_ascii=False)
             delivery = json.dumps(spoken.delivery.to_dict()) if spoken.delivery else None
         with self._write():
             self.db.table("turns").insert({

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from trainer.app.context import App
+from trainer.app.views import ReplyOutcome
 from trainer.domain.accounts import Identity, Right
 from trainer.speech.models import InstalledModel, ModelStore
 from trainer.ui import i18n
@@ -36,6 +37,7 @@ from trainer.ui.review_controller import ReviewController
 from trainer.ui.review_pages import HistoryPage, SummaryPage
 from trainer.ui.session_controller import SessionController
 from trainer.ui.start_pages import LibraryPage
+from trainer.ui.sync_controller import SyncController, SyncStatus
 from trainer.ui.widgets import Retranslating
 
 
@@ -99,7 +101,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.busy_bar.hide()
         self.message = QLabel()
         self._status = ""  # "opening", "ready": see _set_status
+        self.sync_status = SyncStatus()
+        self.sync = SyncController(app, self.sync_status, self)
+        self.practice.reply_scored.connect(self._sync_when_finished)
+        self.session.signed_in.connect(lambda *_: self.sync.sync_now())
         self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._build_menu()
         self.retranslate()
@@ -132,6 +139,11 @@ class MainWindow(Retranslating, QMainWindow):
             QMessageBox.warning(self, self.tr("Some scenarios could not be loaded"), "\n".join(problems))
         self.jobs.submit(self.app.accounts.needs_first_admin, on_done=self._show_sign_in)
         self.jobs.submit(self.app.practice.warm_up, on_done=lambda _: self._set_status("ready"))
+        self.sync.start()
+
+    def _sync_when_finished(self, outcome: ReplyOutcome) -> None:
+        if outcome.summary is not None:  # a finished session goes to the central server at once
+            self.sync.sync_now()
 
     def _set_status(self, status: str) -> None:
         """The status bar's message, kept as a key so a change of language translates it too."""
@@ -264,6 +276,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.reports.shutdown()  # a running export stops and leaves no file
+        self.sync.shutdown()  # a round cut short is simply pushed again next time
         if not self.jobs.closed:
             self.jobs.submit(self.app.practice.stop)  # a session left open is saved as stopped
             self.jobs.shutdown()  # queued writes finish before the window goes

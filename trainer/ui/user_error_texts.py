@@ -118,6 +118,22 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "The server sent {name} from byte {start} when asked for byte {have}; "
                                    "the partial download was deleted, try again."),
     QT_TRANSLATE_NOOP("UserError", "{name} does not match the SHA-256 {expected}; the download was deleted."),
+    # the central server (sync)
+    QT_TRANSLATE_NOOP("UserError", "the server address is not a valid connection string: {reason}"),
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} refused the login and password of this PC"),
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} has no such database"),
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} cannot be reached now ({reason}); practice goes on, and the next sync catches up"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} is not set up for this program (run trainer server init there)"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} was set up by a newer version of this program (schema {version}; this one knows {known}): update this program"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} has an older schema ({version}) than this program ({known}): its administrator must run trainer server init to upgrade it"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this login as a branch's"),
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this login as branch {branch} (it is branch {known})"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "no central server is configured (run trainer sync setup)"),
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this login as branch {branch}: nothing was sent"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "a login is for a branch, a coach or hr (got {kind})"),
+    QT_TRANSLATE_NOOP("UserError", "{name} is not a usable name: lowercase letters, digits and _, starting with a letter"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "{path} cannot be read as the sync settings: {reason}"),
+    QT_TRANSLATE_NOOP("UserError", "{path} must hold a 'dsn' and a 'branch' (run trainer sync setup again)"),
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
@@ -141,6 +157,9 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "export scenario packs"),
     QT_TRANSLATE_NOOP("UserError", "see reports"),
     QT_TRANSLATE_NOOP("UserError", "export scorecards"),
+    QT_TRANSLATE_NOOP("UserError", "set up the central server"),
+    QT_TRANSLATE_NOOP("UserError", "add a login to the central server"),
+    QT_TRANSLATE_NOOP("UserError", "re-score the central record"),
 )
 
 #: Roles as AccessDenied names them (its ``role`` field).

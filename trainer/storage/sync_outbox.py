@@ -1,0 +1,160 @@
+"""The local side of a sync: what this PC has not yet pushed, marking what the server confirmed,
+and writing what it pulled down (central overrides).
+
+A push is confirmed only after the server committed it; a crash between the two leaves the rows
+unmarked, so the next round pushes them again and the server, keyed by UUID, keeps one copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from trainer.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SESSION_COLUMNS = (
+    "uuid", "scenario_id", "scenario_title", "language", "category", "difficulty", "started_at",
+    "ended_at", "status", "outcome", "ending_id", "final_mood", "turn_limit_reached", "turn_count",
+    "avg_empathy", "avg_clarity", "avg_solution", "avg_overall", "critical_count", "points",
+)
+TURN_COLUMNS = (
+    "idx", "turn_id", "customer_line", "reply", "input_mode", "empathy", "clarity", "solution",
+    "overall", "score_json", "steps_taken", "mood_before", "mood_after", "goto", "critical_count",
+    "audio_path", "created_at", "speech_json",
+)
+AUDIT_COLUMNS = ("seq", "at", "account_id", "username", "action", "detail", "prev_hash", "hash")
+
+
+@dataclass
+class Batch:
+    """One push: finished sessions with their turns and trainees, overrides, notes, audit rows."""
+
+    trainees: list[dict[str, Any]] = field(default_factory=list)
+    sessions: list[dict[str, Any]] = field(default_factory=list)
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    overrides: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.sessions) + len(self.overrides) + len(self.notes) + len(self.audit)
+
+
+def _dicts(db: Database, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, args)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+class Outbox:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def waiting(self) -> dict[str, int]:
+        """How many records wait to be pushed, by kind."""
+        one = lambda sql: int(self.db.execute(sql).fetchone()[0])  # noqa: E731
+        return {
+            "sessions": one("SELECT count(*) FROM sessions WHERE synced_at IS NULL AND origin IS NULL "
+                            "AND status != 'in_progress'"),
+            "overrides": one("SELECT count(*) FROM score_overrides "
+                             "WHERE synced_at IS NULL AND origin IS NULL"),
+            "notes": one("SELECT count(*) FROM coaching_notes WHERE synced_at IS NULL"),
+            "audit": one("SELECT count(*) FROM audit_log") - self.audit_watermark(),
+        }
+
+    def audit_watermark(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'sync_audit_seq'").fetchone()
+        return int(row[0]) if row else 0
+
+    def next_batch(self, limit: int = 200) -> Batch:
+        """Up to ``limit`` sessions (oldest first) with all they need, and the other records
+        waiting, whose sessions and trainees are already on the server or in this batch."""
+        b = Batch()
+        cols = ", ".join(f"s.{c}" for c in SESSION_COLUMNS)
+        b.sessions = _dicts(self.db, (
+            f"SELECT {cols}, s.id AS local_id, t.uuid AS trainee_uuid FROM sessions s "
+            "JOIN trainees t ON t.id = s.trainee_id WHERE s.synced_at IS NULL AND s.origin IS NULL "
+            "AND s.status != 'in_progress' ORDER BY s.id LIMIT ?"), [limit])
+        ids = [s["local_id"] for s in b.sessions]
+        if ids:
+            marks = ",".join("?" * len(ids))
+            tcols = ", ".join(f"t.{c}" for c in TURN_COLUMNS)
+            b.turns = _dicts(self.db, (
+                f"SELECT {tcols}, s.uuid AS session_uuid FROM turns t JOIN sessions s ON s.id = t.session_id "
+                f"WHERE t.session_id IN ({marks}) ORDER BY t.session_id, t.idx"), ids)
+        b.overrides = _dicts(self.db, (
+            "SELECT o.uuid, o.id AS local_id, s.uuid AS session_uuid, o.dimension, o.automatic, o.value, "
+            "o.comment, a.username AS by_username, o.at FROM score_overrides o "
+            "JOIN sessions s ON s.id = o.session_id LEFT JOIN accounts a ON a.id = o.account_id "
+            "WHERE o.synced_at IS NULL AND o.origin IS NULL AND s.origin IS NULL "
+            "AND (s.synced_at IS NOT NULL OR s.id IN (SELECT value FROM json_each(?))) "
+            "ORDER BY o.id LIMIT ?"), [json.dumps(ids), limit])
+        b.notes = _dicts(self.db, (
+            "SELECT n.uuid, n.id AS local_id, t.uuid AS trainee_uuid, s.uuid AS session_uuid, n.note, "
+            "a.username AS by_username, n.at FROM coaching_notes n JOIN trainees t ON t.id = n.trainee_id "
+            "LEFT JOIN sessions s ON s.id = n.session_id LEFT JOIN accounts a ON a.id = n.account_id "
+            "WHERE n.synced_at IS NULL AND t.origin IS NULL AND (n.session_id IS NULL "
+            "OR s.synced_at IS NOT NULL OR s.id IN (SELECT value FROM json_each(?))) "
+            "ORDER BY n.id LIMIT ?"), [json.dumps(ids), limit])
+        b.audit = _dicts(self.db, (
+            f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?"),
+            [self.audit_watermark(), limit * 5])
+        trainee_uuids = sorted({s["trainee_uuid"] for s in b.sessions} | {n["trainee_uuid"] for n in b.notes})
+        if trainee_uuids:
+            b.trainees = _dicts(self.db, (
+                "SELECT uuid, name, team, created_at FROM trainees WHERE uuid IN "
+                f"({','.join('?' * len(trainee_uuids))})"), trainee_uuids)
+        return b
+
+    def confirm(self, batch: Batch, at: str) -> None:
+        """Mark ``batch`` as on the server (after the server committed it)."""
+        with transaction(self.db):
+            for table, rows in (("sessions", batch.sessions), ("score_overrides", batch.overrides),
+                                ("coaching_notes", batch.notes)):
+                ids = [r["local_id"] for r in rows]
+                if ids:
+                    marks = ",".join("?" * len(ids))
+                    self.db.execute(f"UPDATE {table} SET synced_at = ? WHERE id IN ({marks})", [at, *ids])
+            if batch.audit:
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('sync_audit_seq', ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                [str(batch.audit[-1]["seq"])])
+
+    # -- what comes back down -------------------------------------------------------------------
+
+    def known_override_uuids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT uuid FROM score_overrides")}
+
+    def add_central_overrides(self, rows: list[dict[str, Any]], at: str) -> int:
+        """Central overrides (HR's) of this PC's sessions, stored once each; returns how many were new."""
+        known = self.known_override_uuids()
+        new = [r for r in rows if str(r["uuid"]) not in known]
+        if not new:
+            return 0
+        with transaction(self.db):
+            for r in new:
+                session = self.db.execute("SELECT id FROM sessions WHERE uuid = ?",
+                                          [str(r["session_uuid"])]).fetchone()
+                if session is None:
+                    continue
+                self.db.table("score_overrides").insert({
+                    "uuid": str(r["uuid"]), "session_id": session[0], "dimension": r["dimension"],
+                    "automatic": r["automatic"], "value": r["value"], "comment": r["comment"],
+                    "account_id": 0, "at": r["at"], "origin": "central", "synced_at": at,
+                })
+        return len(new)
+
+    # -- when it last worked ------------------------------------------------------------------------
+
+    def last_sync(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'sync_last_ok'").fetchone()
+        return str(row[0]) if row else None
+
+    def set_last_sync(self, at: str) -> None:
+        with transaction(self.db):
+            self.db.execute("INSERT INTO meta (key, value) VALUES ('sync_last_ok', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [at])
