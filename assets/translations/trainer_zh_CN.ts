@@ -1671,217 +1671,227 @@ Replace: {replaced}</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="235" />
+        <location filename="../../trainer/ui/reports_page.py" line="228" />
+        <source>never synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="230" />
+        <source>Every branch's record from the central server, as of the last sync ({when}).</source>
+        <translation>各网点的记录来自中央服务器，截至上次同步（{when}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="242" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="237" />
+        <location filename="../../trainer/ui/reports_page.py" line="244" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="243" />
+        <location filename="../../trainer/ui/reports_page.py" line="250" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="243" />
+        <location filename="../../trainer/ui/reports_page.py" line="250" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="244" />
+        <location filename="../../trainer/ui/reports_page.py" line="251" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="253" />
+        <location filename="../../trainer/ui/reports_page.py" line="260" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="253" />
+        <location filename="../../trainer/ui/reports_page.py" line="260" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="253" />
+        <location filename="../../trainer/ui/reports_page.py" line="260" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="254" />
+        <location filename="../../trainer/ui/reports_page.py" line="261" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="255" />
+        <location filename="../../trainer/ui/reports_page.py" line="262" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="287" />
+        <location filename="../../trainer/ui/reports_page.py" line="294" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="288" />
+        <location filename="../../trainer/ui/reports_page.py" line="295" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="326" />
+        <location filename="../../trainer/ui/reports_page.py" line="333" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="343" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="343" />
+        <location filename="../../trainer/ui/reports_page.py" line="350" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="344" />
+        <location filename="../../trainer/ui/reports_page.py" line="351" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="344" />
+        <location filename="../../trainer/ui/reports_page.py" line="351" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="347" />
+        <location filename="../../trainer/ui/reports_page.py" line="354" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="349" />
+        <location filename="../../trainer/ui/reports_page.py" line="356" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="349" />
+        <location filename="../../trainer/ui/reports_page.py" line="356" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="349" />
+        <location filename="../../trainer/ui/reports_page.py" line="356" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="357" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="357" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="352" />
+        <location filename="../../trainer/ui/reports_page.py" line="359" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="353" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="354" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="355" />
+        <location filename="../../trainer/ui/reports_page.py" line="362" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="356" />
+        <location filename="../../trainer/ui/reports_page.py" line="363" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="357" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="358" />
+        <location filename="../../trainer/ui/reports_page.py" line="365" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="360" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="360" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="360" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="361" />
+        <location filename="../../trainer/ui/reports_page.py" line="368" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="361" />
+        <location filename="../../trainer/ui/reports_page.py" line="368" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="361" />
+        <location filename="../../trainer/ui/reports_page.py" line="368" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="362" />
+        <location filename="../../trainer/ui/reports_page.py" line="369" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="363" />
+        <location filename="../../trainer/ui/reports_page.py" line="370" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="364" />
+        <location filename="../../trainer/ui/reports_page.py" line="371" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="365" />
+        <location filename="../../trainer/ui/reports_page.py" line="372" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="366" />
+        <location filename="../../trainer/ui/reports_page.py" line="373" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="367" />
+        <location filename="../../trainer/ui/reports_page.py" line="374" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="371" />
+        <location filename="../../trainer/ui/reports_page.py" line="378" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>

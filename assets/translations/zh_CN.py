@@ -625,4 +625,6 @@ ZH_CN = {
     "Not synced yet · %1": "尚未同步 · %1",
     "Last successful sync: %1": "上次成功同步：%1",
     "never": "从未",
+    "never synced yet": "尚未同步",
+    "Every branch's record from the central server, as of the last sync ({when}).": "各网点的记录来自中央服务器，截至上次同步（{when}）。",
 }

@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from conftest import WAIT_MS, make_accounts, open_window, sign_in
 from pytestqt.qtbot import QtBot
 
 from trainer.storage.sync_config import SyncConfig, write_config
 from trainer.ui import i18n
 from trainer.ui.main_window import MainWindow
-
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
 
 
 def data_dir() -> Path:

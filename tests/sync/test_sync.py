@@ -18,6 +18,7 @@ from sync_helpers import ROOT, Server, open_pc, pg_control
 
 from trainer.app.context import App
 from trainer.app.sync import SyncError
+from trainer.domain.accounts import AccessDenied
 from trainer.storage.sync_config import SyncConfig, write_config
 
 GOOD = [
@@ -331,3 +332,42 @@ def test_an_override_made_centrally_flows_back_down(tmp_path: Path, server: Serv
     # and it is not pushed back up as the branch's own
     with psycopg.connect(server.admin_dsn) as conn:
         assert conn.execute("SELECT count(*) FROM score_overrides").fetchone() == (1,)
+
+
+def test_hrs_pc_pulls_the_central_record_and_its_reports_and_exports_read_it(
+        tmp_path: Path, server: Server, hq: App) -> None:
+    from datetime import date
+
+    from trainer.export.run import ExportRequest
+    from trainer.export.selection import ExportFilter
+
+    north = branch_pc(tmp_path / "north", server, hq, "north")
+    south = branch_pc(tmp_path / "south", server, hq, "south")
+    practise(north, "ann", 2)
+    practise(south, "ann", 1)  # another Ann, in another branch
+    north.sync.run_round(), south.sync.run_round()
+    hr_pc = open_pc(tmp_path / "hr")
+    hr_pc.accounts.create_first_admin("tina", "secret-admin")  # signed in as HR on her own PC
+    hr_pc.sync.configure(server.login(hq, "hr", "tina"))
+    assert hr_pc.reads_central_record and hr_pc.reports.central_as_of() == ""
+    pulled = hr_pc.sync.run_round(batch_sessions=2)
+    assert pulled.kind == "hr" and pulled.pulled["sessions"] == 3
+    assert pulled.pulled["turns"] == local_counts(north)["turns"] + local_counts(south)["turns"]
+    assert hr_pc.sync.run_round().pulled["sessions"] == 0  # pulled once
+    today = date.today()
+    selection = ExportFilter(date_from=today, date_to=today)
+    report = hr_pc.reports.report(selection)
+    assert report.central_as_of  # and says when it is as of
+    by_name = {line.name: line for line in report.lines}
+    assert set(by_name) == {"ann", "ann (south)"}
+    assert by_name["ann"].team == "north · Team A" and by_name["ann"].sessions == 2
+    assert by_name["ann (south)"].sessions == 1 and by_name["ann (south)"].points > 0
+    out = tmp_path / "bank.csv"
+    result = hr_pc.reports.export(ExportRequest(kind="csv", selection=selection, out=out, machine=True))
+    assert result.rows == pulled.pulled["turns"]
+    # HR's own database holds none of it: the central record is kept apart
+    assert local_counts(hr_pc) == {"sessions": 0, "turns": 0}
+    # and a trainee on that PC may not read it: rights are the signed-in account's
+    hr_pc.accounts.sign_out()
+    with pytest.raises(AccessDenied):
+        hr_pc.reports.report(selection)

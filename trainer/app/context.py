@@ -27,9 +27,11 @@ from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
 from trainer.library.incentive_rules import active_rules, bundled_rules_path, load_rules
 from trainer.library.loader import ScenarioError
 from trainer.storage.accounts import AccountStore
+from trainer.storage.central_mirror import Mirror
 from trainer.storage.private import private_folder
 from trainer.storage.repository import Repository
 from trainer.storage.standings import Standings
+from trainer.storage.sync_config import read_config
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -56,6 +58,7 @@ class App:
         self._scenario_folders = scenario_folders
         self._repo: Repository | None = None
         self._test_play_repo: Repository | None = None
+        self._mirror_repo: Repository | None = None
         self._account_store: AccountStore | None = None
         self._standings: Standings | None = None
         self.catalog = Catalog()
@@ -124,6 +127,9 @@ class App:
         self._repo, self._account_store, self._standings = Repository(db), AccountStore(db), Standings(db)
 
     def close(self) -> None:
+        if self._mirror_repo is not None:
+            self._mirror_repo.db.close()
+            self._mirror_repo = None
         if self._test_play_repo is not None:
             self._test_play_repo.db.close()
             self._test_play_repo = None
@@ -145,6 +151,30 @@ class App:
 
             self._test_play_repo = Repository(open_database(self.settings.test_play_db_path))
         return self._test_play_repo
+
+    @property
+    def central_mirror(self) -> Mirror:
+        """HR's or a trainer's copy of the central record (``Settings.central_mirror_path``)."""
+        return Mirror(self._mirror().db)
+
+    def _mirror(self) -> Repository:
+        if self._mirror_repo is None:
+            from trainer.storage.database import open_database
+
+            self._mirror_repo = Repository(open_database(self.settings.central_mirror_path))
+        return self._mirror_repo
+
+    @property
+    def reads_central_record(self) -> bool:
+        """Whether this PC syncs with an HR or trainer login: its reports read the central record."""
+        config = read_config(self.settings.sync_config_path)
+        return config is not None and config.kind != "branch"
+
+    @property
+    def record_repo(self) -> Repository:
+        """Where reports and exports read practice: the central record as of the last sync when
+        this PC syncs with an HR or trainer login, else this PC's own database."""
+        return self._mirror() if self.reads_central_record else self.repo
 
     @property
     def account_store(self) -> AccountStore:

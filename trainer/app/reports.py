@@ -33,6 +33,8 @@ class Report:
     trend_size: str
     """"day", "week" or "month": what one trend point covers."""
     trend: list[TrendPoint]
+    central_as_of: str | None = None
+    """Set when the report reads the central record: as of when (see ``central_as_of``)."""
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,22 @@ class ReportsService:
 
     def choices(self) -> ReportChoices:
         self._app.accounts.require("view_reports", "see reports")
-        return ReportChoices(self._app.repo.teams(), self._app.repo.practised_trainees())
+        repo = self._app.record_repo
+        return ReportChoices(repo.teams(), repo.practised_trainees())
 
     def report(self, selection: ExportFilter) -> Report:
         self._app.accounts.require("view_reports", "see reports")
-        records = Records(self._app.repo.db)
+        records = Records(self._app.record_repo.db)
         size, points = trend(records, selection)
-        return Report(selection, trainee_lines(records, selection, self._app.rules), size, points)
+        return Report(selection, trainee_lines(records, selection, self._app.rules), size, points,
+                      self.central_as_of())
+
+    def central_as_of(self) -> str | None:
+        """When the central record these reports read was last brought up to date (``None``: they
+        read this PC's own database; ``""``: the central record, never pulled yet)."""
+        if not self._app.reads_central_record:
+            return None
+        return self._app.central_mirror.as_of() or ""
 
     def export(self, request: ExportRequest,
                on_progress: ProgressCallback | None = None, login: str = "") -> ExportResult:
@@ -72,7 +83,7 @@ class ReportsService:
         try:
             try:
                 head = self._app.account_store.audit_head()
-                result = run_export(Records(self._app.repo.db), replace(request, out=unaudited),
+                result = run_export(Records(self._app.record_repo.db), replace(request, out=unaudited),
                                     self._app.rules, on_progress, chain_head=head)
             except ExportError as exc:  # name the file the user asked for, not the hidden one
                 fields = {k: target if v == unaudited else v for k, v in exc.fields.items()}

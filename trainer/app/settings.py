@@ -66,6 +66,12 @@ class Settings:
         return self.data_dir / "speech-models"
 
     @property
+    def central_mirror_path(self) -> Path:
+        """HR's or a trainer's copy of the central record (when this PC syncs with such a login):
+        beside the database, so reports read it as they read any database."""
+        return self.db_path.with_name(f"{self.db_path.stem}-central.db")
+
+    @property
     def sync_config_path(self) -> Path:
         """The central server this PC syncs with, and its credential (owner-only; none: no sync)."""
         return self.data_dir / "sync.json"

@@ -26,6 +26,7 @@ from trainer.domain.score import Context, ReplyScore
 from trainer.domain.spoken import pause_offsets
 from trainer.storage.central import records as central
 from trainer.storage.central.schema import SERVER_SCHEMA_VERSION, create_login, migrate, server_version
+from trainer.storage.standings import Standings
 from trainer.storage.sync_config import SyncConfig, read_config, write_config
 from trainer.storage.sync_outbox import Outbox
 
@@ -51,12 +52,19 @@ class SyncReport:
     pushed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("sessions", "turns", "overrides", "notes", "audit"), 0))
     pulled_overrides: int = 0
+    pulled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("sessions", "turns", "overrides", "notes"), 0))
     batches: int = 0
     waiting: dict[str, int] = field(default_factory=dict)
     at: str = ""
+    kind: str = "branch"
+    """The login's kind: a branch pushes; HR and trainers pull the central record."""
 
     def lines(self) -> list[str]:
-        p = self.pushed
+        p, q = self.pushed, self.pulled
+        if self.kind != "branch":
+            return [f"Pulled {q['sessions']} sessions ({q['turns']} replies), {q['overrides']} overrides "
+                    f"and {q['notes']} coaching notes from the central record."]
         return [
             f"Pushed {p['sessions']} sessions ({p['turns']} replies), {p['overrides']} overrides, "
             f"{p['notes']} coaching notes and {p['audit']} audit entries in {self.batches} "
@@ -135,27 +143,74 @@ class SyncService:
     def config(self) -> SyncConfig | None:
         return read_config(self._app.settings.sync_config_path)
 
-    def configure(self, dsn: str, branch: str, login: str = "") -> None:
-        """Point this PC at a server as ``branch`` (HR only); checked by connecting first, so a
-        wrong address, password or branch is refused and nothing is stored."""
+    def configure(self, dsn: str, branch: str = "", login: str = "") -> None:
+        """Point this PC at a server (HR only): with a branch login as ``branch`` (it pushes its
+        practice), or with an HR or trainer login (it pulls the central record that login may
+        read, for reports). Checked by connecting first, so a wrong address, password or branch
+        is refused and nothing is stored."""
         self._app.accounts.require_unless_alone("manage_accounts", "set up the central server")
         with connect(dsn) as conn:
             check_schema(conn, dsn)
+            kind = central.login_kind(conn)
             known = central.branch_of_role(conn)
-        if known is None:
+        if kind in ("hr", "coach") and not branch:
+            config = SyncConfig(dsn, "", kind)
+        elif known is None:
             raise SyncError("the central server at {where} does not know this login as a branch's",
                             where=_where(dsn))
-        if known != branch:
+        elif known != branch:
             raise SyncError("the central server at {where} does not know this login as branch {branch} "
                             "(it is branch {known})", where=_where(dsn), branch=branch, known=known)
-        write_config(self._app.settings.sync_config_path, SyncConfig(dsn, branch))
-        self._app.accounts.record("sync_configured", {"branch": branch, "server": _where(dsn)}, login)
+        else:
+            config = SyncConfig(dsn, branch, "branch")
+        write_config(self._app.settings.sync_config_path, config)
+        self._app.accounts.record("sync_configured", {"branch": branch, "kind": config.kind,
+                                                      "server": _where(dsn)}, login)
 
     def forget(self, login: str = "") -> None:
         """Stop syncing (HR only): the credential is deleted; this PC's records stay."""
         self._app.accounts.require_unless_alone("manage_accounts", "set up the central server")
         write_config(self._app.settings.sync_config_path, None)
         self._app.accounts.record("sync_forgotten", {}, login)
+
+    def _push(self, conn: psycopg.Connection, branch: str, outbox: Outbox, report: SyncReport,
+              batch_sessions: int) -> None:
+        while True:
+            batch = outbox.next_batch(batch_sessions)
+            if not len(batch):
+                break
+            pushed = central.push(conn, branch, batch)
+            outbox.confirm(batch, self._app.clock().isoformat())
+            report.batches += 1
+            for key in report.pushed:
+                report.pushed[key] += getattr(pushed, key)
+        rows = central.central_overrides(conn, branch)
+        report.pulled_overrides = outbox.add_central_overrides(rows, self._app.clock().isoformat())
+
+    def _pull_mirror(self, conn: psycopg.Connection, report: SyncReport, batch_sessions: int) -> None:
+        """The central record this login may read, into the mirror (new records only)."""
+        mirror = self._app.central_mirror
+        after = (mirror.since("sessions"), "00000000-0000-0000-0000-000000000000")
+        while True:
+            sessions = central.sessions_received(conn, after, batch_sessions)
+            if not sessions:
+                break
+            after = (str(sessions[-1]["received_at"]), str(sessions[-1]["uuid"]))
+            known = mirror.known_sessions([str(s["uuid"]) for s in sessions])
+            fresh = [s for s in sessions if str(s["uuid"]) not in known]
+            if not fresh:  # the overlap at the start of a round: already here
+                continue
+            uuids = [str(s["uuid"]) for s in fresh]
+            trainees = central.trainees_with(conn, sorted({str(s["trainee_uuid"]) for s in fresh}))
+            turns = central.turns_of(conn, uuids)
+            report.pulled["sessions"] += mirror.add(trainees, fresh, turns)
+            report.pulled["turns"] += len(turns)
+            report.batches += 1
+        overrides = central.overrides_received(conn, mirror.since("overrides"))
+        report.pulled["overrides"] += mirror.add_overrides(overrides)
+        report.pulled["notes"] += mirror.add_notes(central.notes_received(conn, mirror.since("notes")))
+        Standings(mirror.db).refresh_points(self._app.rules.points)
+        mirror.set_as_of(self._app.clock().isoformat())
 
     def status(self) -> dict[str, Any]:
         """For the status bar and ``trainer sync --status``: configured or not, the last successful
@@ -173,25 +228,18 @@ class SyncService:
             raise SyncError("no central server is configured (run trainer sync setup)")
         import psycopg
 
-        outbox, report = self._outbox, SyncReport()
+        outbox, report = self._outbox, SyncReport(kind=config.kind)
         try:
             with connect(config.dsn) as conn:
                 check_schema(conn, config.dsn)
-                if central.branch_of_role(conn) != config.branch:
+                if config.kind != "branch":
+                    self._pull_mirror(conn, report, batch_sessions)
+                elif central.branch_of_role(conn) != config.branch:
                     raise SyncError("the central server at {where} does not know this login as branch "
                                     "{branch}: nothing was sent", where=_where(config.dsn),
                                     branch=config.branch)
-                while True:
-                    batch = outbox.next_batch(batch_sessions)
-                    if not len(batch):
-                        break
-                    pushed = central.push(conn, config.branch, batch)
-                    outbox.confirm(batch, self._app.clock().isoformat())
-                    report.batches += 1
-                    for key in report.pushed:
-                        report.pushed[key] += getattr(pushed, key)
-                rows = central.central_overrides(conn, config.branch)
-                report.pulled_overrides = outbox.add_central_overrides(rows, self._app.clock().isoformat())
+                else:
+                    self._push(conn, config.branch, outbox, report, batch_sessions)
         except psycopg.Error as exc:
             log.warning("sync stopped: %s", exc)
             raise server_failure(exc, config.dsn) from None

@@ -17,7 +17,9 @@ class SyncConfig:
     dsn: str
     """libpq connection string or URI, with the branch's login and password (``sslmode`` too)."""
     branch: str
-    """The branch this PC belongs to, as the server knows it."""
+    """The branch this PC belongs to, as the server knows it ("" for HR's and trainers' PCs)."""
+    kind: str = "branch"
+    """"branch": pushes its practice; "hr" or "coach": pulls the central record it may read."""
 
 
 def read_config(path: Path) -> SyncConfig | None:
@@ -33,7 +35,7 @@ def read_config(path: Path) -> SyncConfig | None:
             data.get("branch"), str):
         raise InvalidInput("{path} must hold a 'dsn' and a 'branch' (run trainer sync setup again)",
                            path=path)
-    return SyncConfig(data["dsn"], data["branch"])
+    return SyncConfig(data["dsn"], data["branch"], str(data.get("kind", "branch")))
 
 
 def write_config(path: Path, config: SyncConfig | None) -> None:
@@ -45,7 +47,7 @@ def write_config(path: Path, config: SyncConfig | None) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"dsn": config.dsn, "branch": config.branch}, out)
+        json.dump({"dsn": config.dsn, "branch": config.branch, "kind": config.kind}, out)
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, path)

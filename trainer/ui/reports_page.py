@@ -9,7 +9,7 @@ work on the engine thread and shows its progress.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
 
@@ -222,6 +222,13 @@ class ReportsPage(Retranslating, QWidget):
                 trainees=len(lines), sessions=sessions, start=self.report.selection.date_from.isoformat(),
                 end=self.report.selection.date_to.isoformat())
             if lines else self.tr("Nobody practised with these filters in this period."))
+        as_of = self.report.central_as_of
+        if as_of is not None:  # the central record, pulled by this PC's sync: say how fresh it is
+            when = (datetime.fromisoformat(as_of).astimezone().strftime("%Y-%m-%d %H:%M") if as_of
+                    else self.tr("never synced yet"))
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Every branch's record from the central server, as of the last sync ({when}).").format(
+                    when=when))
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(lines))
         for r, line in enumerate(lines):

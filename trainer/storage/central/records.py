@@ -208,3 +208,51 @@ def branch_ids(conn: psycopg.Connection) -> list[str]:
 def branch_of_role(conn: psycopg.Connection) -> str | None:
     row = conn.execute("SELECT trainer_branch()").fetchone()
     return str(row[0]) if row and row[0] is not None else None
+
+
+# -- what HR's and trainers' PCs pull down (their central mirror) ---------------------------------
+
+def login_kind(conn: psycopg.Connection) -> str | None:
+    """'admin', 'branch', 'hr', 'coach' or None: what the connected login is on this server."""
+    row = conn.execute("SELECT trainer_kind()").fetchone()
+    return str(row[0]) if row and row[0] is not None else None
+
+
+def _rows(conn: psycopg.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    with conn.cursor() as cur:
+        cur.execute(sql.encode(), args)
+        names = [c.name for c in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def sessions_received(conn: psycopg.Connection, after: tuple[str, str], limit: int) -> list[dict[str, Any]]:
+    """Sessions received after ``after`` = (ISO time, uuid), in that order (keyset paging), as
+    this login may see them."""
+    cols = ", ".join(f"s.{c}" for c in SESSION_COLUMNS)
+    return _rows(conn, (
+        f"SELECT {cols}, s.branch_id, s.trainee_uuid, s.received_at FROM sessions s "
+        "WHERE (s.received_at, s.uuid) > (%s::timestamptz, %s::uuid) "
+        "ORDER BY s.received_at, s.uuid LIMIT %s"), [after[0], after[1], limit])
+
+
+def trainees_with(conn: psycopg.Connection, uuids: list[str]) -> list[dict[str, Any]]:
+    return _rows(conn, "SELECT uuid, branch_id, name, team, created_at FROM trainees "
+                       "WHERE uuid = ANY(%s::uuid[])", [uuids])
+
+
+def turns_of(conn: psycopg.Connection, session_uuids: list[str]) -> list[dict[str, Any]]:
+    cols = ", ".join(TURN_COLUMNS)
+    return _rows(conn, f"SELECT session_uuid, {cols} FROM turns WHERE session_uuid = ANY(%s::uuid[]) "
+                       "ORDER BY session_uuid, idx", [session_uuids])
+
+
+def overrides_received(conn: psycopg.Connection, since: str) -> list[dict[str, Any]]:
+    return _rows(conn, "SELECT uuid, branch_id, session_uuid, dimension, automatic, value, comment, "
+                       "by_username, at, made_centrally, received_at FROM score_overrides "
+                       "WHERE received_at >= %s::timestamptz ORDER BY received_at", [since])
+
+
+def notes_received(conn: psycopg.Connection, since: str) -> list[dict[str, Any]]:
+    return _rows(conn, "SELECT uuid, branch_id, trainee_uuid, session_uuid, note, by_username, at, "
+                       "received_at FROM coaching_notes WHERE received_at >= %s::timestamptz "
+                       "ORDER BY received_at", [since])

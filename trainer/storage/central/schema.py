@@ -68,6 +68,7 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_branch ON sessions (branch_id, started_at);
 CREATE INDEX sessions_trainee ON sessions (trainee_uuid, started_at);
+CREATE INDEX sessions_received ON sessions (received_at);
 CREATE TABLE turns (
     session_uuid uuid NOT NULL REFERENCES sessions(uuid),
     idx integer NOT NULL,
@@ -101,7 +102,8 @@ CREATE TABLE score_overrides (
     comment text NOT NULL,
     by_username text,
     at text NOT NULL,
-    made_centrally boolean NOT NULL DEFAULT false
+    made_centrally boolean NOT NULL DEFAULT false,
+    received_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE coaching_notes (
     uuid uuid PRIMARY KEY,
@@ -110,7 +112,8 @@ CREATE TABLE coaching_notes (
     session_uuid uuid,
     note text NOT NULL,
     by_username text,
-    at text NOT NULL
+    at text NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE audit_log (
     branch_id text NOT NULL REFERENCES branches(id),
@@ -149,6 +152,13 @@ CREATE FUNCTION trainer_branch() RETURNS text LANGUAGE sql STABLE SECURITY DEFIN
 CREATE FUNCTION trainer_teams() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, public
     AS $$ SELECT team FROM public.coaches WHERE role_name = session_user $$;
+-- What the connected login is: 'admin' (a superuser), 'branch', 'hr', 'coach', or NULL.
+CREATE FUNCTION trainer_kind() RETURNS text LANGUAGE sql STABLE
+    SET search_path = pg_catalog, public
+    AS $$ SELECT CASE WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN 'admin'
+                      WHEN pg_has_role(session_user, 'trainer_branch', 'MEMBER') THEN 'branch'
+                      WHEN pg_has_role(session_user, 'trainer_hr', 'MEMBER') THEN 'hr'
+                      WHEN pg_has_role(session_user, 'trainer_coach', 'MEMBER') THEN 'coach' END $$;
 """
 
 _V1_ROLES = """
@@ -166,7 +176,8 @@ GRANT SELECT, INSERT ON trainees, sessions, turns, score_overrides, coaching_not
 GRANT SELECT ON trainees, sessions, turns, score_overrides, coaching_notes, audit_log, turn_checks
     TO trainer_coach, trainer_hr;
 GRANT INSERT ON score_overrides TO trainer_hr;
-GRANT EXECUTE ON FUNCTION trainer_branch(), trainer_teams() TO trainer_branch, trainer_coach, trainer_hr;
+GRANT EXECUTE ON FUNCTION trainer_branch(), trainer_teams(), trainer_kind()
+    TO trainer_branch, trainer_coach, trainer_hr;
 """
 
 
