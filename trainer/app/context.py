@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from trainer.app.accounts import AccountsService, SignedIn
+from trainer.app.assignments import AssignmentsService
 from trainer.app.authoring import AuthoringService
 from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
@@ -74,6 +75,7 @@ class App:
         self.reports = ReportsService(self)
         self.speech_models = SpeechModelsService(self)
         self.sync = SyncService(self)
+        self.assignments = AssignmentsService(self)
         self.server = ServerAdmin(self)
 
     # -- opening ----------------------------------------------------------------------------------------

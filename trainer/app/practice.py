@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.app.assignments import AssignedItem
 from trainer.app.views import LibraryEntry, ReplyOutcome, SessionSummary, TurnView
 from trainer.domain.coaching import averages, next_focus
 from trainer.domain.debrief import Debrief, TurnFacts, debrief
@@ -49,7 +50,13 @@ class PracticeService:
         if trainee_id is not None:
             self._app.accounts.own_trainee(trainee_id, "see another trainee's progress")
         best = self._app.repo.best_scores(trainee_id) if trainee_id is not None else {}
-        return [LibraryEntry(s, best.get(s.id)) for s in self._app.catalog]
+        assigned: dict[str, AssignedItem] = {}
+        for item in self._app.assignments.for_trainee(trainee_id) if trainee_id is not None else []:
+            assigned.setdefault(item.assignment.situation, item)  # the most urgent of a situation
+        rank = {situation: n for n, situation in enumerate(assigned)}
+        entries = [LibraryEntry(s, best.get(s.id), assigned.get(s.situation_id)) for s in self._app.catalog]
+        # "Assigned to you" first, most urgent first (passed ones after the open ones)
+        return sorted(entries, key=lambda e: (e.assigned is None, rank.get(e.scenario.situation_id, 0)))
 
     def scenario(self, scenario_id: str) -> Scenario:
         scenario = self._app.catalog.get(scenario_id)

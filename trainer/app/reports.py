@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain import xapi
 from trainer.domain.xapi import XapiSettings
@@ -83,8 +83,9 @@ class ReportsService:
         try:
             try:
                 head = self._app.account_store.audit_head()
+                assigned = self._assignment_rows(request) if request.kind == "xlsx" else None
                 result = run_export(Records(self._app.record_repo.db), replace(request, out=unaudited),
-                                    self._app.rules, on_progress, chain_head=head)
+                                    self._app.rules, on_progress, chain_head=head, assignments=assigned)
             except ExportError as exc:  # name the file the user asked for, not the hidden one
                 fields = {k: target if v == unaudited else v for k, v in exc.fields.items()}
                 raise ExportError(exc.template, **fields) from None
@@ -93,6 +94,19 @@ class ReportsService:
         finally:
             unaudited.unlink(missing_ok=True)
         return result
+
+    def _assignment_rows(self, request: ExportRequest) -> list[list[Any]]:
+        """Every assignment (of the selected team) with each trainee it covers and their status."""
+        rows: list[list[Any]] = []
+        for c in self._app.assignments.completion(request.selection.team):
+            a = c.assignment
+            whom = a.team if a.trainee_id is None else (c.trainees[0][0] if c.trainees else "")
+            for name, p in c.trainees:
+                if request.selection.trainee and name != request.selection.trainee:
+                    continue
+                rows.append([a.id, a.situation, whom, name, a.due.isoformat(), a.pass_mark, p.status, p.best,
+                             p.late, a.assigned_by])
+        return rows
 
     def xapi_settings(self) -> XapiSettings:
         """The branch's xAPI home page and platform, as set (``None`` where not set)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from trainer.app.assignments import AssignedItem
 from trainer.domain.coaching import Focus
 from trainer.domain.debrief import Debrief
 from trainer.domain.delivery import Delivery
@@ -18,6 +19,8 @@ class LibraryEntry:
     scenario: Scenario
     best: dict[str, int] | None
     """The trainee's best session so far (averages per dimension), or None if never played."""
+    assigned: AssignedItem | None = None
+    """What a trainer assigned the trainee in this scenario's situation, if anything."""
 
 
 @dataclass(frozen=True)

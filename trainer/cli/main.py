@@ -18,6 +18,7 @@ from pathlib import Path
 
 from trainer import __version__
 from trainer.cli.account_commands import cmd_accounts, cmd_audit
+from trainer.cli.assign_commands import add_parser as add_assign_parser
 from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, TerminalSafe, not_utf8, settings
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
@@ -159,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Needs no sign-in: it shows nobody's data.")
     p.add_argument("action", choices=["verify"], help="what to do")
     p.set_defaults(func=cmd_audit)
+    add_assign_parser(sub)
     add_sync_parsers(sub)
     return parser
 

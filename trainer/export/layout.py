@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from trainer.domain.scenario import DIMENSIONS
 
-Table = Literal["summary", "sessions", "replies", "audit"]
+Table = Literal["summary", "sessions", "replies", "audit", "assignments"]
 Kind = Literal["text", "number", "average", "stamp", "yes_no", "level", "outcome", "category", "language",
-               "input_mode", "difficulty"]
+               "input_mode", "difficulty", "assignment_status"]
 LANGUAGES = ("en", "zh-CN")
 
 #: A workbook's number formats: averages with one decimal, times as the local date and minute.
@@ -56,6 +56,11 @@ WORDS: dict[str, dict[str, dict[Any, str]]] = {
                    "zh-CN": {"typed": "打字", "spoken": "语音"}},
     "difficulty": {"en": {1: "Easy", 2: "Medium", 3: "Hard"}, "zh-CN": {1: "简单", 2: "中等", 3: "困难"}},
     "yes_no": {"en": {True: "Yes", False: "No"}, "zh-CN": {True: "是", False: "否"}},
+    "assignment_status": {
+        "en": {"not_started": "Not started", "in_progress": "In progress", "passed": "Passed",
+               "overdue": "Overdue"},
+        "zh-CN": {"not_started": "未开始", "in_progress": "进行中", "passed": "已通过", "overdue": "已逾期"},
+    },
 }
 
 
@@ -143,11 +148,24 @@ HEADINGS: dict[Table, dict[str, Heading]] = {
         "overrides": _h("number", "Overrides", "调整次数"),
     },
     "audit": {"audit_log_chain_head": _h("text", "Audit log chain head", "审计日志链头")},
+    "assignments": {
+        "assignment_id": _h("number", "Assignment no.", "任务编号"),
+        "situation": _h("text", "Situation", "情景"),
+        "assigned_to": _h("text", "Assigned to", "布置对象"),
+        "trainee": _h("text", "Trainee", "学员"),
+        "due": _h("text", "Due", "截止日期"),
+        "pass_mark": _h("number", "Pass mark", "及格分"),
+        "status": _h("assignment_status", "Status", "状态"),
+        "best_overall": _h("average", "Best overall", "最高总分"),
+        "late": _h("yes_no", "Passed late", "逾期后通过"),
+        "assigned_by": _h("text", "Assigned by", "布置人"),
+    },
 }
 
 #: The workbook's sheets, by table: their names in the machine layout (English) and in Chinese.
 SHEETS: dict[Table, tuple[str, str]] = {"summary": ("Summary", "汇总"), "sessions": ("Sessions", "练习记录"),
-                                        "replies": ("Replies", "回复"), "audit": ("Audit", "审计")}
+                                        "replies": ("Replies", "回复"), "audit": ("Audit", "审计"),
+                                        "assignments": ("Assignments", "布置的练习")}
 
 
 def sheet_name(table: Table, language: str, machine: bool) -> str:

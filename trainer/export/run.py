@@ -38,6 +38,11 @@ class ExportCancelled(Exception):
     """The user stopped the export; nothing was written."""
 
 
+#: The Assignments sheet: one row per assignment and trainee it covers.
+ASSIGNMENT_COLUMNS = ["assignment_id", "situation", "assigned_to", "trainee", "due", "pass_mark", "status",
+                      "best_overall", "late", "assigned_by"]
+
+
 def format_for(path: Path, explicit: str | None = None) -> Format:
     """The format asked for, else the one the file's suffix names (CSV when it names none)."""
     if explicit:
@@ -94,10 +99,12 @@ class ExportResult:
 
 
 def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
-               on_progress: ProgressCallback | None = None, chain_head: str = "") -> ExportResult:
+               on_progress: ProgressCallback | None = None, chain_head: str = "",
+               assignments: Sequence[Sequence[Any]] | None = None) -> ExportResult:
     """Write the export; raises :class:`ExportError` (one sentence) or :class:`ExportCancelled`.
     ``chain_head``: the audit log's as the export is written (``domain.audit``), printed in the
-    PDF scorecards and in the XLSX workbook's Audit sheet."""
+    PDF scorecards and in the XLSX workbook's Audit sheet. ``assignments``: rows of
+    :data:`ASSIGNMENT_COLUMNS`, the XLSX workbook's Assignments sheet."""
     selection, out = request.selection, request.out
     params = selection.parameters()
     tick = on_progress or (lambda done, total: None)
@@ -123,6 +130,9 @@ def run_export(records: Records, request: ExportRequest, rules: IncentiveRules,
             ("replies", _laid(request, rules, "replies", t_columns,
                               _reporting(t_rows, tick, sessions, total))),
         ]
+        if assignments is not None:
+            laid = _laid(request, rules, "assignments", ASSIGNMENT_COLUMNS, assignments)
+            tables.append(("assignments", laid))
         if chain_head:
             tables.append(("audit", _laid(request, rules, "audit", ["audit_log_chain_head"], [[chain_head]])))
         titles = {table: sheet_name(table, request.language, request.machine) for table, _ in tables}

@@ -232,5 +232,23 @@ def m0011_sync(db: Database) -> None:
     db.table("score_overrides").add_column("origin", str)
 
 
+@migrations()
+def m0012_assignments(db: Database) -> None:
+    """What trainers assign: a situation (either language) to a trainee or a team, a due date and a
+    pass mark. Withdrawn ones are kept (``withdrawn_at``), so a mistaken withdrawal can be undone
+    and the record says what was asked."""
+    db.table("assignments").create(
+        {"id": int, "uuid": str, "situation": str, "due": str, "pass_mark": int, "trainee_id": int,
+         "team": str, "assigned_by": str, "created_at": str, "withdrawn_at": str, "origin": str,
+         "synced_at": str},
+        pk="id", not_null={"situation", "due", "pass_mark", "created_at"},
+    )
+    db.execute("CREATE INDEX assignments_trainee ON assignments(trainee_id)")
+    db.execute("CREATE INDEX assignments_team ON assignments(team)")
+    db.execute("CREATE UNIQUE INDEX assignments_uuid ON assignments(uuid)")
+    db.execute("CREATE TRIGGER assignments_uuid_given AFTER INSERT ON assignments WHEN NEW.uuid IS NULL "
+               f"BEGIN UPDATE assignments SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

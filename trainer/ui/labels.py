@@ -95,3 +95,12 @@ def item(item_id: str) -> str:
         "other_customer_data": QCoreApplication.translate("Labels", "Discloses another customer's data"),
         "impossible_promise": QCoreApplication.translate("Labels", "Promises what the bank cannot"),
     }.get(item_id, item_id)
+
+
+def assignment_status(status: str) -> str:
+    return {
+        "not_started": QCoreApplication.translate("Labels", "not started"),
+        "in_progress": QCoreApplication.translate("Labels", "in progress"),
+        "passed": QCoreApplication.translate("Labels", "passed"),
+        "overdue": QCoreApplication.translate("Labels", "overdue"),
+    }.get(status, status)

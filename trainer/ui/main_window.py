@@ -19,6 +19,8 @@ from trainer.speech.models import InstalledModel, ModelStore
 from trainer.ui import i18n
 from trainer.ui.account_pages import AccountsPage, AuditPage, SignInPage
 from trainer.ui.accounts_controller import AccountsController
+from trainer.ui.assignment_pages import AssignmentsPage
+from trainer.ui.assignments_controller import AssignmentsController
 from trainer.ui.controller import Shell
 from trainer.ui.editor_controller import EditorController
 from trainer.ui.editor_page import EditorPage
@@ -73,9 +75,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.dashboard_page = DashboardPage()
         self.leaderboard_page = LeaderboardPage()
         self.coaching_page = CoachingPage()
+        self.assignments_page = AssignmentsPage()
         for page in (self.sign_in_page, self.accounts_page, self.audit_page, self.reports_page,
                      self.editor_page, self.library_page, self.practice_page, self.summary_page,
-                     self.history_page, self.dashboard_page, self.leaderboard_page, self.coaching_page):
+                     self.history_page, self.dashboard_page, self.leaderboard_page, self.coaching_page,
+                     self.assignments_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.navigation = Navigation(self.pages)
@@ -91,6 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
                                            self.coaching_page)
         self.reports = ReportsController(shell, self.reports_page)
         self.editor = EditorController(shell, self.editor_page, self.practice)
+        self.assignments = AssignmentsController(shell, self.assignments_page)
         self.customer_voice = self.practice.customer_voice
         self.trainee_voice = self.practice.trainee_voice
         self._connect_features()
@@ -181,19 +186,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.history_action = self._action(self._history_from_menu, "Ctrl+H")
         self.coaching_action = self._action(self.progress.show_coaching, "Ctrl+K")
+        self.assignments_action = self._action(self.assignments.show)
         self.editor_action = self._action(self.editor.show_editor)
         self.accounts_action = self._action(self.accounts.show_accounts)
         self.reports_action = self._action(self.reports.show_reports, "Ctrl+R")
         self.sign_out_action = self._action(self.session.sign_out)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.history_action, self.coaching_action, self.editor_action, self.accounts_action,
-                       self.reports_action, self.sign_out_action):
+        for action in (self.history_action, self.coaching_action, self.assignments_action, self.editor_action,
+                       self.accounts_action, self.reports_action, self.sign_out_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         rights: dict[QAction, Right] = {
-            self.coaching_action: "coach", self.accounts_action: "manage_accounts",
-            self.reports_action: "view_reports", self.editor_action: "edit_scenarios"}
+            self.coaching_action: "coach", self.assignments_action: "coach",
+            self.accounts_action: "manage_accounts", self.reports_action: "view_reports",
+            self.editor_action: "edit_scenarios"}
         for action, right in rights.items():
             self.session.gate(action, partial(Identity.may, right=right))
         self.session.gate(self.history_action, lambda who: who.trainee_id is not None)
@@ -247,6 +254,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_action.setText(self.tr("Past &sessions"))
         self.quit_action.setText(self.tr("&Quit"))
         self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
+        self.assignments_action.setText(self.tr("Assi&gnments (trainers)"))
         self.accounts_action.setText(self.tr("&Accounts (HR)"))
         self.reports_action.setText(self.tr("&Reports and exports (HR)"))
         self.editor_action.setText(self.tr("Scenario &editor (trainers)"))

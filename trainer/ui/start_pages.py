@@ -34,7 +34,12 @@ class ScenarioCard(QFrame):
         self.briefing = QLabel(s.briefing)
         self.briefing.setWordWrap(True)
         self.best = QLabel()
+        self.assigned = QLabel()
+        self.assigned.setObjectName("assigned")
+        self.assigned.setStyleSheet("font-weight: bold;")
+        self.assigned.setVisible(entry.assigned is not None)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.assigned)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.briefing)
@@ -51,6 +56,14 @@ class ScenarioCard(QFrame):
                 e=best["empathy"], c=best["clarity"], s=best["solution"]))
         else:
             self.best.setText(self.tr("Not practised yet"))
+        item = self.entry.assigned
+        if item is not None:
+            a, p = item.assignment, item.progress
+            text = self.tr("Assigned to you · due {due} · pass mark {mark} · {status}").format(
+                due=a.due.isoformat(), mark=a.pass_mark, status=labels.assignment_status(p.status))
+            if p.late:
+                text += " " + self.tr("(late)")
+            self.assigned.setText(text)
 
 
 class LibraryPage(Retranslating, QWidget):
