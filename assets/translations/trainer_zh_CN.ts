@@ -128,6 +128,85 @@
     </message>
 </context>
 <context>
+    <name>AssignmentsPage</name>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="68" />
+        <source>Assignments</source>
+        <translation>布置的练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="69" />
+        <source>&amp;Situation:</source>
+        <translation>情景(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="69" />
+        <source>&amp;For:</source>
+        <translation>对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="69" />
+        <source>D&amp;ue:</source>
+        <translation>截止日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="70" />
+        <source>Pass &amp;mark:</source>
+        <translation>及格分(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="72" />
+        <source>&amp;Assign</source>
+        <translation>布置(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <source>Situation</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <source>Pass mark</source>
+        <translation>及格分</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="76" />
+        <source>Assignments and their completion</source>
+        <translation>布置的练习及完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="77" />
+        <source>Nothing is assigned yet.</source>
+        <translation>还没有布置任何练习。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
+        <source>&amp;Withdraw the selected one</source>
+        <translation>撤回选中的练习(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="79" />
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/assignment_pages.py" line="90" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="104" />
+        <source>Team: {team}</source>
+        <translation>团队：{team}</translation>
+    </message>
+</context>
+<context>
     <name>Audio</name>
     <message>
         <location filename="../../trainer/ui/audio.py" line="68" />
@@ -1058,6 +1137,26 @@ Replace: {replaced}</source>
         <source>Promises what the bank cannot</source>
         <translation>做出银行无法兑现的承诺</translation>
     </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="102" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="103" />
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="104" />
+        <source>passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="105" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
 </context>
 <context>
     <name>LeaderboardPage</name>
@@ -1141,87 +1240,87 @@ Replace: {replaced}</source>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="119" />
+        <location filename="../../trainer/ui/start_pages.py" line="132" />
         <source>Choose a customer to calm</source>
         <translation>选择一位需要安抚的客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="120" />
+        <location filename="../../trainer/ui/start_pages.py" line="133" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="120" />
+        <location filename="../../trainer/ui/start_pages.py" line="133" />
         <source>&amp;Difficulty:</source>
         <translation>难度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="121" />
+        <location filename="../../trainer/ui/start_pages.py" line="134" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="123" />
+        <location filename="../../trainer/ui/start_pages.py" line="136" />
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="125" />
+        <location filename="../../trainer/ui/start_pages.py" line="138" />
         <source>All levels</source>
         <translation>全部难度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="127" />
+        <location filename="../../trainer/ui/start_pages.py" line="140" />
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="129" />
+        <location filename="../../trainer/ui/start_pages.py" line="142" />
         <source>Filter by cause</source>
         <translation>按原因筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="130" />
+        <location filename="../../trainer/ui/start_pages.py" line="143" />
         <source>Filter by difficulty</source>
         <translation>按难度筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="131" />
+        <location filename="../../trainer/ui/start_pages.py" line="144" />
         <source>Filter by language</source>
         <translation>按语言筛选</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="132" />
+        <location filename="../../trainer/ui/start_pages.py" line="145" />
         <source>Scenarios</source>
         <translation>情景列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="133" />
+        <location filename="../../trainer/ui/start_pages.py" line="146" />
         <source>No scenario matches these filters.</source>
         <translation>没有符合筛选条件的情景。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="134" />
+        <location filename="../../trainer/ui/start_pages.py" line="147" />
         <source>&amp;Practise this scenario</source>
         <translation>练习这个情景(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="135" />
+        <location filename="../../trainer/ui/start_pages.py" line="148" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="136" />
+        <location filename="../../trainer/ui/start_pages.py" line="149" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="137" />
+        <location filename="../../trainer/ui/start_pages.py" line="150" />
         <source>My p&amp;rogress</source>
         <translation>我的进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="138" />
+        <location filename="../../trainer/ui/start_pages.py" line="151" />
         <source>Leader&amp;board</source>
         <translation>排行榜(&amp;B)</translation>
     </message>
@@ -1229,82 +1328,87 @@ Replace: {replaced}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="151" />
+        <location filename="../../trainer/ui/main_window.py" line="156" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="139" />
+        <location filename="../../trainer/ui/main_window.py" line="144" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="151" />
+        <location filename="../../trainer/ui/main_window.py" line="156" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="245" />
+        <location filename="../../trainer/ui/main_window.py" line="252" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="246" />
+        <location filename="../../trainer/ui/main_window.py" line="253" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="247" />
+        <location filename="../../trainer/ui/main_window.py" line="254" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="248" />
+        <location filename="../../trainer/ui/main_window.py" line="255" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="249" />
+        <location filename="../../trainer/ui/main_window.py" line="256" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="250" />
+        <location filename="../../trainer/ui/main_window.py" line="257" />
+        <source>Assi&amp;gnments (trainers)</source>
+        <translation>布置练习（培训师）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="258" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="251" />
+        <location filename="../../trainer/ui/main_window.py" line="259" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人事）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="252" />
+        <location filename="../../trainer/ui/main_window.py" line="260" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="253" />
+        <location filename="../../trainer/ui/main_window.py" line="261" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="254" />
+        <location filename="../../trainer/ui/main_window.py" line="262" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="255" />
+        <location filename="../../trainer/ui/main_window.py" line="263" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="256" />
+        <location filename="../../trainer/ui/main_window.py" line="264" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="258" />
+        <location filename="../../trainer/ui/main_window.py" line="266" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -1899,14 +2003,24 @@ Replace: {replaced}</source>
 <context>
     <name>ScenarioCard</name>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="50" />
+        <location filename="../../trainer/ui/start_pages.py" line="55" />
         <source>Your best: empathy {e}, clarity {c}, solution {s}</source>
         <translation>您的最好成绩：同理心 {e}，清晰度 {c}，解决方案 {s}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/start_pages.py" line="53" />
+        <location filename="../../trainer/ui/start_pages.py" line="58" />
         <source>Not practised yet</source>
         <translation>尚未练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/start_pages.py" line="62" />
+        <source>Assigned to you · due {due} · pass mark {mark} · {status}</source>
+        <translation>布置给您的练习 · 截止 {due} · 及格分 {mark} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/start_pages.py" line="65" />
+        <source>(late)</source>
+        <translation>（逾期完成）</translation>
     </message>
 </context>
 <context>
@@ -2938,98 +3052,128 @@ Replace: {replaced}</source>
         <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="138" />
+        <source>there is no situation called '{situation}' in the library</source>
+        <translation>情景库中没有名为“{situation}”的情景</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="139" />
+        <source>assign to one trainee or to one team</source>
+        <translation>请布置给一名学员或一个团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
+        <source>the due date {due} is already past</source>
+        <translation>截止日期 {due} 已经过去</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="141" />
+        <source>the pass mark must be between 0 and 100 (got {value})</source>
+        <translation>及格分必须在 0 到 100 之间（输入的是 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <source>there is no team called '{team}'</source>
+        <translation>没有名为“{team}”的团队</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
+        <source>there is no assignment {id}</source>
+        <translation>没有编号为 {id} 的练习任务</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="151" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="145" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="152" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="146" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="153" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="154" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="151" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
         <source>override scores</source>
         <translation>调整分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="152" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="153" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="154" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="163" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="164" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="165" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="166" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
@@ -3109,49 +3253,54 @@ Replace: {replaced}</source>
         <translation>{path} 中必须有 'dsn' 和 'branch'（请重新运行 trainer sync setup）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
         <source>set up the central server</source>
         <translation>设置中央服务器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
         <source>add a login to the central server</source>
         <translation>为中央服务器添加登录名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
         <source>re-score the central record</source>
         <translation>重新评分中央记录</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="170" />
+        <source>assign practice</source>
+        <translation>布置练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="176" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="182" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="183" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="185" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>

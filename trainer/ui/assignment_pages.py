@@ -25,10 +25,10 @@ from trainer.ui.widgets import TablePage
 
 
 class AssignmentsPage(TablePage):
-    """Signals: assign(str situation, object whom, object due, int pass mark), where ``whom`` is
-    ("trainee", name) or ("team", team); withdraw(int assignment id); back()."""
+    """Signals: assign(str situation, str whom, object due, int pass mark), where ``whom`` is
+    ``trainee:NAME`` or ``team:TEAM``; withdraw(int assignment id); back()."""
 
-    assign = Signal(str, object, object, int)
+    assign = Signal(str, str, object, int)
     withdraw = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,9 +87,9 @@ class AssignmentsPage(TablePage):
             self.situation.addItem(" / ".join(dict.fromkeys(s.title for s in scenarios)), situation)
         self.whom.clear()
         for team in teams:
-            self.whom.addItem(self.tr("Team: {team}").format(team=team), ("team", team))
+            self.whom.addItem(self.tr("Team: {team}").format(team=team), f"team:{team}")
         for name in trainees:
-            self.whom.addItem(name, ("trainee", name))
+            self.whom.addItem(name, f"trainee:{name}")
         for combo, value in zip((self.situation, self.whom), current, strict=True):
             index = combo.findData(value)
             if index >= 0:

@@ -42,8 +42,8 @@ class AssignmentsController(Controller):
         self.jobs.submit(self.app.assignments.completion, on_done=self.page.set_rows,
                          on_error=self.tell(self.page.message.setText))
 
-    def _assign(self, situation: str, whom: tuple[str, str], due: date, pass_mark: int) -> None:
-        kind, name = whom
+    def _assign(self, situation: str, whom: str, due: date, pass_mark: int) -> None:
+        kind, _, name = whom.partition(":")
         work = call(self.app.assignments.assign, situation, due, pass_mark,
                     trainee=name if kind == "trainee" else None, team=name if kind == "team" else None)
         self.jobs.submit(work, on_done=self._refresh, on_error=self.tell(self.page.message.setText))

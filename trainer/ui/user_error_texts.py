@@ -134,6 +134,13 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "{name} is not a usable name: lowercase letters, digits and _, starting with a letter"),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "{path} cannot be read as the sync settings: {reason}"),
     QT_TRANSLATE_NOOP("UserError", "{path} must hold a 'dsn' and a 'branch' (run trainer sync setup again)"),
+    # assignments
+    QT_TRANSLATE_NOOP("UserError", "there is no situation called '{situation}' in the library"),
+    QT_TRANSLATE_NOOP("UserError", "assign to one trainee or to one team"),
+    QT_TRANSLATE_NOOP("UserError", "the due date {due} is already past"),
+    QT_TRANSLATE_NOOP("UserError", "the pass mark must be between 0 and 100 (got {value})"),
+    QT_TRANSLATE_NOOP("UserError", "there is no team called '{team}'"),
+    QT_TRANSLATE_NOOP("UserError", "there is no assignment {id}"),
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
@@ -160,6 +167,7 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "set up the central server"),
     QT_TRANSLATE_NOOP("UserError", "add a login to the central server"),
     QT_TRANSLATE_NOOP("UserError", "re-score the central record"),
+    QT_TRANSLATE_NOOP("UserError", "assign practice"),
 )
 
 #: Roles as AccessDenied names them (its ``role`` field).
