@@ -311,6 +311,10 @@ def test_reports_across_branches_equal_the_sum_of_the_branches(
     assert hr.bank.turns == sum(t.turns for t in hr.branches)
     assert hr.bank.trainees == sum(t.trainees for t in hr.branches) == 3
     assert hr.bank.resolved == sum(t.resolved for t in hr.branches)
+    with psycopg.connect(server.admin_dsn) as conn:  # and the server, asked directly, agrees
+        direct = conn.execute("SELECT count(*), sum(turn_count), count(DISTINCT trainee_uuid) FROM sessions "
+                              "WHERE status = 'finished'").fetchone()
+    assert direct == (hr.bank.sessions, hr.bank.turns, hr.bank.trainees)
 
 
 def test_an_override_made_centrally_flows_back_down(tmp_path: Path, server: Server, hq: App) -> None:

@@ -280,7 +280,7 @@ def test_a_nul_in_a_scenario_file_on_disk_is_placed(
     path.write_bytes(_text().replace("difficulty: 1", "difficulty: 1\x00").encode("utf-8"))
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 1
-    assert out.startswith(f"{path}:6: column 14 holds the control character U+0000; the file must be "
+    assert out.startswith(f"{path}:7: column 14 holds the control character U+0000; the file must be "
                           "plain text\n")
 
 

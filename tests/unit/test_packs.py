@@ -45,7 +45,7 @@ def test_a_broken_pack_changes_nothing(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         preview_pack(broken, set())
     messages = [str(r) for r in info.value.reports]
-    expected = "broken.zip:scenarios/bad.yaml:6: difficulty must be 1, 2 or 3 (got 9)"
+    expected = "broken.zip:scenarios/bad.yaml:7: difficulty must be 1, 2 or 3 (got 9)"
     assert any(m.startswith(expected) for m in messages)
     with zipfile.ZipFile(broken, "a") as z:  # a name that escapes: refused before anything is read
         z.writestr("../escape.yaml", "id: x")

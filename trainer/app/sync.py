@@ -331,8 +331,7 @@ class ServerAdmin:
         with connect(dsn) as conn:
             check_schema(conn, dsn)
             branches = central.branch_totals(conn, since)
-            bank = central.bank_totals(conn, since)
-        return BankTotals(branches, bank)
+        return BankTotals(branches, central.bank_totals(branches))
 
     def flagged(self, dsn: str) -> list[dict[str, Any]]:
         self._app.accounts.require_unless_alone("view_reports", "see reports")

@@ -111,32 +111,31 @@ class BranchTotals:
 
 def branch_totals(conn: psycopg.Connection, since: str | None = None) -> list[BranchTotals]:
     """Per branch: trainees who practised, finished sessions, replies, resolved sessions, the
-    average overall score (per reply) and points, from the central record as this role may see it."""
-    where, args = ("AND s.started_at >= %s", [since]) if since else ("", [])
+    average overall score (per reply) and points, from the central record as this role may see it.
+    Grouped by trainee first, then by branch: one pass over the sessions, no ``count(DISTINCT)``."""
+    where, args = ("AND started_at >= %s", [since]) if since else ("", [])
     rows = conn.execute(
-        "SELECT s.branch_id, COALESCE(b.region, ''), count(DISTINCT s.trainee_uuid), count(*), "
-        "COALESCE(sum(s.turn_count), 0), count(*) FILTER (WHERE s.outcome = 'resolved'), "
-        "sum(s.avg_overall * s.turn_count) / NULLIF(sum(s.turn_count), 0), COALESCE(sum(s.points), 0) "
-        "FROM sessions s LEFT JOIN branches b ON b.id = s.branch_id "
-        f"WHERE s.status = 'finished' {where} GROUP BY s.branch_id, b.region ORDER BY s.branch_id",
+        "SELECT t.branch_id, COALESCE(b.region, ''), count(*), sum(t.n), sum(t.turns), sum(t.resolved), "
+        "sum(t.weighted) / NULLIF(sum(t.turns), 0), sum(t.points) FROM ("
+        "  SELECT branch_id, trainee_uuid, count(*) AS n, COALESCE(sum(turn_count), 0) AS turns, "
+        "  count(*) FILTER (WHERE outcome = 'resolved') AS resolved, "
+        "  sum(avg_overall * turn_count) AS weighted, COALESCE(sum(points), 0) AS points "
+        f"  FROM sessions WHERE status = 'finished' {where} GROUP BY branch_id, trainee_uuid"
+        ") t LEFT JOIN branches b ON b.id = t.branch_id GROUP BY t.branch_id, b.region ORDER BY t.branch_id",
         args,
     ).fetchall()
     return [BranchTotals(r[0], r[1], int(r[2]), int(r[3]), int(r[4]), int(r[5]),
                          float(r[6]) if r[6] is not None else None, int(r[7])) for r in rows]
 
 
-def bank_totals(conn: psycopg.Connection, since: str | None = None) -> BranchTotals:
-    """The same figures over every session the role may see, counted once (a trainee is one
-    trainee however many branches they practised at)."""
-    where, args = ("AND started_at >= %s", [since]) if since else ("", [])
-    r = conn.execute(
-        "SELECT count(DISTINCT trainee_uuid), count(*), COALESCE(sum(turn_count), 0), "
-        "count(*) FILTER (WHERE outcome = 'resolved'), "
-        "sum(avg_overall * turn_count) / NULLIF(sum(turn_count), 0), COALESCE(sum(points), 0) "
-        f"FROM sessions WHERE status = 'finished' {where}", args).fetchone()
-    assert r is not None
-    return BranchTotals("(bank)", "", int(r[0]), int(r[1]), int(r[2]), int(r[3]),
-                        float(r[4]) if r[4] is not None else None, int(r[5]))
+def bank_totals(branches: list[BranchTotals]) -> BranchTotals:
+    """The bank's line: the branches' added up (a trainee belongs to one branch), the average
+    weighted by replies."""
+    turns = sum(b.turns for b in branches)
+    weighted = sum((b.avg_overall or 0) * b.turns for b in branches)
+    return BranchTotals("(bank)", "", sum(b.trainees for b in branches), sum(b.sessions for b in branches),
+                        turns, sum(b.resolved for b in branches), weighted / turns if turns else None,
+                        sum(b.points for b in branches))
 
 
 def flagged_turns(conn: psycopg.Connection) -> list[dict[str, Any]]:
