@@ -341,6 +341,31 @@
     </message>
     <message>
         <location filename="../../trainer/ui/account_pages.py" line="386" />
+        <source>This PC now syncs with the central server at {server} ({kind} {branch}).</source>
+        <translation>本机现在与位于 {server} 的中央服务器同步（{kind} {branch}）。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="387" />
+        <source>This PC stopped syncing with the central server.</source>
+        <translation>本机已停止与中央服务器同步。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="388" />
+        <source>Sent everything of this PC's to the central server again.</source>
+        <translation>已将本机的全部记录重新发送到中央服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="389" />
+        <source>Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}.</source>
+        <translation>把情景 {situation} 布置给 {trainee}{team}，截止 {due}，及格分 {pass_mark}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="390" />
+        <source>Withdrew assignment {assignment}.</source>
+        <translation>撤回了练习任务 {assignment}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="391" />
         <source>Installed the {language} speech model {name} (SHA-256 {sha256}).</source>
         <translation>安装了{language}语音模型 {name}（SHA-256 {sha256}）。</translation>
     </message>

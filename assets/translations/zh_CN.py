@@ -655,4 +655,9 @@ ZH_CN = {
     "there is no team called '{team}'": '没有名为“{team}”的团队',
     'there is no assignment {id}': '没有编号为 {id} 的练习任务',
     'assign practice': '布置练习',
+    'This PC now syncs with the central server at {server} ({kind} {branch}).': '本机现在与位于 {server} 的中央服务器同步（{kind} {branch}）。',
+    'This PC stopped syncing with the central server.': '本机已停止与中央服务器同步。',
+    "Sent everything of this PC's to the central server again.": '已将本机的全部记录重新发送到中央服务器。',
+    'Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}.': '把情景 {situation} 布置给 {trainee}{team}，截止 {due}，及格分 {pass_mark}。',
+    'Withdrew assignment {assignment}.': '撤回了练习任务 {assignment}。',
 }

@@ -375,3 +375,19 @@ def test_hrs_pc_pulls_the_central_record_and_its_reports_and_exports_read_it(
     hr_pc.accounts.sign_out()
     with pytest.raises(AccessDenied):
         hr_pc.reports.report(selection)
+
+
+def test_after_the_server_lost_records_a_resend_restores_them_once(
+        tmp_path: Path, server: Server, hq: App) -> None:
+    north = branch_pc(tmp_path / "north", server, hq, "north")
+    practise(north, "ann", 2)
+    north.sync.run_round()
+    with psycopg.connect(server.admin_dsn) as conn:  # restored from a backup older than the round
+        for table in ("turns", "audit_log", "sessions", "trainees"):
+            conn.execute(f"DELETE FROM {table}")
+    assert north.sync.run_round().pushed["sessions"] == 0  # confirmed, so not sent again by itself
+    report = north.sync.resend_all()
+    assert report.pushed["sessions"] == 2 and report.pushed["turns"] == local_counts(north)["turns"]
+    again = north.sync.resend_all().pushed  # only its own audit entry is new
+    assert again == {**dict.fromkeys(report.pushed, 0), "audit": 1}
+    assert server_counts(server)["sessions"] == 2

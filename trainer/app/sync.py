@@ -212,6 +212,14 @@ class SyncService:
         Standings(mirror.db).refresh_points(self._app.rules.points)
         mirror.set_as_of(self._app.clock().isoformat())
 
+    def resend_all(self, login: str = "") -> SyncReport:
+        """Send everything of this PC's again (HR only): after the server was restored from a
+        backup older than the last round. Nothing is doubled on the server."""
+        self._app.accounts.require_unless_alone("manage_accounts", "set up the central server")
+        self._outbox.unconfirm_all()
+        self._app.accounts.record("sync_resent", {}, login)
+        return self.run_round()
+
     def status(self) -> dict[str, Any]:
         """For the status bar and ``trainer sync --status``: configured or not, the last successful
         round, and what is waiting."""

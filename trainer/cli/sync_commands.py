@@ -25,8 +25,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                     "setup --dsn DSN --branch ID: point this PC at a server with the branch login "
                     "its administrator gave you (HR; checked by connecting first; stored "
                     "owner-only in sync.json in the data directory, never in the database). "
-                    "forget: stop syncing (HR).")
-    p.add_argument("action", nargs="?", default="run", choices=["run", "status", "setup", "forget"],
+                    "forget: stop syncing (HR). resend: send everything of this PC's again, after "
+                    "the server was restored from an older backup (HR; nothing is doubled).")
+    p.add_argument("action", nargs="?", default="run", choices=["run", "status", "setup", "forget", "resend"],
                    help="what to do (default: run)")
     p.add_argument("--dsn", metavar="DSN",
                    help=f"setup: the server's connection string (default: ${DSN_VARIABLE})")
@@ -83,7 +84,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         app.sync.forget(login_name())
         print("This PC no longer syncs; its own records stay.")
         return EXIT_OK
-    for line in app.sync.run_round().lines():
+    report = app.sync.resend_all(login_name()) if args.action == "resend" else app.sync.run_round()
+    for line in report.lines():
         print(line)
     return EXIT_OK
 

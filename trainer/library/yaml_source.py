@@ -20,7 +20,6 @@ from yaml.reader import ReaderError
 
 from trainer.domain.problems import Loc, excerpt, shorten
 
-
 #: libyaml's parser where PyYAML was built with it (its wheels are): the same nodes and marks, ten
 #: times faster than the pure-Python one (the 64 bundled scenarios: 0.5 s instead of 1.9 s).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -124,6 +124,15 @@ class Outbox:
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                 [str(batch.audit[-1]["seq"])])
 
+    def unconfirm_all(self) -> None:
+        """Everything of this PC's as not yet sent (after the server was restored from a backup:
+        the next round sends it all again, and the server keeps what it already has)."""
+        with transaction(self.db):
+            for table in ("sessions", "score_overrides"):
+                self.db.execute(f"UPDATE {table} SET synced_at = NULL WHERE origin IS NULL")
+            self.db.execute("UPDATE coaching_notes SET synced_at = NULL")
+            self.db.execute("DELETE FROM meta WHERE key = 'sync_audit_seq'")
+
     # -- what comes back down -------------------------------------------------------------------
 
     def known_override_uuids(self) -> set[str]:

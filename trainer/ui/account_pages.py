@@ -383,5 +383,10 @@ _AUDIT_SENTENCES = {
     "scenario_pack_imported": lambda: QCoreApplication.translate("AuditLog", "Imported a scenario pack: added {added}, replaced {replaced}."),  # noqa: E501 - one message, as lupdate reads it
     "scenario_pack_exported": lambda: QCoreApplication.translate("AuditLog", "Exported the scenarios {ids} to {file}."),  # noqa: E501 - one message, as lupdate reads it
     "exported": lambda: QCoreApplication.translate("AuditLog", "Exported {rows} rows ({format}) from {from} to {to} to {file}."),  # noqa: E501 - one message, as lupdate reads it
+    "sync_configured": lambda: QCoreApplication.translate("AuditLog", "This PC now syncs with the central server at {server} ({kind} {branch})."),  # noqa: E501 - one message, as lupdate reads it
+    "sync_forgotten": lambda: QCoreApplication.translate("AuditLog", "This PC stopped syncing with the central server."),  # noqa: E501 - one message, as lupdate reads it
+    "sync_resent": lambda: QCoreApplication.translate("AuditLog", "Sent everything of this PC's to the central server again."),  # noqa: E501 - one message, as lupdate reads it
+    "assigned": lambda: QCoreApplication.translate("AuditLog", "Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}."),  # noqa: E501 - one message, as lupdate reads it
+    "assignment_withdrawn": lambda: QCoreApplication.translate("AuditLog", "Withdrew assignment {assignment}."),  # noqa: E501 - one message, as lupdate reads it
     "speech_model_installed": lambda: QCoreApplication.translate("AuditLog", "Installed the {language} speech model {name} (SHA-256 {sha256})."),  # noqa: E501 - one message, as lupdate reads it
 }
