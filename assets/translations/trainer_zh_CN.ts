@@ -599,114 +599,129 @@ Replace: {replaced}</source>
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="211" />
+        <location filename="../../trainer/ui/editor_page.py" line="217" />
         <source>Scenario editor</source>
         <extracomment>Typing pauses this long before the YAML is checked again.</extracomment>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="212" />
+        <location filename="../../trainer/ui/editor_page.py" line="218" />
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="213" />
+        <location filename="../../trainer/ui/editor_page.py" line="219" />
         <source>Steps, t&amp;urns and endings</source>
         <translation>步骤、轮次和结局(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="215" />
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="216" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="217" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <source>Write the other lan&amp;guage</source>
+        <translation>编写另一种语言版本(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="224" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="218" />
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="219" />
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="220" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="221" />
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <location filename="../../trainer/ui/editor_page.py" line="229" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <location filename="../../trainer/ui/editor_page.py" line="230" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <location filename="../../trainer/ui/editor_page.py" line="233" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
+        <location filename="../../trainer/ui/editor_page.py" line="234" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="228" />
+        <location filename="../../trainer/ui/editor_page.py" line="235" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="229" />
+        <location filename="../../trainer/ui/editor_page.py" line="236" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="258" />
+        <location filename="../../trainer/ui/editor_page.py" line="265" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="277" />
+        <location filename="../../trainer/ui/editor_page.py" line="268" />
+        <source>Rewrite every text for its readers (not word for word); keep the step ids, so the two count as one situation. The first language is beside it.</source>
+        <translation>请为这种语言的读者重写每一段文字（不要逐字翻译）；保留步骤编号，这样两个版本算作同一个情景。第一种语言的版本显示在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="287" />
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="285" />
+        <location filename="../../trainer/ui/editor_page.py" line="311" />
+        <source>The scenario in its first language (read-only)</source>
+        <translation>第一种语言的情景（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="325" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="285" />
-        <location filename="../../trainer/ui/editor_page.py" line="292" />
+        <location filename="../../trainer/ui/editor_page.py" line="325" />
+        <location filename="../../trainer/ui/editor_page.py" line="332" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="292" />
+        <location filename="../../trainer/ui/editor_page.py" line="332" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="354" />
+        <location filename="../../trainer/ui/editor_page.py" line="394" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>

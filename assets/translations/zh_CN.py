@@ -660,4 +660,7 @@ ZH_CN = {
     "Sent everything of this PC's to the central server again.": '已将本机的全部记录重新发送到中央服务器。',
     'Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}.': '把情景 {situation} 布置给 {trainee}{team}，截止 {due}，及格分 {pass_mark}。',
     'Withdrew assignment {assignment}.': '撤回了练习任务 {assignment}。',
+    'Write the other lan&guage': '编写另一种语言版本(&G)',
+    'Rewrite every text for its readers (not word for word); keep the step ids, so the two count as one situation. The first language is beside it.': '请为这种语言的读者重写每一段文字（不要逐字翻译）；保留步骤编号，这样两个版本算作同一个情景。第一种语言的版本显示在旁边。',
+    'The scenario in its first language (read-only)': '第一种语言的情景（只读）',
 }

@@ -22,6 +22,9 @@ def open_editor(qtbot: QtBot, window: MainWindow) -> None:
     window.editor_action.trigger()
     qtbot.waitUntil(lambda: window.current_page() is window.editor_page
                     and window.editor_page.scenario is not None, timeout=WAIT_MS)
+    window.editor.edit("atm_card_swallowed")  # the scenario these tests know
+    qtbot.waitUntil(lambda: window.editor_page.scenario is not None
+                    and window.editor_page.scenario.id == "atm_card_swallowed", timeout=WAIT_MS)
 
 
 def test_trainees_cannot_open_the_editor(qtbot: QtBot, window: MainWindow) -> None:
@@ -290,3 +293,33 @@ def test_the_turn_diagram_has_room(qtbot: QtBot, window: MainWindow) -> None:
     assert page.diagram.width() >= 0.35 * page.splitter.width()
     boxes = [i for i in page.diagram.items() if i.type() == 3]  # QGraphicsRectItem
     assert boxes and page.diagram.transform().m11() >= 0.5  # readable, scrolled rather than shrunk away
+
+
+def test_the_other_language_starts_from_the_first_side_by_side(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    open_editor(qtbot, window)
+    page = window.editor_page
+    first = load_scenario_text(page.yaml.toPlainText(), "x").scenario
+    assert first.language == "en" and not page.original.isVisible()
+    qtbot.mouseClick(page.other_language_button, Qt.MouseButton.LeftButton)
+    assert page.original.isVisible() and page.original.isReadOnly()
+    assert load_scenario_text(page.original.toPlainText(), "x").scenario == first  # beside it, as it was
+    page.f_title.setText("我们网点的版本")
+    page.f_title.editingFinished.emit()
+    page.validate()
+    draft = load_scenario_text(page.yaml.toPlainText(), "x").scenario
+    assert draft.language == "zh-CN" and draft.id == f"zh_{first.id}"
+    assert draft.situation_id == first.situation_id and draft.step_ids() == first.step_ids()
+    assert not page.read_only and "not word for word" in page.note.text()
+    draft_id = "zh_" + first.id + "_ours"
+    page.f_id.setText(draft_id)
+    page.f_id.editingFinished.emit()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Saved"), timeout=WAIT_MS)
+    path = db_path.parent / "scenarios" / f"{draft_id}.yaml"
+    saved = load_scenario_text(path.read_text(encoding="utf-8"), "x").scenario
+    assert saved.situation_id == first.situation_id and saved.language == "zh-CN"
+    # opening another scenario puts the first-language pane away
+    page.load_text(page.original.toPlainText(), read_only=True)
+    assert not page.original.isVisible()

@@ -114,12 +114,17 @@ class EditorPage(Retranslating, QWidget):
         self.picker.setMinimumContentsLength(24)
         self.picker.activated.connect(lambda _i: self._pick())
         self.new_button, self.duplicate_button = QPushButton(), QPushButton()
+        self.other_language_button = QPushButton()
+        self.other_language_button.clicked.connect(self._other_language)
+        self.original = QPlainTextEdit()  # the first language, beside its counterpart being written
+        self.original.setReadOnly(True)
+        self.original.hide()
         self.save_button, self.play_button = QPushButton(), QPushButton()
         self.import_button, self.export_button = QPushButton(), QPushButton()
         self.undo_button, self.redo_button, self.back_button = QPushButton(), QPushButton(), QPushButton()
         self.new_button.clicked.connect(lambda: self.load_text(NEW_SCENARIO, read_only=False))
         self.duplicate_button.clicked.connect(self._duplicate)
-        self.save_button.clicked.connect(lambda: self.save.emit(self.yaml.toPlainText()))
+        self.save_button.clicked.connect(self._save)
         self.play_button.clicked.connect(lambda: self.test_play.emit(self.yaml.toPlainText()))
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
@@ -155,7 +160,7 @@ class EditorPage(Retranslating, QWidget):
 
         # two rows, so the editor never makes the whole window wider than a small screen
         tools, actions = QHBoxLayout(), QHBoxLayout()
-        for w in (self.picker, self.new_button, self.duplicate_button):
+        for w in (self.picker, self.new_button, self.duplicate_button, self.other_language_button):
             tools.addWidget(w)
         tools.addStretch(1)
         tools.addWidget(self.back_button)
@@ -184,6 +189,7 @@ class EditorPage(Retranslating, QWidget):
         self.side = right
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
+        self.splitter.addWidget(self.original)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -204,7 +210,7 @@ class EditorPage(Retranslating, QWidget):
         if not self._sized:
             self._sized = True
             width, height = self.splitter.width(), self.side.height()
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.splitter.setSizes([width * 3 // 5, 0, width - width * 3 // 5])  # 0: the first language
             self.side.setSizes([height // 3, height - height // 3])
 
     def retranslate(self) -> None:
@@ -214,6 +220,7 @@ class EditorPage(Retranslating, QWidget):
         for button, text in (
             (self.new_button, self.tr("&New")),
             (self.duplicate_button, self.tr("&Duplicate")),
+            (self.other_language_button, self.tr("Write the other lan&guage")),
             (self.save_button, self.tr("&Save")),
             (self.play_button, self.tr("&Test-play")),
             (self.import_button, self.tr("&Import pack…")),
@@ -243,6 +250,7 @@ class EditorPage(Retranslating, QWidget):
 
     def load_text(self, text: str, read_only: bool) -> None:
         self.read_only = read_only
+        self.original.hide()  # another scenario: no first language beside it
         self.yaml.setPlainText(text)
         self.yaml.document().clearUndoRedoStacks()
         self.validate()
@@ -253,13 +261,15 @@ class EditorPage(Retranslating, QWidget):
         self.note.setText(text)
 
     def _show_note(self) -> None:
-        self.note.setText(
-            self.tr(
-                "This is a bundled scenario: it cannot be changed. Duplicate it to make your own version."
-            )
-            if self.read_only
-            else ""
-        )
+        if self.read_only:
+            note = self.tr("This is a bundled scenario: it cannot be changed. Duplicate it to make your own "
+                           "version.")
+        elif not self.original.isHidden():  # writing the other language beside the first
+            note = self.tr("Rewrite every text for its readers (not word for word); keep the step ids, so "
+                           "the two count as one situation. The first language is beside it.")
+        else:
+            note = ""
+        self.note.setText(note)
         self.save_button.setEnabled(not self.read_only)
 
     def _pick(self) -> None:
@@ -275,6 +285,36 @@ class EditorPage(Retranslating, QWidget):
         title = str(data.get("title") or (self.scenario.title if self.scenario else ""))
         text = set_top_level(text, "id", f"{sid}_copy")
         text = set_top_level(text, "title", self.tr("{title} (copy)").format(title=title))
+        self.read_only = False
+        self.yaml.setPlainText(text)
+        self.validate()
+        self._show_note()
+
+    def _save(self) -> None:
+        self.validate()  # checked as it stands now, so a check still pending cannot overwrite "Saved"
+        self.save.emit(self.yaml.toPlainText())
+
+    def _other_language(self) -> None:
+        """The same situation in the other language, started from this one: same situation id,
+        steps and structure, every text still to be rewritten for its readers; this one stays
+        beside it, read-only, while the trainer writes."""
+        text = self.yaml.toPlainText()
+        data = self.draft.data if self.draft is not None and self.draft.data else {}
+        sid = str(data.get("id") or (self.scenario.id if self.scenario else "scenario"))
+        to_chinese = str(data.get("language") or "en") != "zh-CN"
+        situation = str(data.get("situation") or sid)
+        if to_chinese:
+            new_id = f"zh_{sid}"
+        else:
+            new_id = sid.removeprefix("zh_") if sid.startswith("zh_") else f"{sid}_en"
+        self.original.setPlainText(text)
+        self.original.setAccessibleName(self.tr("The scenario in its first language (read-only)"))
+        self.original.show()
+        width = self.splitter.width()
+        self.splitter.setSizes([width * 2 // 5, width * 2 // 5, width - width * 4 // 5])
+        text = set_top_level(text, "situation", situation)
+        text = set_top_level(text, "id", new_id)
+        text = set_top_level(text, "language", "zh-CN" if to_chinese else "en")
         self.read_only = False
         self.yaml.setPlainText(text)
         self.validate()

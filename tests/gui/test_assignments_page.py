@@ -3,12 +3,11 @@ trainee sees it first in the library, with its status."""
 
 from __future__ import annotations
 
+from conftest import WAIT_MS, sign_in
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from trainer.ui.main_window import MainWindow
-
-from conftest import WAIT_MS, sign_in
 
 
 def test_a_trainer_assigns_and_the_trainee_sees_it_first(qtbot: QtBot, window: MainWindow) -> None:
