@@ -107,7 +107,8 @@ def test_history_reopens_a_session_read_only(qtbot: QtBot, window: MainWindow) -
     qtbot.mouseClick(window.practice_page.summary_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.summary_page.back_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.library_page, timeout=WAIT_MS)
-    card_text = window.library_page.list.itemWidget(window.library_page.list.item(0)).best.text()
+    row = window.library_page.visible_ids().index("atm_card_swallowed")
+    card_text = window.library_page.list.itemWidget(window.library_page.list.item(row)).best.text()
     assert card_text.startswith("Your best: empathy 0")
     assert window.library_page.trainee_button.text() == "Sign &out"
     qtbot.mouseClick(window.library_page.history_button, Qt.MouseButton.LeftButton)
@@ -126,9 +127,19 @@ def test_library_filters(qtbot: QtBot, window: MainWindow) -> None:
     assert len(everything) >= 12
     page.language.setCurrentIndex(page.language.findData("zh-CN"))
     assert page.visible_ids() and all(i.startswith("zh_") for i in page.visible_ids())
+    # filters add up: Chinese, level 3, one cause
     page.difficulty.setCurrentIndex(page.difficulty.findData(3))
     page.category.setCurrentIndex(page.category.findData("service_quality"))
+    wanted = [e.scenario.id for e in page.entries if e.scenario.language == "zh-CN"
+              and e.scenario.difficulty == 3 and e.scenario.category == "service_quality"]
+    assert page.visible_ids() == wanted and wanted
+    # (every cause and level is there in both languages: with the library cut to one scenario, a
+    # filter it does not match lists nothing, and the page says so)
+    entries = page.entries
+    page.set_entries([e for e in entries if e.scenario.id == wanted[0]])
+    page.difficulty.setCurrentIndex(page.difficulty.findData(1))
     assert page.visible_ids() == [] and page.empty.isVisible()
+    page.set_entries(entries)
     for combo in (page.category, page.difficulty, page.language):
         combo.setCurrentIndex(0)
     assert page.visible_ids() == everything

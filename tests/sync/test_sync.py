@@ -391,3 +391,43 @@ def test_after_the_server_lost_records_a_resend_restores_them_once(
     again = north.sync.resend_all().pushed  # only its own audit entry is new
     assert again == {**dict.fromkeys(report.pushed, 0), "audit": 1}
     assert server_counts(server)["sessions"] == 2
+
+
+def test_an_assignment_made_on_a_trainers_pc_reaches_the_branch_and_its_completion_comes_back(
+        tmp_path: Path, server: Server, hq: App) -> None:
+    from datetime import date, timedelta
+
+    north = branch_pc(tmp_path / "north", server, hq, "north")
+    south = branch_pc(tmp_path / "south", server, hq, "south")
+    practise(north, "ann", 1)
+    practise(south, "bob", 1)
+    north.sync.run_round(), south.sync.run_round()
+    coach = open_pc(tmp_path / "carl")
+    coach.sync.configure(server.login(hq, "coach", "carl", teams=["Team A"]))
+    coach.sync.run_round()
+    due = date.today() + timedelta(days=7)
+    coach.assignments.assign("atm_card_swallowed", due, 0, trainee="ann")  # any finished session passes
+    coach.assignments.assign("long_queue", due, team="south · Team A")
+    assert coach.sync.run_round().pushed["assignments"] == 2
+    assert coach.sync.run_round().pushed["assignments"] == 0  # once
+    # each branch gets its own, and only its own
+    assert north.sync.run_round().pulled["assignments"] == 1
+    assert south.sync.run_round().pulled["assignments"] == 1
+    ann_id = north.accounts.trainee_named("ann")
+    (mine,) = north.assignments.for_trainee(ann_id)
+    assert mine.assignment.situation == "atm_card_swallowed" and mine.progress.status == "not_started"
+    (bobs,) = south.assignments.for_trainee(south.accounts.trainee_named("bob"))
+    assert bobs.assignment.situation == "long_queue" and bobs.assignment.team == "Team A"
+    # ann passes it at her branch; the trainer sees it after both sync
+    practise(north, "ann", 1)
+    north.sync.run_round(), coach.sync.run_round()
+    statuses = {c.assignment.situation: [p.status for _, p in c.trainees]
+                for c in coach.assignments.completion()}
+    assert north.assignments.for_trainee(ann_id)[0].progress.status == "passed"
+    assert statuses["atm_card_swallowed"] == ["passed"]
+    # a withdrawal travels too
+    atm = next(c.assignment for c in coach.assignments.completion()
+               if c.assignment.situation == "atm_card_swallowed")
+    coach.assignments.withdraw(atm.id)
+    coach.sync.run_round(), north.sync.run_round()
+    assert north.assignments.for_trainee(ann_id) == []

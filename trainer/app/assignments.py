@@ -25,6 +25,7 @@ from trainer.domain.assignments import (
 from trainer.domain.errors import InvalidInput, NotFound
 from trainer.domain.scenario import Scenario
 from trainer.storage.assignments import Assignments
+from trainer.storage.repository import Repository
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -60,8 +61,14 @@ class AssignmentsService:
         self._app = app
 
     @property
+    def _repo(self) -> Repository:
+        """Where the trainees and their sessions are: HR's and trainers' PCs that sync read the
+        central record (and keep the assignments they make with it, to push); others their own."""
+        return self._app.record_repo
+
+    @property
     def _store(self) -> Assignments:
-        return Assignments(self._app.repo.db)
+        return Assignments(self._repo.db)
 
     def _today(self) -> date:
         return self._app.clock().astimezone().date()
@@ -87,8 +94,8 @@ class AssignmentsService:
         if due < self._today():
             raise InvalidInput("the due date {due} is already past", due=due.isoformat())
         check_pass_mark(pass_mark)
-        trainee_id = self._app.accounts.trainee_named(trainee) if trainee is not None else None
-        if team is not None and team not in self._app.repo.teams():
+        trainee_id = self._trainee_named(trainee) if trainee is not None else None
+        if team is not None and team not in self._repo.teams():
             raise NotFound("there is no team called '{team}'", team=team)
         made = self._store.add(situation, due, pass_mark, trainee_id, team,
                                who.username if who else login, self._app.clock().isoformat())
@@ -96,6 +103,18 @@ class AssignmentsService:
                                                "trainee": trainee, "team": team, "due": due.isoformat(),
                                                "pass_mark": pass_mark}, login)
         return made
+
+    def _trainee_named(self, name: str) -> int:
+        row = self._repo.trainee_by_name(name)
+        if row is None:
+            raise NotFound("there is no trainee called '{name}'", name=name)
+        return int(row["id"])
+
+    def teams_and_trainees(self) -> tuple[list[str], list[str]]:
+        """Who can be assigned practice: the teams, and the trainees by name (a trainer's)."""
+        self._app.accounts.require_unless_alone("coach", "assign practice")
+        trainees = self._repo.trainees()
+        return (sorted({str(t["team"]) for t in trainees if t["team"]}), [str(t["name"]) for t in trainees])
 
     def withdraw(self, assignment_id: int, login: str = "") -> None:
         self._app.accounts.require_unless_alone("coach", "assign practice")
@@ -108,7 +127,7 @@ class AssignmentsService:
         who = self._app.accounts.caller()
         if who is not None and who.trainee_id != trainee_id:
             who.require("coach", "see another trainee's progress")
-        row = self._app.repo.trainee_row(trainee_id)
+        row = self._repo.trainee_row(trainee_id)
         if row is None:
             raise NotFound("there is no trainee {id}", id=trainee_id)
         items = [self._item(a, trainee_id) for a in self._store.of_trainee(trainee_id, row.get("team"))]
@@ -125,10 +144,10 @@ class AssignmentsService:
         out = []
         for a in self._store.listing(team):
             if a.trainee_id is not None:
-                row = self._app.repo.trainee_row(a.trainee_id)
+                row = self._repo.trainee_row(a.trainee_id)
                 covered = [row] if row else []
             else:
-                covered = self._app.repo.trainees(a.team)
+                covered = self._repo.trainees(a.team)
             scenarios = self._scenarios_of(a.situation)
             title = scenarios[0].title if scenarios else a.situation
             ids = [s.id for s in scenarios]

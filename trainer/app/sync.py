@@ -17,13 +17,14 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from trainer.domain.audit import ChainCheck, check_chain
 from trainer.domain.errors import InvalidInput, UserError
 from trainer.domain.score import Context, ReplyScore
 from trainer.domain.spoken import pause_offsets
+from trainer.storage.assignments import Assignments
 from trainer.storage.central import records as central
 from trainer.storage.central.schema import SERVER_SCHEMA_VERSION, create_login, migrate, server_version
 from trainer.storage.standings import Standings
@@ -50,10 +51,10 @@ class SyncReport:
     """What one round moved."""
 
     pushed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("sessions", "turns", "overrides", "notes", "audit"), 0))
+        ("sessions", "turns", "overrides", "notes", "audit", "assignments"), 0))
     pulled_overrides: int = 0
     pulled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("sessions", "turns", "overrides", "notes"), 0))
+        ("sessions", "turns", "overrides", "notes", "assignments"), 0))
     batches: int = 0
     waiting: dict[str, int] = field(default_factory=dict)
     at: str = ""
@@ -64,12 +65,13 @@ class SyncReport:
         p, q = self.pushed, self.pulled
         if self.kind != "branch":
             return [f"Pulled {q['sessions']} sessions ({q['turns']} replies), {q['overrides']} overrides "
-                    f"and {q['notes']} coaching notes from the central record."]
+                    f"and {q['notes']} coaching notes from the central record.",
+                    f"Sent {p['assignments']} new assignments."]
         return [
             f"Pushed {p['sessions']} sessions ({p['turns']} replies), {p['overrides']} overrides, "
             f"{p['notes']} coaching notes and {p['audit']} audit entries in {self.batches} "
             f"batch{'es' if self.batches != 1 else ''}.",
-            f"Pulled {self.pulled_overrides} central overrides.",
+            f"Pulled {self.pulled_overrides} central overrides and {self.pulled['assignments']} assignments.",
             "Waiting: " + (", ".join(f"{n} {k}" for k, n in self.waiting.items() if n) or "nothing") + ".",
         ]
 
@@ -182,10 +184,12 @@ class SyncService:
             pushed = central.push(conn, branch, batch)
             outbox.confirm(batch, self._app.clock().isoformat())
             report.batches += 1
-            for key in report.pushed:
-                report.pushed[key] += getattr(pushed, key)
+            for key, n in asdict(pushed).items():
+                report.pushed[key] += n
         rows = central.central_overrides(conn, branch)
         report.pulled_overrides = outbox.add_central_overrides(rows, self._app.clock().isoformat())
+        report.pulled["assignments"] += Assignments(self._app.repo.db).merge_central(
+            central.assignments_for(conn, branch))
 
     def _pull_mirror(self, conn: psycopg.Connection, report: SyncReport, batch_sessions: int) -> None:
         """The central record this login may read, into the mirror (new records only)."""
@@ -210,6 +214,7 @@ class SyncService:
         report.pulled["overrides"] += mirror.add_overrides(overrides)
         report.pulled["notes"] += mirror.add_notes(central.notes_received(conn, mirror.since("notes")))
         Standings(mirror.db).refresh_points(self._app.rules.points)
+        report.pushed["assignments"] += central.push_assignments(conn, Assignments(mirror.db).outgoing())
         mirror.set_as_of(self._app.clock().isoformat())
 
     def resend_all(self, login: str = "") -> SyncReport:

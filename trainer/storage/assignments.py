@@ -37,8 +37,9 @@ class Assignments:
 
     def withdraw(self, assignment_id: int) -> bool:
         with transaction(self.db):
-            cursor = self.db.execute("UPDATE assignments SET withdrawn_at = datetime('now') "
-                                     "WHERE id = ? AND withdrawn_at IS NULL", [assignment_id])
+            cursor = self.db.execute(
+                "UPDATE assignments SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') "
+                "WHERE id = ? AND withdrawn_at IS NULL", [assignment_id])
         return cursor.rowcount > 0
 
     def get(self, assignment_id: int) -> Assignment | None:
@@ -73,3 +74,54 @@ class Assignments:
             f"scenario_id IN ({marks}) AND started_at >= ? ORDER BY started_at",
             [trainee_id, *scenario_ids, since]).fetchall()
         return [Attempt(r[0], r[1] == "finished", r[2], local_time(r[0]).date()) for r in rows]
+
+    # -- across branches (the central server) ------------------------------------------------------
+
+    def outgoing(self) -> list[dict[str, Any]]:
+        """On HR's or a trainer's PC (its copy of the central record): every assignment made here,
+        as the server keeps it: the trainee by UUID, a team within its branch."""
+        rows = self.db.execute(
+            "SELECT a.uuid, a.situation, a.due, a.pass_mark, t.uuid, t.origin, a.team, a.assigned_by, "
+            "a.created_at, a.withdrawn_at FROM assignments a LEFT JOIN trainees t ON t.id = a.trainee_id "
+            "WHERE a.origin IS NULL ORDER BY a.id").fetchall()
+        out = []
+        for r in rows:
+            team, branch = r[6], r[5]
+            if team is not None:  # "north · Team A" in the copy: branch north, team "Team A"
+                row = self.db.execute("SELECT origin FROM trainees WHERE team = ? AND origin IS NOT NULL "
+                                      "LIMIT 1", [team]).fetchone()
+                branch = row[0] if row else None
+                prefix = f"{branch} · " if branch else ""
+                team = team[len(prefix):] if prefix and team.startswith(prefix) else team
+            if branch is None:
+                continue  # nobody of that team in the central record yet: sent once someone is
+            out.append({"uuid": r[0], "branch_id": branch, "situation": r[1], "due": r[2], "pass_mark": r[3],
+                        "trainee_uuid": r[4] if r[6] is None else None, "team": team,
+                        "assigned_by": r[7], "created_at": r[8], "withdrawn_at": r[9]})
+        return out
+
+    def merge_central(self, rows: list[dict[str, Any]]) -> int:
+        """On a branch PC: the centre's assignments for this branch, each once (a withdrawal
+        applied); returns how many were new."""
+        added = 0
+        with transaction(self.db):
+            for r in rows:
+                uuid = str(r["uuid"])
+                if self.db.execute("SELECT 1 FROM assignments WHERE uuid = ?", [uuid]).fetchone():
+                    if r["withdrawn_at"]:
+                        self.db.execute("UPDATE assignments SET withdrawn_at = ? WHERE uuid = ? AND "
+                                        "withdrawn_at IS NULL", [r["withdrawn_at"], uuid])
+                    continue
+                trainee_id = None
+                if r["trainee_uuid"] is not None:
+                    found = self.db.execute("SELECT id FROM trainees WHERE uuid = ?",
+                                            [str(r["trainee_uuid"])]).fetchone()
+                    if found is None:
+                        continue  # not this PC's trainee
+                    trainee_id = int(found[0])
+                self.db.table("assignments").insert({
+                    "uuid": uuid, "situation": r["situation"], "due": r["due"], "pass_mark": r["pass_mark"],
+                    "trainee_id": trainee_id, "team": r["team"], "assigned_by": r["assigned_by"],
+                    "created_at": r["created_at"], "withdrawn_at": r["withdrawn_at"], "origin": "central"})
+                added += 1
+        return added

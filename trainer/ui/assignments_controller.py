@@ -33,10 +33,8 @@ class AssignmentsController(Controller):
 
     def _choices(self) -> Choices:  # on the engine thread
         service = self.app.assignments
-        rows = service.completion()
-        trainees = [str(t["name"]) for t in self.app.accounts.trainees()]
-        teams = sorted({str(t["team"]) for t in self.app.accounts.trainees() if t["team"]})
-        return service.situations(), teams, trainees, rows
+        teams, trainees = service.teams_and_trainees()
+        return service.situations(), teams, trainees, service.completion()
 
     def _refresh(self, *_: Any) -> None:
         self.jobs.submit(self.app.assignments.completion, on_done=self.page.set_rows,

@@ -255,3 +255,25 @@ def notes_received(conn: psycopg.Connection, since: str) -> list[dict[str, Any]]
     return _rows(conn, "SELECT uuid, branch_id, trainee_uuid, session_uuid, note, by_username, at, "
                        "received_at FROM coaching_notes WHERE received_at >= %s::timestamptz "
                        "ORDER BY received_at", [since])
+
+
+# -- assignments: pushed by HR's and trainers' PCs, pulled by the branch they are for --------------
+
+ASSIGNMENT_COLUMNS = ("uuid", "branch_id", "situation", "due", "pass_mark", "trainee_uuid", "team",
+                      "assigned_by", "created_at", "withdrawn_at")
+
+
+def push_assignments(conn: psycopg.Connection, rows: list[dict[str, Any]]) -> int:
+    """New assignments added once each; a withdrawal recorded on one already there."""
+    with conn.transaction():
+        added = _insert(conn, "assignments", ASSIGNMENT_COLUMNS, rows, "uuid")
+        with conn.cursor() as cur:
+            cur.executemany("UPDATE assignments SET withdrawn_at = %(withdrawn_at)s WHERE uuid = %(uuid)s "
+                            "AND withdrawn_at IS NULL",
+                            [r for r in rows if r.get("withdrawn_at")])
+    return added
+
+
+def assignments_for(conn: psycopg.Connection, branch_id: str) -> list[dict[str, Any]]:
+    return _rows(conn, f"SELECT {', '.join(ASSIGNMENT_COLUMNS)} FROM assignments WHERE branch_id = %s "
+                       "ORDER BY created_at", [branch_id])

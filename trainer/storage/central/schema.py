@@ -127,6 +127,23 @@ CREATE TABLE audit_log (
     hash text,
     PRIMARY KEY (branch_id, seq)
 );
+-- What trainers and HR assign (made on their PCs, pulled down by the branch it is for).
+CREATE TABLE assignments (
+    uuid uuid PRIMARY KEY,
+    branch_id text NOT NULL REFERENCES branches(id),
+    situation text NOT NULL,
+    due text NOT NULL,
+    pass_mark integer NOT NULL,
+    trainee_uuid uuid REFERENCES trainees(uuid),
+    team text,
+    assigned_by text,
+    created_at text NOT NULL,
+    withdrawn_at text,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    CHECK ((trainee_uuid IS NULL) <> (team IS NULL))
+);
+CREATE INDEX assignments_branch ON assignments (branch_id);
+
 -- The centre's re-scoring of every synced reply: what the branch stored, what the same scorer
 -- version gives, and whether they differ.
 CREATE TABLE turn_checks (
@@ -176,6 +193,8 @@ GRANT SELECT, INSERT ON trainees, sessions, turns, score_overrides, coaching_not
 GRANT SELECT ON trainees, sessions, turns, score_overrides, coaching_notes, audit_log, turn_checks
     TO trainer_coach, trainer_hr;
 GRANT INSERT ON score_overrides TO trainer_hr;
+GRANT SELECT ON assignments TO trainer_branch, trainer_coach, trainer_hr;
+GRANT INSERT, UPDATE (withdrawn_at) ON assignments TO trainer_coach, trainer_hr;
 GRANT EXECUTE ON FUNCTION trainer_branch(), trainer_teams(), trainer_kind()
     TO trainer_branch, trainer_coach, trainer_hr;
 """
@@ -188,6 +207,15 @@ def _policies() -> str:
         sql.append(f"CREATE POLICY {table}_branch ON {table} FOR ALL TO trainer_branch "
                    "USING (branch_id = trainer_branch()) WITH CHECK (branch_id = trainer_branch());")
         sql.append(f"CREATE POLICY {table}_hr ON {table} FOR SELECT TO trainer_hr USING (true);")
+    sql.append("ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;")
+    sql.append("CREATE POLICY assignments_branch ON assignments FOR SELECT TO trainer_branch "
+               "USING (branch_id = trainer_branch());")
+    sql.append("CREATE POLICY assignments_hr ON assignments FOR ALL TO trainer_hr "
+               "USING (true) WITH CHECK (true);")
+    covered = ("(team IN (SELECT trainer_teams()) OR trainee_uuid IN "
+               "(SELECT uuid FROM trainees WHERE team IN (SELECT trainer_teams())))")
+    sql.append(f"CREATE POLICY assignments_coach ON assignments FOR ALL TO trainer_coach USING {covered} "
+               f"WITH CHECK {covered};")
     sql.append("ALTER TABLE turn_checks ENABLE ROW LEVEL SECURITY;")
     sql.append("CREATE POLICY turn_checks_hr ON turn_checks FOR SELECT TO trainer_hr USING (true);")
     # A central override: HR writes it for any branch's session; the branch pulls it down.
