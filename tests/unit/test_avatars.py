@@ -48,5 +48,5 @@ def test_a_scenario_may_name_its_avatar_from_those_that_exist() -> None:
         load_scenario_text(text.replace("  gender: female\n", "  gender: female\n  avatar: grumpy_cat\n"),
                            "s.yaml")
     message = str(info.value.reports[0])
-    assert message.startswith("s.yaml:11: persona.avatar must be ") and "'female_senior'" in message
+    assert message.startswith("s.yaml:12: persona.avatar must be ") and "'female_senior'" in message
     assert "(got 'grumpy_cat')" in message

@@ -247,7 +247,7 @@ def test_xlsx_has_typed_summary_sessions_and_replies(
     expected = f"2 trainees, 2 sessions and 3 replies exported to {out}.\n{head_line(filled)}"
     assert code == 0 and printed == expected
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", "Sessions", "Replies", "Audit"]
+    assert book.sheetnames == ["Summary", "Sessions", "Replies", "Assignments", "Audit"]
     assert f"Audit log chain head: {book['Audit']['A2'].value}.\n" == head_line(filled)
     for sheet in book:
         assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold

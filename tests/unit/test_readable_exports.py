@@ -141,7 +141,7 @@ def test_xlsx_reads_as_a_person_would(practised: Path, tmp_path: Path, capsys: p
     export(capsys, "--lang", language, "--out", str(out))
     book = openpyxl.load_workbook(out)
     zh = language == "zh-CN"
-    assert book.sheetnames == [SHEETS[t][1 if zh else 0] for t in ("summary", "sessions", "replies", "audit")]
+    assert book.sheetnames == [SHEETS[t][1 if zh else 0] for t in ("summary", "sessions", "replies", "assignments", "audit")]
     words = WORDS[language]
 
     def table(sheet: str) -> tuple[list[str], list[tuple[Any, ...]], dict[str, int]]:
@@ -198,7 +198,7 @@ def test_the_machine_layout_keeps_codes_full_precision_and_utc_stamps(
     out = tmp_path / "lms.xlsx"
     export(capsys, "--machine", "--out", str(out))
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", "Sessions", "Replies", "Audit"]
+    assert book.sheetnames == ["Summary", "Sessions", "Replies", "Assignments", "Audit"]
     rows = list(book["Sessions"].iter_rows(values_only=True))
     ann_row = dict(zip(rows[0], next(r for r in rows[1:] if r[1] == "ann"), strict=True))
     assert ann_row["started_at"] == session["started_at"] and ann_row["outcome"] == "walked_out"

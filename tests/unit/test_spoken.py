@@ -50,7 +50,7 @@ def test_spoken_turns_are_stored_with_what_was_heard(db_path: Path) -> None:
     repo = Repository(open_database(db_path))
     practice = Practice(bundled("atm_card_swallowed"), scorer_for(), repo, repo.trainee("Vi"))
     metrics = delivery(words(("sorry", 0.1, 0.5)))
-    heard = SpokenReply(("calm down", "I'm so sorry, may I see your ID"), ("down",), metrics)
+    heard = SpokenReply(("calm down", "I'm so sorry, may I see your ID"), ("down",), metrics, pauses=(1,))
     exchange = practice.reply("calm down", "spoken", heard)
     assert exchange.reply == "I'm so sorry, may I see your ID"  # the favourable alternative
     assert exchange.score.critical == ()
@@ -59,5 +59,7 @@ def test_spoken_turns_are_stored_with_what_was_heard(db_path: Path) -> None:
     rows = sqlite3.connect(db_path).execute(
         "SELECT input_mode, speech_json, delivery_json FROM turns ORDER BY idx").fetchall()
     assert rows[0][0] == "spoken"
-    assert json.loads(rows[0][1]) == {"alternatives": list(heard.alternatives), "unsure_words": ["down"]}
+    # and the pauses, so the centre can re-score the reply as it was scored here
+    assert json.loads(rows[0][1]) == {"alternatives": list(heard.alternatives), "unsure_words": ["down"],
+                                      "pauses": [1]}
     assert json.loads(rows[0][2])["words_per_minute"] == metrics.words_per_minute  # type: ignore[union-attr]

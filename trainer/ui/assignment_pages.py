@@ -70,6 +70,10 @@ class AssignmentsPage(TablePage):
                                                   self.tr("Pass &mark:")), strict=True):
             label.setText(text)
         self.assign_button.setText(self.tr("&Assign"))
+        self.situation.setAccessibleName(self.tr("Situation"))
+        self.whom.setAccessibleName(self.tr("For"))
+        self.due.setAccessibleName(self.tr("Due"))
+        self.pass_mark.setAccessibleName(self.tr("Pass mark"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Situation"), self.tr("For"), self.tr("Due"), self.tr("Pass mark")]
             + [labels.assignment_status(s).capitalize() for s in STATUSES])

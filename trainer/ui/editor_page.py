@@ -215,6 +215,7 @@ class EditorPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Scenario editor"))
+        self.original.setAccessibleName(self.tr("The scenario in its first language (read-only)"))
         self.tabs.setTabText(0, self.tr("&YAML"))
         self.tabs.setTabText(1, self.tr("Steps, t&urns and endings"))
         for button, text in (
@@ -308,7 +309,6 @@ class EditorPage(Retranslating, QWidget):
         else:
             new_id = sid.removeprefix("zh_") if sid.startswith("zh_") else f"{sid}_en"
         self.original.setPlainText(text)
-        self.original.setAccessibleName(self.tr("The scenario in its first language (read-only)"))
         self.original.show()
         width = self.splitter.width()
         self.splitter.setSizes([width * 2 // 5, width * 2 // 5, width - width * 4 // 5])

@@ -94,6 +94,7 @@ class ReportsPage(Retranslating, QWidget):
         """Whether the table shows what the filters say (so an export covers what is shown)."""
         self._choices = ReportChoices([], [])
         self.xapi = XapiSettings()
+        self._xapi_confirmed = False
         """The xAPI home page and platform the next xAPI export names (the branch's, until the
         user changes them in the dialog)."""
         self.title = heading()
@@ -304,8 +305,11 @@ class ReportsPage(Retranslating, QWidget):
     # -- exporting ----------------------------------------------------------------------------------------
 
     def set_xapi_settings(self, settings: XapiSettings) -> None:
-        """The branch's xAPI home page and platform, offered when xAPI statements are exported."""
-        self.xapi = settings
+        """The branch's xAPI home page and platform, offered when xAPI statements are exported
+        (read as the page opens: an answer that arrives after the user already confirmed settings
+        in the dialog is older than theirs, and is dropped)."""
+        if not self._xapi_confirmed:
+            self.xapi = settings
 
     def _ask_export(self, kind: str) -> None:
         if not self._current or self.report is None:
@@ -314,7 +318,7 @@ class ReportsPage(Retranslating, QWidget):
             chosen = XapiSettingsDialog.ask(self, self.xapi)
             if chosen is None:
                 return
-            self.xapi = chosen
+            self.xapi, self._xapi_confirmed = chosen, True
         selection = self.report.selection  # what the table shows
         self._ask(kind, selection, f"scorecards-{selection.team or 'all'}")
 
