@@ -11,11 +11,12 @@ run: deps
 	@$(BIN)/python main.py || [ $$? -eq 2 ]  # 2: no display, already explained
 
 # The live-microphone tests need the PulseAudio fake microphone, and the sync tests a throwaway
-# PostgreSQL cluster; both are set up and torn down here.
+# PostgreSQL cluster; both are set up and torn down here. The suite runs on every core (XDIST).
+XDIST ?= -n auto --dist loadgroup
 test: deps
 	@bash .ci/fake-microphone.sh start
 	@dsn=$$(bash .ci/postgres.sh start) || { bash .ci/fake-microphone.sh stop; exit 1; }; \
-	  TRAINER_FAKE_MIC=1 TRAINER_TEST_PG_DSN=$$dsn $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  TRAINER_FAKE_MIC=1 TRAINER_TEST_PG_DSN=$$dsn $(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); status=$$?; \
 	  bash .ci/postgres.sh stop; bash .ci/fake-microphone.sh stop; exit $$status
 
 deps: system-deps $(STAMP)

@@ -15,6 +15,20 @@ SCENARIOS = ROOT / "scenarios"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+#: Tests that share something outside their own folder run one after another, in one worker, when
+#: the suite runs on several cores (`make test`: pytest-xdist, ``--dist loadgroup``): the fake
+#: microphone (one PulseAudio sink), and the test PostgreSQL server (some tests stop and start it).
+SHARED = {"tests/speech/": "sound", "tests/gui/test_voice.py": "sound", "tests/sync/": "postgresql"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
+        group = next((g for prefix, g in SHARED.items() if where.startswith(prefix)), None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point TRAINER_DB at a fresh file, and TRAINER_DATA_DIR at a folder of the test's own

@@ -141,7 +141,8 @@ def test_xlsx_reads_as_a_person_would(practised: Path, tmp_path: Path, capsys: p
     export(capsys, "--lang", language, "--out", str(out))
     book = openpyxl.load_workbook(out)
     zh = language == "zh-CN"
-    assert book.sheetnames == [SHEETS[t][1 if zh else 0] for t in ("summary", "sessions", "replies", "assignments", "audit")]
+    sheets = ("summary", "sessions", "replies", "assignments", "audit")
+    assert book.sheetnames == [SHEETS[t][1 if zh else 0] for t in sheets]
     words = WORDS[language]
 
     def table(sheet: str) -> tuple[list[str], list[tuple[Any, ...]], dict[str, int]]:
