@@ -12,7 +12,7 @@ run: deps
 
 # The live-microphone tests need the PulseAudio fake microphone, and the sync tests a throwaway
 # PostgreSQL cluster; both are set up and torn down here. The suite runs on every core (XDIST).
-XDIST ?= -n auto --dist loadgroup
+XDIST ?= -n auto --dist loadfile
 test: deps
 	@bash .ci/fake-microphone.sh start
 	@dsn=$$(bash .ci/postgres.sh start) || { bash .ci/fake-microphone.sh stop; exit 1; }; \

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,18 +18,28 @@ SCENARIOS = ROOT / "scenarios"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-#: Tests that share something outside their own folder run one after another, in one worker, when
-#: the suite runs on several cores (`make test`: pytest-xdist, ``--dist loadgroup``): the fake
-#: microphone (one PulseAudio sink), and the test PostgreSQL server (some tests stop and start it).
-SHARED = {"tests/speech/": "sound", "tests/gui/test_voice.py": "sound", "tests/sync/": "postgresql"}
+#: Tests that share something outside their own folder, by what they share: the one fake microphone
+#: (a PulseAudio sink) and the test PostgreSQL server (which some tests stop and start). When the
+#: suite runs on several cores (`make test`: pytest-xdist), a test holds its resource's lock while
+#: it runs, so no two of them use it at once, whichever workers they are on.
+SHARED = {"tests/speech/test_live_audio.py": "microphone", "tests/gui/test_voice.py": "microphone",
+          "tests/sync/": "postgresql"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        where = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
-        group = next((g for prefix, g in SHARED.items() if where.startswith(prefix)), None)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.fixture(autouse=True)
+def _one_at_a_time(request: pytest.FixtureRequest) -> Iterator[None]:
+    where = Path(str(request.node.fspath)).resolve().relative_to(ROOT).as_posix()
+    resource = next((r for prefix, r in SHARED.items() if where.startswith(prefix)), None)
+    if resource is None or "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    lock = Path(tempfile.gettempdir()) / f"trainer-tests-{resource}.lock"
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(autouse=True)
