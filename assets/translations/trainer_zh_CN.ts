@@ -160,48 +160,52 @@
         <translation>布置(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="73" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
         <source>Situation</source>
         <translation>情景</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
         <source>For</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="75" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="74" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="76" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
         <source>Pass mark</source>
         <translation>及格分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="76" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="80" />
         <source>Assignments and their completion</source>
         <translation>布置的练习及完成情况</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="77" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="81" />
         <source>Nothing is assigned yet.</source>
         <translation>还没有布置任何练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="78" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="82" />
         <source>&amp;Withdraw the selected one</source>
         <translation>撤回选中的练习(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="79" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="83" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/assignment_pages.py" line="90" />
-        <location filename="../../trainer/ui/assignment_pages.py" line="104" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="94" />
+        <location filename="../../trainer/ui/assignment_pages.py" line="108" />
         <source>Team: {team}</source>
         <translation>团队：{team}</translation>
     </message>
@@ -605,102 +609,102 @@ Replace: {replaced}</source>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="218" />
+        <location filename="../../trainer/ui/editor_page.py" line="219" />
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="219" />
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
         <source>Steps, t&amp;urns and endings</source>
         <translation>步骤、轮次和结局(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="221" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <location filename="../../trainer/ui/editor_page.py" line="224" />
         <source>Write the other lan&amp;guage</source>
         <translation>编写另一种语言版本(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="228" />
+        <location filename="../../trainer/ui/editor_page.py" line="229" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="229" />
+        <location filename="../../trainer/ui/editor_page.py" line="230" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="230" />
+        <location filename="../../trainer/ui/editor_page.py" line="231" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="233" />
+        <location filename="../../trainer/ui/editor_page.py" line="234" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="234" />
+        <location filename="../../trainer/ui/editor_page.py" line="235" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="235" />
+        <location filename="../../trainer/ui/editor_page.py" line="236" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="236" />
+        <location filename="../../trainer/ui/editor_page.py" line="237" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="265" />
+        <location filename="../../trainer/ui/editor_page.py" line="266" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="268" />
+        <location filename="../../trainer/ui/editor_page.py" line="269" />
         <source>Rewrite every text for its readers (not word for word); keep the step ids, so the two count as one situation. The first language is beside it.</source>
         <translation>请为这种语言的读者重写每一段文字（不要逐字翻译）；保留步骤编号，这样两个版本算作同一个情景。第一种语言的版本显示在旁边。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="287" />
+        <location filename="../../trainer/ui/editor_page.py" line="288" />
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="311" />
+        <location filename="../../trainer/ui/editor_page.py" line="218" />
         <source>The scenario in its first language (read-only)</source>
         <translation>第一种语言的情景（只读）</translation>
     </message>
@@ -1790,252 +1794,257 @@ Replace: {replaced}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="168" />
+        <location filename="../../trainer/ui/reports_page.py" line="169" />
         <source>Every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="179" />
+        <location filename="../../trainer/ui/reports_page.py" line="180" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="192" />
+        <location filename="../../trainer/ui/reports_page.py" line="193" />
         <source>The last day is before the first day.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="221" />
+        <location filename="../../trainer/ui/reports_page.py" line="222" />
         <source>{trainees} trainees, {sessions} sessions from {start} to {end}.</source>
         <translation>{start} 至 {end}：{trainees} 名学员，{sessions} 次练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="224" />
+        <location filename="../../trainer/ui/reports_page.py" line="225" />
         <source>Nobody practised with these filters in this period.</source>
         <translation>在此期间没有符合筛选条件的练习。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="228" />
+        <location filename="../../trainer/ui/reports_page.py" line="229" />
+        <source>Assignments: {passed} passed, {in_progress} in progress, {not_started} not started, {overdue} overdue.</source>
+        <translation>布置的练习：{passed} 项已通过，{in_progress} 项进行中，{not_started} 项未开始，{overdue} 项已逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/reports_page.py" line="235" />
         <source>never synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="230" />
+        <location filename="../../trainer/ui/reports_page.py" line="237" />
         <source>Every branch's record from the central server, as of the last sync ({when}).</source>
         <translation>各网点的记录来自中央服务器，截至上次同步（{when}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="242" />
+        <location filename="../../trainer/ui/reports_page.py" line="249" />
         <source>{score} (automatic {automatic})</source>
         <translation>{score}（自动 {automatic}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="244" />
+        <location filename="../../trainer/ui/reports_page.py" line="251" />
         <source>Trainers' overrides changed this average; the scorer gave {automatic}.</source>
         <translation>培训师的调整改变了这个平均分；自动评分为 {automatic}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="250" />
+        <location filename="../../trainer/ui/reports_page.py" line="257" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="250" />
+        <location filename="../../trainer/ui/reports_page.py" line="257" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="251" />
+        <location filename="../../trainer/ui/reports_page.py" line="258" />
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="260" />
+        <location filename="../../trainer/ui/reports_page.py" line="267" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="260" />
+        <location filename="../../trainer/ui/reports_page.py" line="267" />
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="260" />
+        <location filename="../../trainer/ui/reports_page.py" line="267" />
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="261" />
+        <location filename="../../trainer/ui/reports_page.py" line="268" />
         <source>every team</source>
         <translation>全部团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="262" />
+        <location filename="../../trainer/ui/reports_page.py" line="269" />
         <source>Trend of {team}: average per {size} (trainers' overrides applied)</source>
         <translation>{team}的趋势：每{size}平均分（含培训师调整）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="294" />
+        <location filename="../../trainer/ui/reports_page.py" line="301" />
         <source>PDF scorecard of {name}…</source>
         <translation>{name}的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="295" />
+        <location filename="../../trainer/ui/reports_page.py" line="302" />
         <source>PDF scorecard of the selected trainee…</source>
         <translation>所选学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="333" />
+        <location filename="../../trainer/ui/reports_page.py" line="343" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="350" />
+        <location filename="../../trainer/ui/reports_page.py" line="360" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="351" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="351" />
+        <location filename="../../trainer/ui/reports_page.py" line="361" />
         <source>xAPI statements (*.json)</source>
         <translation>xAPI 语句 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="354" />
+        <location filename="../../trainer/ui/reports_page.py" line="364" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="356" />
+        <location filename="../../trainer/ui/reports_page.py" line="366" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="356" />
+        <location filename="../../trainer/ui/reports_page.py" line="366" />
         <source>T&amp;rainee:</source>
         <translation>学员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="356" />
+        <location filename="../../trainer/ui/reports_page.py" line="366" />
         <source>&amp;Cause:</source>
         <translation>原因(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="357" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>&amp;From:</source>
         <translation>开始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="357" />
+        <location filename="../../trainer/ui/reports_page.py" line="367" />
         <source>T&amp;o:</source>
         <translation>结束日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="359" />
+        <location filename="../../trainer/ui/reports_page.py" line="369" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="360" />
+        <location filename="../../trainer/ui/reports_page.py" line="370" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="361" />
+        <location filename="../../trainer/ui/reports_page.py" line="371" />
         <source>Cause of upset</source>
         <translation>客户不满的原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="362" />
+        <location filename="../../trainer/ui/reports_page.py" line="372" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="363" />
+        <location filename="../../trainer/ui/reports_page.py" line="373" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="364" />
+        <location filename="../../trainer/ui/reports_page.py" line="374" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="365" />
+        <location filename="../../trainer/ui/reports_page.py" line="375" />
         <source>Trend chart</source>
         <translation>趋势图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="367" />
+        <location filename="../../trainer/ui/reports_page.py" line="377" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="367" />
+        <location filename="../../trainer/ui/reports_page.py" line="377" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="367" />
+        <location filename="../../trainer/ui/reports_page.py" line="377" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="368" />
+        <location filename="../../trainer/ui/reports_page.py" line="378" />
         <source>Critical fails</source>
         <translation>严重失误</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="368" />
+        <location filename="../../trainer/ui/reports_page.py" line="378" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="368" />
+        <location filename="../../trainer/ui/reports_page.py" line="378" />
         <source>Certified</source>
         <translation>已认证</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="369" />
+        <location filename="../../trainer/ui/reports_page.py" line="379" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="370" />
+        <location filename="../../trainer/ui/reports_page.py" line="380" />
         <source>Replies as CSV…</source>
         <translation>回复（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="371" />
+        <location filename="../../trainer/ui/reports_page.py" line="381" />
         <source>Workbook (XLSX): summary, sessions, replies…</source>
         <translation>工作簿（XLSX）：汇总、练习、回复…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="372" />
+        <location filename="../../trainer/ui/reports_page.py" line="382" />
         <source>PDF scorecards of everyone shown…</source>
         <translation>所列全部学员的 PDF 成绩单…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="373" />
+        <location filename="../../trainer/ui/reports_page.py" line="383" />
         <source>xAPI statements for an LMS…</source>
         <translation>用于学习管理系统的 xAPI 语句…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="374" />
+        <location filename="../../trainer/ui/reports_page.py" line="384" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/reports_page.py" line="378" />
+        <location filename="../../trainer/ui/reports_page.py" line="388" />
         <source>Every cause</source>
         <translation>全部原因</translation>
     </message>

@@ -663,4 +663,5 @@ ZH_CN = {
     'Write the other lan&guage': '编写另一种语言版本(&G)',
     'Rewrite every text for its readers (not word for word); keep the step ids, so the two count as one situation. The first language is beside it.': '请为这种语言的读者重写每一段文字（不要逐字翻译）；保留步骤编号，这样两个版本算作同一个情景。第一种语言的版本显示在旁边。',
     'The scenario in its first language (read-only)': '第一种语言的情景（只读）',
+    "Assignments: {passed} passed, {in_progress} in progress, {not_started} not started, {overdue} overdue.": "布置的练习：{passed} 项已通过，{in_progress} 项进行中，{not_started} 项未开始，{overdue} 项已逾期。",
 }

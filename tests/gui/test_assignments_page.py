@@ -45,3 +45,21 @@ def test_a_trainer_assigns_and_the_trainee_sees_it_first(qtbot: QtBot, window: M
     assert first.assigned.isVisible()  # type: ignore[attr-defined]
     later = library.list.itemWidget(library.list.item(library.list.count() - 1))
     assert not later.assigned.isVisible()  # type: ignore[attr-defined]
+
+
+def test_hrs_reports_view_counts_the_assignments(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "tina")
+    window.assignments_action.trigger()
+    page = window.assignments_page
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=WAIT_MS)
+    page.situation.setCurrentIndex(page.situation.findData("long_queue"))
+    page.whom.setCurrentIndex(page.whom.findData("team:Branch 1"))
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.rows) == 1, timeout=WAIT_MS)
+    window.sign_out_action.trigger()
+    sign_in(qtbot, window, "hr")
+    window.reports_action.trigger()
+    reports = window.reports_page
+    qtbot.waitUntil(lambda: reports.report is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Assignments: 0 passed, 0 in progress, 2 not started, 0 overdue."
+                    in reports.summary.text(), timeout=WAIT_MS)

@@ -179,3 +179,15 @@ def test_the_command_line_assigns_lists_and_shows_a_trainees_own(
     refused = ["--user", "ann", "assign", "add", "atm_card_swallowed", "--due", due, "--trainee", "ann"]
     assert main(refused) == 2
     assert "may not assign practice" in capsys.readouterr().err
+
+
+def test_hrs_reports_count_the_assignments_of_the_team(world: World) -> None:
+    app = world.app
+    world.sign_in("tina")
+    app.assignments.assign("atm_card_swallowed", TODAY + timedelta(days=2), team="Branch 1")
+    play(world, "ann", "atm_card_swallowed", GOOD[:1])
+    world.sign_in("hr")
+    report = app.reports.report(ExportFilter(TODAY - timedelta(days=1), TODAY, team="Branch 1"))
+    assert report.assignments == {"not_started": 1, "in_progress": 1, "passed": 0, "overdue": 0}
+    other = app.reports.report(ExportFilter(TODAY - timedelta(days=1), TODAY, team="Elsewhere"))
+    assert other.assignments == {"not_started": 0, "in_progress": 0, "passed": 0, "overdue": 0}

@@ -35,6 +35,8 @@ class Report:
     trend: list[TrendPoint]
     central_as_of: str | None = None
     """Set when the report reads the central record: as of when (see ``central_as_of``)."""
+    assignments: dict[str, int] | None = None
+    """How many (assignment, trainee) pairs of the team are in each status, as of today."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ class ReportsService:
         records = Records(self._app.record_repo.db)
         size, points = trend(records, selection)
         return Report(selection, trainee_lines(records, selection, self._app.rules), size, points,
-                      self.central_as_of())
+                      self.central_as_of(),
+                      {str(k): n for k, n in self._app.assignments.counts(selection.team).items()})
 
     def central_as_of(self) -> str | None:
         """When the central record these reports read was last brought up to date (``None``: they

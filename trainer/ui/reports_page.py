@@ -223,6 +223,12 @@ class ReportsPage(Retranslating, QWidget):
                 trainees=len(lines), sessions=sessions, start=self.report.selection.date_from.isoformat(),
                 end=self.report.selection.date_to.isoformat())
             if lines else self.tr("Nobody practised with these filters in this period."))
+        counts = self.report.assignments or {}
+        if sum(counts.values()):
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Assignments: {passed} passed, {in_progress} in progress, {not_started} not started, "
+                "{overdue} overdue.").format(**{k: counts.get(k, 0) for k in
+                                                ("passed", "in_progress", "not_started", "overdue")}))
         as_of = self.report.central_as_of
         if as_of is not None:  # the central record, pulled by this PC's sync: say how fresh it is
             when = (datetime.fromisoformat(as_of).astimezone().strftime("%Y-%m-%d %H:%M") if as_of
