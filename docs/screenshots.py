@@ -119,6 +119,10 @@ def main() -> int:
             setup.open(with_scorer=False)
             setup.accounts.create_first_admin("hr", "screenshot-admin")  # and signed in
             setup.accounts.create_account(trainee, "638201", "trainee", "Branch 7")
+            # what a trainer assigned: shown first in the library, with its due date and status
+            situation = setup.practice.scenario(scenario_id).situation_id
+            setup.assignments.assign(situation, date.today() + timedelta(days=5), 70,
+                                     trainee=trainee)
             setup.close()
             add_team_history(Path(tmp) / "shots.db", TEAM[lang])
             window = build(db_path=Path(tmp) / "shots.db", settings_path=Path(tmp) / "settings.ini")
