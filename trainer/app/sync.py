@@ -226,7 +226,7 @@ class SyncService:
         return self.run_round()
 
     def status(self) -> dict[str, Any]:
-        """For the status bar and ``trainer sync --status``: configured or not, the last successful
+        """For the status bar and ``trainer sync status``: configured or not, the last successful
         round, and what is waiting."""
         outbox = self._outbox
         return {"configured": self.config() is not None, "last_sync": outbox.last_sync(),
