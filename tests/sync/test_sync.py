@@ -329,8 +329,8 @@ def test_an_override_made_centrally_flows_back_down(tmp_path: Path, server: Serv
         add_central_override(conn, session_uuid, "empathy", 90, "Warm throughout", "tina",
                              "2026-12-01T10:00:00+00:00")
     report = north.sync.run_round()
-    assert report.pulled_overrides == 1
-    assert north.sync.run_round().pulled_overrides == 0
+    assert report.pulled["overrides"] == 1
+    assert north.sync.run_round().pulled["overrides"] == 0
     rows = north.repo.db.execute("SELECT value, comment, origin FROM score_overrides").fetchall()
     assert [tuple(r) for r in rows] == [(90, "Warm throughout", "central")]
     # and it is not pushed back up as the branch's own

@@ -60,6 +60,7 @@ class App:
         self._repo: Repository | None = None
         self._test_play_repo: Repository | None = None
         self._mirror_repo: Repository | None = None
+        self._reads_central: bool | None = None
         self._account_store: AccountStore | None = None
         self._standings: Standings | None = None
         self.catalog = Catalog()
@@ -168,9 +169,16 @@ class App:
 
     @property
     def reads_central_record(self) -> bool:
-        """Whether this PC syncs with an HR or trainer login: its reports read the central record."""
-        config = read_config(self.settings.sync_config_path)
-        return config is not None and config.kind != "branch"
+        """Whether this PC syncs with an HR or trainer login: its reports read the central record.
+        Read from ``sync.json`` once (reports and assignments ask on every call); ``sync_changed``
+        reads it again after this app set up or stopped syncing."""
+        if self._reads_central is None:
+            config = read_config(self.settings.sync_config_path)
+            self._reads_central = config is not None and config.kind != "branch"
+        return self._reads_central
+
+    def sync_changed(self) -> None:
+        self._reads_central = None
 
     @property
     def record_repo(self) -> Repository:

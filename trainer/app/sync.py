@@ -52,7 +52,6 @@ class SyncReport:
 
     pushed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("sessions", "turns", "overrides", "notes", "audit", "assignments"), 0))
-    pulled_overrides: int = 0
     pulled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("sessions", "turns", "overrides", "notes", "assignments"), 0))
     batches: int = 0
@@ -71,7 +70,7 @@ class SyncReport:
             f"Pushed {p['sessions']} sessions ({p['turns']} replies), {p['overrides']} overrides, "
             f"{p['notes']} coaching notes and {p['audit']} audit entries in {self.batches} "
             f"batch{'es' if self.batches != 1 else ''}.",
-            f"Pulled {self.pulled_overrides} central overrides and {self.pulled['assignments']} assignments.",
+            f"Pulled {q['overrides']} central overrides and {q['assignments']} assignments.",
             "Waiting: " + (", ".join(f"{n} {k}" for k, n in self.waiting.items() if n) or "nothing") + ".",
         ]
 
@@ -166,6 +165,7 @@ class SyncService:
         else:
             config = SyncConfig(dsn, branch, "branch")
         write_config(self._app.settings.sync_config_path, config)
+        self._app.sync_changed()
         self._app.accounts.record("sync_configured", {"branch": branch, "kind": config.kind,
                                                       "server": _where(dsn)}, login)
 
@@ -173,6 +173,7 @@ class SyncService:
         """Stop syncing (HR only): the credential is deleted; this PC's records stay."""
         self._app.accounts.require_unless_alone("manage_accounts", "set up the central server")
         write_config(self._app.settings.sync_config_path, None)
+        self._app.sync_changed()
         self._app.accounts.record("sync_forgotten", {}, login)
 
     def _push(self, conn: psycopg.Connection, branch: str, outbox: Outbox, report: SyncReport,
@@ -187,7 +188,7 @@ class SyncService:
             for key, n in asdict(pushed).items():
                 report.pushed[key] += n
         rows = central.central_overrides(conn, branch)
-        report.pulled_overrides = outbox.add_central_overrides(rows, self._app.clock().isoformat())
+        report.pulled["overrides"] += outbox.add_central_overrides(rows, self._app.clock().isoformat())
         report.pulled["assignments"] += Assignments(self._app.repo.db).merge_central(
             central.assignments_for(conn, branch))
 
@@ -227,7 +228,8 @@ class SyncService:
 
     def status(self) -> dict[str, Any]:
         """For the status bar and ``trainer sync status``: configured or not, the last successful
-        round, and what is waiting."""
+        round, and how many records wait. Needs no sign-in: counts show nobody's data (the status
+        bar shows them before anyone signs in)."""
         outbox = self._outbox
         return {"configured": self.config() is not None, "last_sync": outbox.last_sync(),
                 "waiting": outbox.waiting()}

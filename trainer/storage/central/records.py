@@ -68,11 +68,9 @@ def push(conn: psycopg.Connection, branch_id: str, batch: Batch) -> Pushed:
 
 def central_overrides(conn: psycopg.Connection, branch_id: str) -> list[dict[str, Any]]:
     """Overrides HR made centrally on this branch's sessions."""
-    with conn.cursor() as cur:
-        cur.execute("SELECT uuid, session_uuid, dimension, automatic, value, comment, by_username, at "
-                    "FROM score_overrides WHERE made_centrally AND branch_id = %s ORDER BY at", [branch_id])
-        names = [c.name for c in cur.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return _rows(conn, "SELECT uuid, session_uuid, dimension, automatic, value, comment, by_username, at "
+                       "FROM score_overrides WHERE made_centrally AND branch_id = %s ORDER BY at",
+                 [branch_id])
 
 
 def add_central_override(conn: psycopg.Connection, session_uuid: str, dimension: str, value: int,
@@ -140,31 +138,23 @@ def bank_totals(branches: list[BranchTotals]) -> BranchTotals:
 
 def flagged_turns(conn: psycopg.Connection) -> list[dict[str, Any]]:
     """Replies whose stored scores differ from the centre's re-score, newest first."""
-    with conn.cursor() as cur:
-        cur.execute("SELECT c.branch_id, c.session_uuid, c.idx, c.stored, c.rescored, c.note, "
-                    "t.reply FROM turn_checks c JOIN turns t USING (session_uuid, idx) "
-                    "WHERE c.differs ORDER BY c.checked_at DESC, c.session_uuid, c.idx")
-        names = [c.name for c in cur.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return _rows(conn, "SELECT c.branch_id, c.session_uuid, c.idx, c.stored, c.rescored, c.note, "
+                       "t.reply FROM turn_checks c JOIN turns t USING (session_uuid, idx) "
+                       "WHERE c.differs ORDER BY c.checked_at DESC, c.session_uuid, c.idx", [])
 
 
 # -- the centre's re-scoring (the owner's connection) ---------------------------------------------
 
 def unchecked_sessions(conn: psycopg.Connection, limit: int) -> list[dict[str, Any]]:
     """Sessions with a reply not yet re-scored, each with its turns in order."""
-    with conn.cursor() as cur:
-        cur.execute(
-            "SELECT s.uuid, s.branch_id, s.scenario_id, s.language FROM sessions s "
-            "WHERE EXISTS (SELECT 1 FROM turns t LEFT JOIN turn_checks c USING (session_uuid, idx) "
-            "WHERE t.session_uuid = s.uuid AND c.session_uuid IS NULL) ORDER BY s.received_at, s.uuid "
-            "LIMIT %s", [limit])
-        sessions = [dict(zip(("uuid", "branch_id", "scenario_id", "language"), r, strict=True))
-                    for r in cur.fetchall()]
-        for s in sessions:
-            cur.execute("SELECT idx, turn_id, reply, input_mode, score_json, speech_json FROM turns "
-                        "WHERE session_uuid = %s ORDER BY idx", [s["uuid"]])
-            s["turns"] = [dict(zip(("idx", "turn_id", "reply", "input_mode", "score_json", "speech_json"),
-                                   r, strict=True)) for r in cur.fetchall()]
+    sessions = _rows(conn, (
+        "SELECT s.uuid, s.branch_id, s.scenario_id, s.language FROM sessions s "
+        "WHERE EXISTS (SELECT 1 FROM turns t LEFT JOIN turn_checks c USING (session_uuid, idx) "
+        "WHERE t.session_uuid = s.uuid AND c.session_uuid IS NULL) ORDER BY s.received_at, s.uuid "
+        "LIMIT %s"), [limit])
+    for s in sessions:
+        s["turns"] = _rows(conn, "SELECT idx, turn_id, reply, input_mode, score_json, speech_json FROM turns "
+                                 "WHERE session_uuid = %s ORDER BY idx", [s["uuid"]])
     return sessions
 
 
@@ -181,10 +171,8 @@ def record_checks(conn: psycopg.Connection, checks: list[dict[str, Any]]) -> Non
 
 def audit_rows(conn: psycopg.Connection, branch_id: str) -> list[dict[str, Any]]:
     """A branch's pushed audit log, in order (the centre checks its chain)."""
-    with conn.cursor() as cur:
-        cur.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE branch_id = %s ORDER BY seq",
-                    [branch_id])
-        return [dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in cur.fetchall()]
+    return _rows(conn, f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE branch_id = %s ORDER BY seq",
+                 [branch_id])
 
 
 def add_branch(conn: psycopg.Connection, branch_id: str, name: str, region: str, role: str) -> None:
