@@ -37,15 +37,18 @@ def critical_fails(scorer: RubricScorer, reading: Reading, found: dict[str, Item
 
     for spec in rubric.critical:
         if spec.found_by == "detector":
-            for i in scorer.detected(spec.id, reading):
-                unit = reading.units[i]
-                if not scorer.critical_in(spec, reading, i):
+            for i, unit in enumerate(reading.units):
+                if not scorer.critical_in(spec, reading, i):  # its threshold, or a cue's lower one
                     continue
                 add(spec.id, *highlight(reading, rubric, spec.highlight, unit) if spec.highlight
                     else (unit.start, unit.end))
         regex = rubric.regex(spec.patterns) if spec.patterns else None
+        negation = rubric.regex(rubric.negation) if spec.negatable else None
         if regex is not None:
             for m in regex.finditer(reading.text):
+                # "there's no guaranteed return" denies the promise it names
+                if negation is not None and negation.search(reading.text[max(0, m.start() - 60):m.start()]):
+                    continue
                 if not _quoted(reading.text, m.start(), m.end()):
                     add(spec.id, m.start(), m.end())
     for item in rubric.items:

@@ -53,7 +53,10 @@ _MERIDIEM_AFTER = re.compile(r"\s+([ap])(?:\s|\.\s?)m\b\.?", re.IGNORECASE)
 # Chinese -------------------------------------------------------------------------------------------
 
 _ZH_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_ZH_RUN = re.compile(rf"[{_ZH_DIGITS}]+(?:点[{_ZH_DIGITS}]+)?")
+#: A numeral, as typed or as a recogniser splits it ("二千 零 三十一", "九五 五 八八").
+_ZH_RUN = re.compile(rf"[{_ZH_DIGITS}]+(?:[ \t]+[{_ZH_DIGITS}]+)*(?:[ \t]*点[ \t]*[{_ZH_DIGITS}]+)?")
+#: Read digit by digit and this long, a numeral is a number (a phone number, an account's tail).
+_ZH_DIGIT_STRING = 3
 #: What may follow a Chinese number for it to be a quantity, a time or a date.
 _ZH_UNIT = re.compile(
     r"(?:块|元|毛|角|分钟|分(?!行|享|析|开|别|期)|秒|点|个(?:小时|工作日|月|星期|礼拜|人|月)|个|小时|钟头|天|日|号|月|年|"
@@ -180,9 +183,9 @@ def _chinese_numbers(text: str) -> list[tuple[int, int, str]]:
         start, end = m.start(), m.end()
         if any(s <= start < e for s, e in idioms) or text[max(0, start - 3):start].endswith("百分之"):
             continue
-        run = m.group(0)
-        after = text[end:end + 4]
-        before = text[max(0, start - 3):start]
+        run = re.sub(r"[ \t]+", "", m.group(0))
+        after = text[end:end + 5].lstrip()
+        before = text[max(0, start - 4):start].rstrip()
         if "点" in run:
             hour, _, minute = run.partition("点")
             timeish = _ZH_TIME_BEFORE.search(before) or minute.endswith("十") or after.startswith("分")
@@ -193,7 +196,7 @@ def _chinese_numbers(text: str) -> list[tuple[int, int, str]]:
                 continue
         is_quantity = _ZH_UNIT.match(after) or before.endswith(("尾号", "第")) or (
             len(run) >= 2 and any(c in run for c in "十百千万") and not after.startswith(("分之",))
-        )
+        ) or (len(run) >= _ZH_DIGIT_STRING and all(c in "零〇一二两三四五六七八九" for c in run))
         if not is_quantity:
             continue
         value = _zh_value(run)

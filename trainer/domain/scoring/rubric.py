@@ -68,6 +68,8 @@ class ItemSpec(_Strict):
     explained_by: Pattern | None = None
     """For jargon: the term counts only if the text right after it does not match this."""
     carries_over: bool = False
+    negatable: bool = False
+    """A clause whose every key word (``highlight``) is negated does not show it ("not your fault")."""
     critical: Literal["forbidden_phrase", "blame"] | None = None
     threshold: Annotated[float, Field(gt=0, lt=1)] | None = None
     """Overrides the trained detector's threshold (a branch may be stricter); for `way_forward`,
@@ -101,6 +103,9 @@ class CriticalSpec(_Strict):
     """Words that, in the clause, make a lower certainty enough (``cue_threshold``): "I promise",
     "保证" before an outcome the bank cannot control."""
     cue_threshold: Annotated[float, Field(gt=0, lt=1)] | None = None
+    negatable: bool = False
+    """A clause whose every key word (``highlight`` and ``cues``) is negated does not show it
+    ("we will never ask for your PIN", "I can't promise that")."""
 
     valid_patterns = field_validator("patterns", "requires", "blockers", "highlight", "cues")(_check_patterns)
 
@@ -115,8 +120,12 @@ class Rubric(_Strict):
     items: Annotated[list[ItemSpec], Field(min_length=1)]
     critical: list[CriticalSpec]
     forbidden_phrases: list[Annotated[str, Field(min_length=2)]] = []
+    negation: list[Pattern] = []
+    """What negates a key word right after it: patterns anchored to the end (``$``) of the text
+    before the key word, used by the items and fails marked ``negatable``."""
 
     valid_patterns = field_validator("pattern_sets")(lambda v: {k: _check_patterns(p) for k, p in v.items()})
+    valid_negation = field_validator("negation")(_check_patterns)
 
     @model_validator(mode="after")
     def _complete(self) -> Rubric:
@@ -129,9 +138,14 @@ class Rubric(_Strict):
                 raise ValueError(f"the {d} dimension has no item that earns points")
         specs: list[ItemSpec | CriticalSpec] = [*self.items, *self.critical]
         for spec in specs:
-            for p in [*spec.patterns, *spec.requires, *spec.highlight]:
+            cues = spec.cues if isinstance(spec, CriticalSpec) else []
+            for p in [*spec.patterns, *spec.requires, *spec.blockers, *spec.highlight, *cues]:
                 if p.startswith("@") and p[1:] not in self.pattern_sets:
                     raise ValueError(f"{spec.id}: no pattern set named {excerpt(p[1:])}")
+            if spec.negatable and not (spec.highlight or cues):
+                raise ValueError(f"{spec.id} is negatable but has no key words (highlight) to negate")
+        if any(spec.negatable for spec in specs) and not self.negation:
+            raise ValueError("items are marked negatable but the rubric lists no negation patterns")
         return self
 
     # -- derived ------------------------------------------------------------------------------------
@@ -157,6 +171,11 @@ class Rubric(_Strict):
             cache[key] = re.compile("|".join(f"(?:{p})" for p in expanded), re.IGNORECASE | re.ASCII) \
                 if expanded else None
         return cache[key]
+
+    def key_words(self, spec: ItemSpec | CriticalSpec) -> re.Pattern[str] | None:
+        """The words a negation must come before to undo ``spec``: its highlight (and cues)."""
+        cues = spec.cues if isinstance(spec, CriticalSpec) else []
+        return self.regex([*spec.highlight, *cues])
 
     def reason(self, item_id: str, lang: str) -> str:
         """Why an item counts, in ``lang``: the rubric's own sentence."""

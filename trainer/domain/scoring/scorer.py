@@ -19,6 +19,7 @@ from trainer.domain.score import Context, CriticalFail, ItemResult, ReplyScore
 from trainer.domain.scoring.critical import critical_fails
 from trainer.domain.scoring.detectors import Detectors
 from trainer.domain.scoring.meaning import MeaningMatcher
+from trainer.domain.scoring.negation import all_negated
 from trainer.domain.scoring.punctuation import Punctuator
 from trainer.domain.scoring.reading import Reading, highlight, matches, read
 from trainer.domain.scoring.rubric import CriticalSpec, ItemSpec, Rubric
@@ -156,6 +157,8 @@ class RubricScorer:
             return False
         if spec.blockers and matches(self.rubric.regex(spec.blockers), reading.units[i]):
             return False
+        if spec.negatable and self._negated(spec, reading.units[i]):
+            return False
         p = reading.probabilities[spec.id][i]
         if spec.cue_threshold is not None and matches(self.rubric.regex(spec.cues), reading.units[i]):
             return bool(p >= min(spec.cue_threshold, self.threshold(spec.id)))
@@ -183,10 +186,25 @@ class RubricScorer:
             return False
         if spec.blockers and matches(self.rubric.regex(spec.blockers), unit):
             return False
+        if spec.negatable and self._negated(spec, unit):
+            return False
         p = reading.probabilities[spec.id][i]
-        if spec.points < 0 and spec.highlight and not matches(self.rubric.regex(spec.highlight), unit):
+        key_words = spec.highlight or spec.patterns
+        if spec.points < 0 and key_words and not self._has_key_words(spec, key_words, reading, unit):
             return bool(p >= max(self.threshold(spec.id), UNCUED_PENALTY))
         return bool(p >= self.threshold(spec.id))
+
+    def _has_key_words(self, spec: ItemSpec, key_words: list[str], reading: Reading, unit: Sentence) -> bool:
+        """Are the penalty's key words in the unit (a term explained right after it is not jargon)?"""
+        regex = self.rubric.regex(key_words)
+        assert regex is not None
+        text, explained = reading.text, spec.explained_by
+        return any(m.end() > m.start() and not (
+            explained and re.match(explained, text[unit.start + m.end():], re.IGNORECASE))
+            for m in regex.finditer(unit.text))
+
+    def _negated(self, spec: ItemSpec | CriticalSpec, unit: Sentence) -> bool:
+        return all_negated(self.rubric.key_words(spec), self.rubric.regex(self.rubric.negation), unit.text)
 
     def find(self, spec: ItemSpec, reading: Reading, limit: int | None = None) -> list[ItemResult]:
         """Where the reply shows ``spec``, each different phrase once: by default one result for an
