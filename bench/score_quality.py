@@ -14,7 +14,9 @@ The sets, and what they may be used for:
              a4a889c) and tuned on since: a dev set now
   held-out   tests/data/heldout_replies.jsonl: written for the project by an earlier session,
              without looking at the scorer; not tuned on by the learned scorer
-  blind      eval/blind2_replies.jsonl: written by a helper who never saw the scorer, the corpus
+  blind-2    eval/blind2_replies.jsonl: the second blind set, measured once on 2026-12-01 (commit
+             01994a4); spent, a dev set now
+  blind      eval/blind3_replies.jsonl: written by a helper who never saw the scorer, the corpus
              or the other sets; measured once, after tuning
 
 Run: .venv/bin/python bench/score_quality.py [--tuning] [FILE.jsonl ...]
@@ -41,10 +43,11 @@ DEV_SETS = {
     "dev": ROOT.parent / "shared" / "eval" / "dev_replies.jsonl",
     "registers": ROOT / "eval" / "dev_registers.jsonl",
     "blind-1": ROOT / "eval" / "blind_replies.jsonl",
+    "blind-2": ROOT / "eval" / "blind2_replies.jsonl",
 }
 HELD_OUT_SETS = {
     "held-out": ROOT / "tests" / "data" / "heldout_replies.jsonl",
-    "blind": ROOT / "eval" / "blind2_replies.jsonl",
+    "blind": ROOT / "eval" / "blind3_replies.jsonl",
 }
 DIMENSIONS = ("empathy", "clarity", "solution")
 GOAL = 0.95

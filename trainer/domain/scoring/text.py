@@ -28,7 +28,11 @@ _EN_STOP = frozenset(
     "minute minutes way need while sorry help".split()
 )
 _ZH_STOP = frozenset(
-    "的 了 是 我 您 你 我们 你们 在 就 都 也 和 吧 吗 呢 啊 给 把 这 那 一下 一个 请 会 要 能 可以".split()
+    "的 了 是 我 您 你 我们 你们 在 就 都 也 和 吧 吗 呢 啊 给 把 这 那 一下 一个 请 会 要 能 可以 "
+    # function words that any two bank sentences share: they say nothing about which step it is
+    "不了 不能 没有 不是 已经 现在 马上 这个 那个 这边 那边 这样 什么 怎么 因为 所以 但是 如果 还是 "
+    "或者 就是 还有 一样 时候 一点 然后 首先 之后 以后 一直 为了 帮您 给您 为您 您的 我们的 好的 "
+    "一下子 等等 有点 一些 这里 那里 其实 真的 肯定 应该 需要 可能 比较 非常 确实".split()
 )
 #: Where a new sentence starts in unpunctuated speech: English words, Chinese openers.
 _SPOKEN_START_EN = re.compile(
