@@ -4,11 +4,13 @@
 decision adds up in a whole reply (sentences, clauses, windows over speech, penalties that undo a
 sentence) is only seen on whole replies, so this step adjusts the thresholds of the item detectors
 to agree best with people's 0/1/2 judgements of whole replies: pairwise ranking agreement on the
-dev set ``eval/dev_registers.jsonl`` (typed and in spoken form), by coordinate ascent over a small
+dev sets (``eval/dev_registers.jsonl`` and the two spent blind sets, 924 replies, each typed and in
+spoken form), by coordinate ascent over a small
 grid, keeping a change only when it helps by at least ``MIN_GAIN`` and never below a label's
 precision floor (the threshold at which its clauses are still right 60% of the time out of fold,
 from ``train_scorer.py``), so the evidence shown stays believable. The critical fails' thresholds
-are left as trained (their precision target is a policy, not a fit). The blind set is never read.
+are left as trained (their precision target is a policy, not a fit). The blind set
+(``eval/blind3_replies.jsonl``) is never read.
 
 Deterministic; writes the thresholds back into ``assets/rubric/detectors.npz`` and the result into
 ``training/metrics.json``.
@@ -39,7 +41,8 @@ from trainer.app.scoring import scorer_for  # noqa: E402
 from trainer.domain.scoring.reading import read  # noqa: E402
 from trainer.domain.scoring.rubric import CRITICAL_IDS  # noqa: E402
 
-DEV = ROOT / "eval" / "dev_registers.jsonl"
+DEV = tuple(ROOT / "eval" / name for name in
+            ("dev_registers.jsonl", "blind_replies.jsonl", "blind2_replies.jsonl"))
 DETECTORS = ROOT / "assets" / "rubric" / "detectors.npz"
 METRICS = ROOT / "training" / "metrics.json"
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.96, 0.98, 0.99)
@@ -69,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Tune the detectors' thresholds on whole replies.")
     parser.add_argument("--passes", type=int, default=2)
     args = parser.parse_args(argv)
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [{**row, "situation": f"{path.stem}/{row['situation']}"} for path in DEV
+            for row in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines()))]
     rows = rows + [{**r, "reply": spoken_form(r["reply"], r["lang"]) or "…",
                     "situation": r["situation"] + "/s"} for r in rows]
     scorer = scorer_for()
@@ -118,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     arrays["version"] = np.asarray(digest)
     np.savez_compressed(DETECTORS, **arrays)
     metrics = json.loads(METRICS.read_text(encoding="utf-8")) if METRICS.exists() else {}
-    metrics["reply_level_tuning"] = {"dev_set": str(DEV.relative_to(ROOT)), "before": round(start, 4),
+    metrics["reply_level_tuning"] = {"dev_sets": [str(p.relative_to(ROOT)) for p in DEV],
+                                     "before": round(start, 4),
                                      "after": round(best, 4), "changed": changed}
     metrics["version"] = digest
     METRICS.write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
