@@ -314,3 +314,21 @@ def test_the_command_line_sets_up_hrs_pc_publishes_and_prints_what_a_branch_took
     assert trainer("north", "admin_north", "branch-admin-1", "accounts", "disable", "ann") == (
         2, "", "trainer: ann is an account of the central server: HR changes it on HR's PC, and this PC "
                "takes the change at its next sync.\n")
+
+
+def test_the_windows_background_round_puts_what_it_took_in_the_windows_library_and_rules(
+        qtbot: object, tmp_path: Path, server: Server, hq: App) -> None:
+    from trainer.ui.sync_controller import SyncController, SyncStatus
+
+    north = branch_pc(tmp_path / "north", server, hq, "north")
+    hr = hr_pc(tmp_path / "hr", server, hq)
+    hr.sync.publish_rules(rules_file(tmp_path))
+    hr.sync.publish_pack(pack_file(tmp_path))
+    controller = SyncController(north, SyncStatus())
+    try:
+        controller.sync_now()  # on the sync thread's own connection, as the window runs it
+        qtbot.waitUntil(lambda: controller.last_report is not None, timeout=30_000)  # type: ignore[attr-defined]
+        assert controller.last_report.pulled["packs"] == 1  # type: ignore[union-attr]
+        assert north.rules.points.improvement_cap == 30 and north.catalog.get("central_drill") is not None
+    finally:
+        controller.shutdown()
