@@ -147,8 +147,8 @@ def pull_centre(app: App, conn: psycopg.Connection, branch: str, report: SyncRep
     rules = _pull_rules(app, conn, report)
     packs = _pull_packs(app, conn, report)
     if names or rules or packs:
-        app.accounts.record_central("central_taken", {"accounts": names, "rules": rules or "",
-                                                      "packs": packs})
+        app.accounts.record_central("central_taken", {"accounts": names or "—", "rules": rules or "—",
+                                                      "packs": packs or "—"})
 
 
 def _pull_rules(app: App, conn: psycopg.Connection, report: SyncReport) -> int | None:
