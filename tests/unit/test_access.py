@@ -275,3 +275,33 @@ def test_every_call_is_checked_against_the_signed_in_account(db_path: Path) -> N
     scenario, _ = app.practice.start_draft(tina.trainee_id, draft)
     assert scenario.id == "atm_card_swallowed"
     app.practice.stop()
+
+
+def test_a_disabled_account_cannot_sign_in_and_is_signed_out_at_once(world: Played) -> None:
+    access = world.access
+    elsewhere = open_app(world.app.settings.db_path, with_scorer=False)  # bob signed in on another PC
+    try:
+        elsewhere.accounts.sign_in("bob", PINS["bob"])
+        hr = as_(world, "hr")
+        with pytest.raises(ValueError, match="the account you are signed in with"):
+            access.set_disabled("hr", True)
+        assert access.set_disabled("bob", True) and not access.set_disabled("bob", True)
+        with pytest.raises(AccessDenied, match="The account bob is disabled"):
+            elsewhere.accounts.caller()
+        assert elsewhere.accounts.signed_in is None
+    finally:
+        elsewhere.close()
+    with pytest.raises(SignInFailed, match="The account bob is disabled; ask your HR administrator"):
+        access.sign_in("bob", PINS["bob"])
+    with pytest.raises(SignInFailed, match="do not match"):  # said only to whoever knows the password
+        access.sign_in("bob", "000000")
+    as_(world, "ann")
+    with pytest.raises(AccessDenied, match="may not disable accounts"):
+        access.set_disabled("bob", False)
+    assert as_(world, "hr") == hr
+    assert {a["username"]: a["disabled"] for a in access.accounts()}["bob"] is True
+    access.set_disabled("bob", False)
+    assert access.sign_in("bob", PINS["bob"]).username == "bob"
+    as_(world, "hr")
+    actions = [e["action"] for e in access.audit_log()]
+    assert {"account_disabled", "account_enabled", "sign_in_refused_disabled"} <= set(actions)

@@ -59,6 +59,7 @@ _DUMMY_SALT = new_salt()
 _DUMMY_HASH = hash_password("not a real password", _DUMMY_SALT)  # computed once, at import
 _NO_MATCH = "That name and password do not match."
 _LOCKED = "Too many wrong attempts: try again after {minutes} minutes."
+_DISABLED = "The account {name} is disabled; ask your HR administrator."
 
 
 class SignedIn:
@@ -120,12 +121,12 @@ class AccountsService:
         trainee made a trainer) needs a new ``password`` meeting it, set in the same step; any
         other change leaves the password alone (one typed for something else is ignored)."""
         by = self.require("manage_accounts", "change roles")
-        account = self._account(username)
+        account = self._changeable(username)
         if role not in ROLES:
             raise InvalidInput("unknown role '{role}'", role=role)
         if account["role"] == "hr_admin" and role != "hr_admin" and self._store.count("hr_admin") <= 1:
             raise InvalidInput("this is the last HR administrator; make someone else one first")
-        update: dict[str, Any] = {"role": role}
+        update: dict[str, Any] = {"role": role, "updated_at": self._stamp()}
         if MIN_PASSWORD[role] > MIN_PASSWORD[account["role"]]:
             if not password:
                 raise InvalidInput("{name} needs a new password of at least {n} characters for this role: "
@@ -144,12 +145,38 @@ class AccountsService:
         """HR sets a new password for an account (one forgotten, or given out to be changed), which
         also lifts a lock on it."""
         by = self.require("manage_accounts", "reset passwords")
-        account = self._account(username)
+        account = self._changeable(username)
         check_new_password(password, account["role"])
         with transaction(self._store.db):
             self._store.update(account["id"], {**_new_password(password), "failed_attempts": 0,
-                                               "locked_until": None})
+                                               "locked_until": None, "updated_at": self._stamp()})
             self._audit(by, "password_reset", {"username": account["username"]})
+
+    def set_disabled(self, username: str, disabled: bool) -> bool:
+        """Disable an account (it can no longer sign in; its record stays) or enable it again.
+        Returns whether anything changed."""
+        by = self.require("manage_accounts", "disable accounts")
+        account = self._changeable(username)
+        if disabled and account["id"] == by.account_id:
+            raise InvalidInput("you cannot disable the account you are signed in with")
+        if disabled and account["role"] == "hr_admin" and self._store.count("hr_admin") <= 1:
+            raise InvalidInput("this is the last HR administrator; make someone else one first")
+        if bool(account["disabled"]) == disabled:
+            return False
+        with transaction(self._store.db):
+            self._store.update(account["id"], {"disabled": int(disabled), "updated_at": self._stamp()})
+            self._audit(by, "account_disabled" if disabled else "account_enabled",
+                        {"username": account["username"]})
+        return True
+
+    def _changeable(self, username: str) -> dict[str, Any]:
+        """The account, which this PC may change: not one the central server owns while this PC
+        syncs with it (the change would be undone at the next round; HR makes it on HR's PC)."""
+        account = self._account(username)
+        if account["origin"] == "central" and self._app.sync.config() is not None:
+            raise AccessDenied("{name} is an account of the central server: HR changes it on HR's PC, "
+                               "and this PC takes the change at its next sync", name=account["username"])
+        return account
 
     def lift_lock(self, username: str, login: str) -> bool:
         """Lift the lock that wrong passwords put on an account, without signing in: the way back
@@ -202,7 +229,10 @@ class AccountsService:
         if stored is None:
             self._session.identity = None
             raise AccessDenied("the account {name} no longer exists", name=who.username)
-        role, trainee_id = stored
+        role, trainee_id, disabled = stored
+        if disabled:
+            self._session.identity = None
+            raise AccessDenied(_DISABLED, name=who.username)
         return Identity(who.account_id, who.username, role, trainee_id)  # type: ignore[arg-type]
 
     def require(self, right: Right, what: str) -> Identity:
@@ -262,6 +292,9 @@ class AccountsService:
             if "locked_until" in update:
                 raise SignInFailed(_LOCKED, minutes=LOCK_MINUTES)
             raise SignInFailed(_NO_MATCH)
+        if account["disabled"]:  # said only to whoever knows the password
+            self._audit(None, "sign_in_refused_disabled", {"username": username})
+            raise SignInFailed(_DISABLED, name=account["username"])
         identity = Identity(account["id"], account["username"], account["role"], account["trainee_id"])
         update = {"failed_attempts": 0, "locked_until": None}
         if needs_rehash(account["password_hash"]):  # made with an older, lower cost
@@ -388,6 +421,11 @@ class AccountsService:
             self._audit(None, action, {**detail, "username": f"{login or '?'} ({via})"})
         else:
             self._audit(who, action, detail)
+
+    def record_central(self, action: str, detail: dict[str, Any]) -> None:
+        """What a sync round took from the central server (accounts, rules, packs): the entry
+        names the server, not whoever happens to be signed in."""
+        self._audit(None, action, {**detail, "username": "(central server)"})
 
     def audit_check(self) -> ChainCheck:
         """The audit log's hash chain checked now, entry by entry (HR's: the accounts page warns

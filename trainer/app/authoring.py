@@ -127,6 +127,11 @@ class AuthoringService:
 
     def preview_pack(self, pack: Path) -> PackPreview:
         self._app.accounts.require("edit_scenarios", "import scenario packs")
+        return self.check_pack(pack)
+
+    def check_pack(self, pack: Path) -> PackPreview:
+        """Every scenario in ``pack`` validated, and none replacing a bundled one (reading a file
+        needs no rights: the caller checks its own, importing or publishing)."""
         preview = preview_pack(pack, set(self._app.catalog.scenarios))
         clash = sorted(set(preview.replaced) & self.bundled_ids())
         if clash:

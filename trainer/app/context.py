@@ -21,7 +21,8 @@ from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
 from trainer.app.settings import Settings
 from trainer.app.speech_models import SpeechModelsService
-from trainer.app.sync import ServerAdmin, SyncService
+from trainer.app.sync import SyncService
+from trainer.app.sync_admin import ServerAdmin
 from trainer.domain.audit import ChainCheck
 from trainer.domain.incentives import IncentiveRules
 from trainer.library.catalog import Catalog, bundled_scenarios_dir, load_catalog
@@ -214,6 +215,12 @@ class App:
 
             self._scorer = scorer_for(self.settings.rules_dir)
         return self._scorer
+
+    def take_published(self, other: App) -> None:
+        """The library and rules ``other`` (this app on another thread: the background sync's)
+        holds now, after it took published ones from the central server. Plain references,
+        swapped whole: a reader on the engine thread sees the old or the new, never half of one."""
+        self.catalog, self.rules, self.rules_source = other.catalog, other.rules, other.rules_source
 
     def reload_catalog(self) -> None:
         user = self.settings.user_scenarios_dir

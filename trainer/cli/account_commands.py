@@ -5,8 +5,11 @@ administrator, HR's password resets, and the audit log's hash chain checked.
 HR administrator may be the one locked out); it gives no access, the password is still needed,
 and it is entered in the audit log under the operating-system login. ``reset-password NAME``
 is HR's, signed in with ``--user``; the new password is read from ``TRAINER_NEW_PASSWORD`` or
-asked for twice. ``audit verify`` checks the audit log's chain (``domain.audit``) and prints
-its head; it shows no one's data, so it needs no sign-in; exit status 1 when the chain is broken.
+asked for twice. ``disable NAME`` and ``enable NAME`` (HR) stop an account signing in, or let it
+again; its record stays. On HR's PC with a central server, each of these changes (and the accounts
+made on the accounts page) reaches the account's branch at the next sync. ``audit verify`` checks
+the audit log's chain (``domain.audit``) and prints its head; it shows no one's data, so it needs
+no sign-in; exit status 1 when the chain is broken.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ def cmd_accounts(args: argparse.Namespace) -> int:
         print(f"The lock on {args.name} was lifted." if lifted else f"{args.name} was not locked.")
         return EXIT_OK
     signed_in(app, args)
+    if args.action in ("disable", "enable"):
+        changed = app.accounts.set_disabled(args.name, args.action == "disable")
+        print(f"{args.name} is {args.action}d." if changed else f"{args.name} was already {args.action}d.")
+        return EXIT_OK
     app.accounts.reset_password(args.name, _new_password(args.name))
     print(f"{args.name} has a new password.")
     return EXIT_OK

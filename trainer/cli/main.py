@@ -142,14 +142,18 @@ def build_parser() -> argparse.ArgumentParser:
                         "snake_case columns, codes (walked_out), full precision, UTC ISO times")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("accounts", help="lift a lock, or reset a password",
+    p = sub.add_parser("accounts", help="lift a lock, reset a password, disable or enable an account",
                        description="unlock NAME lifts the lock that wrong passwords put on an "
                                    "account (no sign-in needed: the way back in for a locked-out "
                                    "HR administrator; the password is still needed, and the audit "
                                    "log names your login). reset-password NAME sets a new password "
                                    "(HR, signed in with --user; the new password is read from "
-                                   "$TRAINER_NEW_PASSWORD, or asked for).")
-    p.add_argument("action", choices=["unlock", "reset-password"], help="what to do")
+                                   "$TRAINER_NEW_PASSWORD, or asked for). disable NAME stops the "
+                                   "account signing in (its record stays); enable NAME lets it "
+                                   "again (HR). On HR's PC with a central server these reach the "
+                                   "account's branch at the next sync; on a branch PC that syncs, "
+                                   "the accounts the centre sent are changed on HR's PC, not here.")
+    p.add_argument("action", choices=["unlock", "reset-password", "disable", "enable"], help="what to do")
     p.add_argument("name", metavar="NAME", help="the account")
     p.set_defaults(func=cmd_accounts)
 

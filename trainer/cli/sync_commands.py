@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from trainer.cli.common import EXIT_INVALID, EXIT_OK, CommandError, login_name, open_app, signed_in
 
@@ -18,17 +19,29 @@ DSN_VARIABLE = "TRAINER_SERVER_DSN"
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "sync", help="sync this PC with the central server",
-        description="run (the default): push the sessions, replies, overrides, coaching notes and "
-                    "audit entries this PC has not yet sent, and pull the centre's overrides; "
-                    "prints what moved. A round cut short (offline, killed) is simply run again: "
-                    "nothing is doubled. status: the last successful sync and what is waiting. "
-                    "setup --dsn DSN --branch ID: point this PC at a server with the branch login "
-                    "its administrator gave you (HR; checked by connecting first; stored "
-                    "owner-only in sync.json in the data directory, never in the database). "
-                    "forget: stop syncing (HR). resend: send everything of this PC's again, after "
-                    "the server was restored from an older backup (HR; nothing is doubled).")
-    p.add_argument("action", nargs="?", default="run", choices=["run", "status", "setup", "forget", "resend"],
+        description="run (the default): on a branch PC, push the sessions, replies, overrides, "
+                    "coaching notes and audit entries this PC has not yet sent, and pull what the "
+                    "centre owns (its overrides, assignments, this branch's accounts, the newest "
+                    "incentive rules, new scenario packs); on HR's or a trainer's PC, pull the "
+                    "central record and send assignments (and, HR, the accounts made or changed "
+                    "here, each to the branch its team names: 'north · Team A'); prints what moved. "
+                    "A round cut short (offline, killed) is simply run again: nothing is doubled. "
+                    "status: the last successful sync and what is waiting. setup --dsn DSN "
+                    "[--branch ID]: point this PC at a server with the login its administrator gave "
+                    "you, a branch's with --branch, HR's or a trainer's without (HR; checked by "
+                    "connecting first; stored owner-only in sync.json in the data directory, never "
+                    "in the database). forget: stop syncing (HR). resend: send everything of this "
+                    "PC's again, after the server was restored from an older backup (HR; nothing is "
+                    "doubled). publish rules FILE, publish pack FILE: on HR's PC, check an "
+                    "incentives.yaml or a scenario pack (.zip) as the app reads it and publish it "
+                    "for every branch, which takes it at its next round (HR; a file with a problem "
+                    "is refused and nothing is sent).")
+    p.add_argument("action", nargs="?", default="run",
+                   choices=["run", "status", "setup", "forget", "resend", "publish"],
                    help="what to do (default: run)")
+    p.add_argument("what", nargs="?", choices=["rules", "pack"], help="publish: what FILE is")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                   help="publish: the incentives.yaml or the scenario pack (.zip)")
     p.add_argument("--dsn", metavar="DSN",
                    help=f"setup: the server's connection string (default: ${DSN_VARIABLE})")
     p.add_argument("--branch", metavar="ID", help="setup: this PC's branch id on the server")
@@ -75,10 +88,24 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print("Waiting: " + (", ".join(f"{n} {k}" for k, n in waiting.items() if n) or "nothing") + ".")
         return EXIT_OK
     if args.action == "setup":
-        if not args.branch:
-            raise CommandError("setup needs --branch ID (the branch id the server gave this PC)")
-        app.sync.configure(_dsn(args), args.branch, login_name())
-        print(f"This PC now syncs as branch {args.branch}.")
+        app.sync.configure(_dsn(args), args.branch or "", login_name())
+        config = app.sync.config()
+        kind = config.kind if config else "branch"
+        print(f"This PC now syncs as branch {args.branch}." if kind == "branch" else
+              f"This PC now syncs with {'an HR' if kind == 'hr' else 'a trainer' + chr(39) + 's'} login: it "
+              "pulls the central record.")
+        return EXIT_OK
+    if args.action == "publish":
+        if not args.what or not args.file:
+            raise CommandError("publish needs what (rules or pack) and FILE")
+        if args.what == "rules":
+            version = app.sync.publish_rules(args.file, login_name())
+            print(f"Published {args.file} as the incentive rules, version {version}: each branch takes "
+                  "them at its next sync.")
+        else:
+            name, version, ids = app.sync.publish_pack(args.file, login_name())
+            print(f"Published the scenario pack {name}, version {version} ({', '.join(ids)}): each "
+                  "branch installs it at its next sync.")
         return EXIT_OK
     if args.action == "forget":
         app.sync.forget(login_name())

@@ -56,7 +56,9 @@ class ScenarioError(UserError):
     """A scenario could not be loaded; ``reports`` holds every problem found (errors first)."""
 
     def __init__(self, reports: list[Report]) -> None:
-        super().__init__(str(reports[0]) if reports else "invalid scenario")
+        # the first problem as the validator prints it: a field, so the sentence keeps the file's name as
+        # it is (not capitalised)
+        super().__init__("{report}", report=str(reports[0]) if reports else "invalid scenario")
         self.reports = reports
 
 
@@ -264,9 +266,13 @@ def _dedupe(reports: list[Report]) -> list[Report]:
 def load_model_file(path: Path, model: type[M]) -> M:
     """A YAML file read into ``model`` (the incentive rules, the rubric); raises
     :class:`ScenarioError` naming every problem with its line."""
-    source = str(path)
+    return load_model_text(read_text_file(path), str(path), model)
+
+
+def load_model_text(text: str, source: str, model: type[M]) -> M:
+    """:func:`load_model_file` of text already read (``source`` names it in the reports)."""
     try:
-        doc = parse_yaml(read_text_file(path))
+        doc = parse_yaml(text)
     except YamlProblem as exc:
         raise ScenarioError([Report(source, exc.line, exc.message)]) from None
     try:

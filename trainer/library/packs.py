@@ -28,7 +28,9 @@ class PackError(UserError):
     """The pack cannot be imported; ``reports`` says why (file inside the pack, line, field)."""
 
     def __init__(self, reports: list[Report]) -> None:
-        super().__init__(str(reports[0]) if reports else "invalid pack")
+        # the first problem as the validator prints it: a field, so the sentence keeps the file's name as
+        # it is (not capitalised)
+        super().__init__("{report}", report=str(reports[0]) if reports else "invalid pack")
         self.reports = reports
 
 

@@ -32,17 +32,20 @@ class AccountStore:
         rows = list(self.db.table("accounts").rows_where("username = ?", [username.strip()]))
         return rows[0] if rows else None
 
-    def role_of(self, account_id: int) -> tuple[str, int | None] | None:
-        """The account's role and trainee profile as stored now, or None if it is gone."""
-        row = self.db.execute("SELECT role, trainee_id FROM accounts WHERE id = ?", [account_id]).fetchone()
-        return (str(row[0]), row[1]) if row else None
+    def role_of(self, account_id: int) -> tuple[str, int | None, bool] | None:
+        """The account's role, trainee profile and whether it is disabled, as stored now, or None
+        if it is gone."""
+        row = self.db.execute("SELECT role, trainee_id, disabled FROM accounts WHERE id = ?",
+                              [account_id]).fetchone()
+        return (str(row[0]), row[1], bool(row[2])) if row else None
 
     def insert(self, username: str, role: str, trainee_id: int | None, salt: str, password_hash: str,
                created_at: str) -> int:
         with transaction(self.db):
             table = self.db.table("accounts")
             table.insert({"username": username, "role": role, "trainee_id": trainee_id, "salt": salt,
-                          "password_hash": password_hash, "failed_attempts": 0, "created_at": created_at})
+                          "password_hash": password_hash, "failed_attempts": 0, "created_at": created_at,
+                          "updated_at": created_at})
             return int(table.last_pk)  # type: ignore[arg-type]
 
     def update(self, account_id: int, values: dict[str, Any]) -> None:
@@ -50,10 +53,13 @@ class AccountStore:
             self.db.table("accounts").update(account_id, values)
 
     def listing(self) -> list[dict[str, Any]]:
-        """Every account: username, role and the team of its trainee profile."""
-        return [dict(zip(("username", "role", "team"), r, strict=True)) for r in self.db.execute(
-            "SELECT a.username, a.role, COALESCE(t.team, '') FROM accounts a "
-            "LEFT JOIN trainees t ON t.id = a.trainee_id ORDER BY a.username").fetchall()]
+        """Every account: username, role, the team of its trainee profile, whether it is disabled
+        and whether it is the central server's (pulled)."""
+        rows = self.db.execute(
+            "SELECT a.username, a.role, COALESCE(t.team, ''), a.disabled, a.origin IS 'central' "
+            "FROM accounts a LEFT JOIN trainees t ON t.id = a.trainee_id ORDER BY a.username").fetchall()
+        return [{"username": r[0], "role": r[1], "team": r[2], "disabled": bool(r[3]), "central": bool(r[4])}
+                for r in rows]
 
     # -- trainers' work on sessions -------------------------------------------------------------------
 

@@ -28,6 +28,15 @@ def mirror_team(branch: str, team: str) -> str:
     return f"{branch} · {team}" if team else branch
 
 
+def branch_team(team: str, branches: set[str]) -> tuple[str, str] | None:
+    """The inverse of :func:`mirror_team`: ``north · Team A`` is (north, Team A) and ``north`` is
+    (north, "") when north is one of ``branches``; ``None`` when the team names no branch."""
+    branch, _, own = team.partition(" · ")
+    if own and branch in branches:
+        return branch, own
+    return (team, "") if team in branches else None
+
+
 class Mirror:
     def __init__(self, db: Database) -> None:
         self.db = db

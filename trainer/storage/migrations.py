@@ -250,5 +250,26 @@ def m0012_assignments(db: Database) -> None:
                f"BEGIN UPDATE assignments SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
 
 
+@migrations()
+def m0013_central_accounts(db: Database) -> None:
+    """Accounts that travel through the central server: each has a random UUID made where it was
+    created, ``updated_at`` (the last change of its role, password or ``disabled``), ``synced_at``
+    (on HR's PC: the ``updated_at`` the server has) and ``origin`` ('central' for an account pulled
+    from the server, which this PC does not change while it syncs). A disabled account cannot sign
+    in."""
+    import uuid
+
+    table = db.table("accounts")
+    for column in ("uuid", "updated_at", "synced_at", "origin"):
+        table.add_column(column, str)
+    table.add_column("disabled", int, not_null_default=0)
+    for (row_id,) in db.execute("SELECT id FROM accounts").fetchall():
+        db.execute("UPDATE accounts SET uuid = ?, updated_at = created_at WHERE id = ?",
+                   [str(uuid.uuid4()), row_id])
+    db.execute("CREATE UNIQUE INDEX accounts_uuid ON accounts(uuid)")
+    db.execute("CREATE TRIGGER accounts_uuid_given AFTER INSERT ON accounts WHEN NEW.uuid IS NULL "
+               f"BEGIN UPDATE accounts SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

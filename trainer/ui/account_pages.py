@@ -218,7 +218,12 @@ class AccountsPage(Retranslating, QWidget):
         try:
             self.table.setRowCount(len(rows))
             for r, row in enumerate(rows):
-                for c, value in enumerate((row["username"], labels.role(row["role"]), row["team"])):
+                role = labels.role(row["role"])
+                marks = [self.tr("disabled")] if row.get("disabled") else []
+                marks += [self.tr("from the central server")] if row.get("central") else []
+                if marks:
+                    role = f"{role} ({', '.join(marks)})"
+                for c, value in enumerate((row["username"], role, row["team"])):
                     self.table.setItem(r, c, QTableWidgetItem(value))
         finally:
             self._filling = False
@@ -373,6 +378,9 @@ _AUDIT_SENTENCES = {
     "account_created": lambda: QCoreApplication.translate("AuditLog", "Added the account {username} as {role}."),  # noqa: E501 - one message, as lupdate reads it
     "role_changed": lambda: QCoreApplication.translate("AuditLog", "Changed {username} from {from} to {to}."),
     "password_reset": lambda: QCoreApplication.translate("AuditLog", "Gave {username} a new password."),
+    "account_disabled": lambda: QCoreApplication.translate("AuditLog", "Disabled the account {username}."),
+    "account_enabled": lambda: QCoreApplication.translate("AuditLog", "Enabled the account {username} again."),  # noqa: E501 - one message, as lupdate reads it
+    "sign_in_refused_disabled": lambda: QCoreApplication.translate("AuditLog", "{username} tried to sign in while disabled."),  # noqa: E501 - one message, as lupdate reads it
     "lock_lifted": lambda: QCoreApplication.translate("AuditLog", "Lifted the lock on {account} from the command line."),  # noqa: E501 - one message, as lupdate reads it
     "signed_in": lambda: QCoreApplication.translate("AuditLog", "Signed in."),
     "sign_in_failed": lambda: QCoreApplication.translate("AuditLog", "A wrong password for {username}."),
@@ -385,6 +393,9 @@ _AUDIT_SENTENCES = {
     "exported": lambda: QCoreApplication.translate("AuditLog", "Exported {rows} rows ({format}) from {from} to {to} to {file}."),  # noqa: E501 - one message, as lupdate reads it
     "sync_configured": lambda: QCoreApplication.translate("AuditLog", "This PC now syncs with the central server at {server} ({kind} {branch})."),  # noqa: E501 - one message, as lupdate reads it
     "sync_forgotten": lambda: QCoreApplication.translate("AuditLog", "This PC stopped syncing with the central server."),  # noqa: E501 - one message, as lupdate reads it
+    "rules_published": lambda: QCoreApplication.translate("AuditLog", "Published the incentive rules in {file} to the central server as version {version}."),  # noqa: E501 - one message, as lupdate reads it
+    "pack_published": lambda: QCoreApplication.translate("AuditLog", "Published the scenario pack {name} (version {version}: {ids}) to the central server."),  # noqa: E501 - one message, as lupdate reads it
+    "central_taken": lambda: QCoreApplication.translate("AuditLog", "Took from the central server: accounts {accounts}; incentive rules {rules}; scenario packs {packs}."),  # noqa: E501 - one message, as lupdate reads it
     "sync_resent": lambda: QCoreApplication.translate("AuditLog", "Sent everything of this PC's to the central server again."),  # noqa: E501 - one message, as lupdate reads it
     "assigned": lambda: QCoreApplication.translate("AuditLog", "Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}."),  # noqa: E501 - one message, as lupdate reads it
     "assignment_withdrawn": lambda: QCoreApplication.translate("AuditLog", "Withdrew assignment {assignment}."),  # noqa: E501 - one message, as lupdate reads it

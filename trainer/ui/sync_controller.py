@@ -98,6 +98,8 @@ class SyncController(QObject):
             return None, sync.status(), None
         try:
             report = sync.run_round()
+            if report.pulled["rules"] or report.pulled["packs"]:  # the window's library and rules too
+                self._main.take_published(self._app)
         except AccessDenied:  # nobody signed in yet: the next round, after sign-in
             return None, sync.status(), None
         except SyncError as exc:

@@ -32,6 +32,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "there is no trainee called '{name}'"),
     QT_TRANSLATE_NOOP("UserError", "there is no trainee {id}"),
     QT_TRANSLATE_NOOP("UserError", "sign in first: this database has accounts"),
+    QT_TRANSLATE_NOOP("UserError", "The account {name} is disabled; ask your HR administrator."),
+    QT_TRANSLATE_NOOP("UserError", "you cannot disable the account you are signed in with"),
+    QT_TRANSLATE_NOOP("UserError", "{name} is an account of the central server: HR changes it on HR's PC, and this PC takes the change at its next sync"),  # noqa: E501 - one message, as lupdate reads it
     # rights
     QT_TRANSLATE_NOOP("UserError", "{user} ({role}) may not {what}."),
     QT_TRANSLATE_NOOP("UserError", "{name} may only see their own sessions."),
@@ -130,6 +133,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this login as branch {branch} (it is branch {known})"),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "no central server is configured (run trainer sync setup)"),
     QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this login as branch {branch}: nothing was sent"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not let this PC's login do that ({reason}); nothing was written"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "publishing needs this PC to sync with an HR login (trainer sync setup with the connection string of an HR login)"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the central server at {where} does not know this PC's login as HR's: nothing was published"),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "a login is for a branch, a coach or hr (got {kind})"),
     QT_TRANSLATE_NOOP("UserError", "{name} is not a usable name: lowercase letters, digits and _, starting with a letter"),  # noqa: E501 - one message, as lupdate reads it
     QT_TRANSLATE_NOOP("UserError", "{path} cannot be read as the sync settings: {reason}"),
@@ -153,6 +159,7 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "change roles"),
     QT_TRANSLATE_NOOP("UserError", "list accounts"),
     QT_TRANSLATE_NOOP("UserError", "reset passwords"),
+    QT_TRANSLATE_NOOP("UserError", "disable accounts"),
     QT_TRANSLATE_NOOP("UserError", "list the trainees"),
     QT_TRANSLATE_NOOP("UserError", "read the audit log"),
     QT_TRANSLATE_NOOP("UserError", "override scores"),
@@ -167,6 +174,7 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "set up the central server"),
     QT_TRANSLATE_NOOP("UserError", "add a login to the central server"),
     QT_TRANSLATE_NOOP("UserError", "re-score the central record"),
+    QT_TRANSLATE_NOOP("UserError", "publish to the central server"),
     QT_TRANSLATE_NOOP("UserError", "assign practice"),
 )
 

@@ -212,6 +212,9 @@ def _rows(conn: psycopg.Connection, sql: str, args: list[Any]) -> list[dict[str,
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+query_rows = _rows  # for the other modules of the central server's queries
+
+
 def sessions_received(conn: psycopg.Connection, after: tuple[str, str], limit: int) -> list[dict[str, Any]]:
     """Sessions received after ``after`` = (ISO time, uuid), in that order (keyset paging), as
     this login may see them."""

@@ -4,8 +4,12 @@ Who may do what is enforced by PostgreSQL itself, for any program that connects,
 
 - ``trainer_branch`` (a group role; each branch PC logs in as a member, ``branch_<id>``) inserts and
   reads only rows whose ``branch_id`` is its own branch's, and can change nothing once written;
-- ``trainer_coach`` (trainers, ``coach_<name>``) reads the records of the teams in ``coaches``;
-- ``trainer_hr`` reads everything and writes central score overrides, which flow back down.
+- ``trainer_coach`` (trainers, ``coach_<name>``) reads the records of the teams in ``coaches``
+  (``_COACHED``: a team belongs to its branch);
+- ``trainer_hr`` reads everything and writes central score overrides, which flow back down, and
+  what the centre owns: the accounts (each of one branch), the incentive rules and the scenario
+  packs, which every branch reads (its own accounts only; a trainer the accounts of the teams they
+  coach, without their password hashes).
 
 The owner (whoever ran ``trainer server init``: an administrator of the server) owns the tables and
 is the centre: it re-scores synced replies. A branch's login role has no other rights.
@@ -236,8 +240,86 @@ def _policies() -> str:
     return "\n".join(sql)
 
 
+#: A team belongs to a branch: on the server a trainee's ``team`` is their branch's own name for it
+#: (``Team A``), and HR's and trainers' PCs show it as ``north · Team A``. A trainer's entry in
+#: ``coaches`` is either such a full name (that branch's team only) or a bare team name (the team
+#: of that name in every branch, as version 1 read it). ``{b}``/``{t}``: the row's branch and team.
+_COACHED = "({t} IN (SELECT trainer_teams()) OR ({b} || ' · ' || {t}) IN (SELECT trainer_teams()))"
+
+
+def _coached(branch: str = "branch_id", team: str = "team") -> str:
+    return _COACHED.format(b=branch, t=team)
+
+
+# What the centre owns and the branches pull: accounts (with their teams), the incentive rules and
+# the scenario packs, published from HR's PC. The coach policies of version 1 are made again with
+# the team rule above.
+_V2 = """
+CREATE TABLE accounts (
+    uuid uuid PRIMARY KEY,
+    branch_id text NOT NULL REFERENCES branches(id),
+    username text NOT NULL CHECK (username <> ''),
+    role text NOT NULL CHECK (role IN ('trainee', 'trainer', 'hr_admin')),
+    team text NOT NULL DEFAULT '',
+    trainee_uuid uuid,
+    salt text NOT NULL,
+    password_hash text NOT NULL,
+    disabled boolean NOT NULL DEFAULT false,
+    updated_at text NOT NULL,
+    updated_by text,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (branch_id, username)
+);
+CREATE TABLE incentive_rules (
+    version integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    yaml text NOT NULL,
+    sha256 text NOT NULL,
+    published_by text NOT NULL,
+    login text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE scenario_packs (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name text NOT NULL CHECK (name <> ''),
+    version integer NOT NULL,
+    archive bytea NOT NULL,
+    sha256 text NOT NULL,
+    scenarios text NOT NULL,
+    published_by text NOT NULL,
+    login text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (name, version)
+);
+GRANT SELECT ON accounts, incentive_rules, scenario_packs TO trainer_branch, trainer_hr;
+GRANT SELECT (uuid, branch_id, username, role, team, trainee_uuid, disabled, updated_at) ON accounts
+    TO trainer_coach;
+GRANT SELECT ON incentive_rules, scenario_packs TO trainer_coach;
+GRANT INSERT, UPDATE ON accounts TO trainer_hr;
+GRANT INSERT ON incentive_rules, scenario_packs TO trainer_hr;
+"""
+
+
+def _v2_policies() -> str:
+    sql = ["ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;",
+           "CREATE POLICY accounts_hr ON accounts FOR ALL TO trainer_hr USING (true) WITH CHECK (true);",
+           "CREATE POLICY accounts_branch ON accounts FOR SELECT TO trainer_branch "
+           "USING (branch_id = trainer_branch());",
+           f"CREATE POLICY accounts_coach ON accounts FOR SELECT TO trainer_coach USING {_coached()};"]
+    for table in ("trainees", "sessions", "coaching_notes", "assignments"):
+        sql.append(f"DROP POLICY {table}_coach ON {table};")
+    coach = f"trainee_uuid IN (SELECT uuid FROM trainees WHERE {_coached()})"
+    sql.append(f"CREATE POLICY trainees_coach ON trainees FOR SELECT TO trainer_coach USING {_coached()};")
+    sql.append(f"CREATE POLICY sessions_coach ON sessions FOR SELECT TO trainer_coach USING ({coach});")
+    sql.append(f"CREATE POLICY coaching_notes_coach ON coaching_notes FOR SELECT TO trainer_coach "
+               f"USING ({coach});")
+    covered = f"((team IS NOT NULL AND {_coached()}) OR {coach})"
+    sql.append(f"CREATE POLICY assignments_coach ON assignments FOR ALL TO trainer_coach USING {covered} "
+               f"WITH CHECK {covered};")
+    return "\n".join(sql)
+
+
 #: The server's migrations, in order: never edit one that has shipped, add the next.
-MIGRATIONS: tuple[str, ...] = (_V1 + _V1_ROLES + _policies(),)
+MIGRATIONS: tuple[str, ...] = (_V1 + _V1_ROLES + _policies(), _V2 + _v2_policies())
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 
 
