@@ -17,7 +17,8 @@ The sets, and what they may be used for:
   blind-2    eval/blind2_replies.jsonl: the second blind set, measured once on 2026-12-01 (commit
              01994a4); spent, a dev set now
   blind      eval/blind3_replies.jsonl: written by a helper who never saw the scorer, the corpus
-             or the other sets; measured once, after tuning
+             or the other sets; measured once, after tuning, on 2026-12-01 (commit 157a052):
+             spent, so the next round of tuning needs a new one
 
 Run: .venv/bin/python bench/score_quality.py [--tuning] [FILE.jsonl ...]
 (--tuning: only the dev sets, for use while tuning.)
