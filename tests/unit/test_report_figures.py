@@ -75,7 +75,8 @@ def fill(db: Any, seed: int = 11, trainees: int = 14, *, accounts: bool = True,
          first: int = 1) -> None:
     """Trainees of four teams (one without a team); on a database with accounts, every seventh has
     no account (so is not reported); each practised 0 to 44 times over ten months at any hour,
-    now and then twice at the same moment; about one session in six overridden, some twice."""
+    now and then twice at the same moment (the first trainee's newest twelve all at once); about
+    one session in six overridden, some twice."""
     rng = random.Random(seed)
     now = datetime.now(UTC)
     conn = db.conn
@@ -90,6 +91,11 @@ def fill(db: Any, seed: int = 11, trainees: int = 14, *, accounts: bool = True,
                 if not started or rng.random() > 0.05:  # else: a tie with the one before
                     started = _stamp(now - timedelta(minutes=rng.randrange(300 * 24 * 60)), rng)
                 db.table("sessions").insert(_session(rng, t, started))
+            if t == first:  # their newest twelve at one moment: which of them count as the newest?
+                moment = _stamp(now - timedelta(hours=3), rng)
+                for k in range(12):
+                    db.table("sessions").insert({**_session(rng, t, moment), "status": "finished",
+                                                 "turn_count": 3, "avg_overall": 8.0 * k})
         coach = conn.execute("SELECT id FROM accounts ORDER BY id LIMIT 1").fetchone()
         ids = [r[0] for r in conn.execute("SELECT id FROM sessions WHERE trainee_id >= ?", [first])]
         for sid in rng.sample(ids, len(ids) // 6):
