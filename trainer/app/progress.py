@@ -72,15 +72,14 @@ class ProgressService:
 
     def coaching(self, team: str | None = None, today: date | None = None) -> list[AttentionRow]:
         """Trainees who need a trainer's attention, most reasons first: each judged on their newest
-        sessions only (what the attention rules look at)."""
+        sessions only (what the attention rules look at, added up in the database)."""
         self._app.accounts.require_unless_alone("coach", "open the coaching view")
         rules = self._app.rules.attention
-        facts = self._app.standings.newest_facts(team, 2 * rules.recent_sessions)
         rows = []
-        for t in self._app.repo.trainees(team):
-            attention = needs_attention(t["id"], facts.get(t["id"], []), rules, today or date.today())
+        for t in self._app.standings.recent_practice(team, rules):
+            attention = needs_attention(t.trainee_id, t.practice, rules, today or date.today())
             if attention is not None:
-                rows.append(AttentionRow(t["id"], t["name"], t["team"], attention.reasons, attention.detail))
+                rows.append(AttentionRow(t.trainee_id, t.name, t.team, attention.reasons, attention.detail))
         return sorted(rows, key=lambda r: (-len(r.reasons), r.name))
 
     def teams(self) -> list[str]:

@@ -299,31 +299,52 @@ def _weakest(
     return (dimension, category)
 
 
+class RecentPractice(NamedTuple):
+    """What the attention rules look at of one trainee's practice (the coaching view reads only
+    this from the database, see ``storage.standings``)."""
+
+    recent: tuple[float, ...]
+    """The overall scores of the newest ``recent_sessions`` counted sessions, oldest first."""
+    critical_fails: int
+    """Their critical fails."""
+    earlier: tuple[float, ...]
+    """The overall scores of as many counted sessions before those, oldest first."""
+    last_day: date | None
+    """The day of the newest session of any kind (``None``: never practised)."""
+
+
+def recent_practice(facts: Sequence[SessionFact], rules: AttentionRules) -> RecentPractice:
+    counted = sorted((f for f in facts if f.counts), key=lambda f: (f.started_at, f.session_id))
+    n = rules.recent_sessions
+    return RecentPractice(tuple(f.overall for f in counted[-n:]), sum(f.critical for f in counted[-n:]),
+                          tuple(f.overall for f in counted[-2 * n:-n]),
+                          max((f.started_at.date() for f in facts), default=None))
+
+
 def needs_attention(
-    trainee_id: int, facts: Sequence[SessionFact], rules: AttentionRules, today: date
+    trainee_id: int, facts: Sequence[SessionFact] | RecentPractice, rules: AttentionRules, today: date
 ) -> Attention | None:
     """Why a trainer should look at this trainee (low or falling scores, repeated critical fails,
-    no practice lately), or None."""
-    counted = sorted((f for f in facts if f.counts), key=lambda f: (f.started_at, f.session_id))
+    no practice lately), or None: from their sessions, or from what of them the rules look at."""
+    practice = facts if isinstance(facts, RecentPractice) else recent_practice(facts, rules)
     reasons: list[str] = []
     detail: dict[str, float] = {}
-    n = rules.recent_sessions
-    recent, earlier = counted[-n:], counted[-2 * n:-n]
+    recent, earlier = practice.recent, practice.earlier
     if recent:
-        avg = sum(f.overall for f in recent) / len(recent)
+        avg = sum(recent) / len(recent)
         detail["recent_average"] = round(avg, 1)
         if avg < rules.low_score:
             reasons.append("low_scores")
         if earlier:
-            drop = sum(f.overall for f in earlier) / len(earlier) - avg
+            drop = sum(earlier) / len(earlier) - avg
             detail["drop"] = round(drop, 1)
             if drop >= rules.falling_by:
                 reasons.append("falling_scores")
-        fails = sum(f.critical for f in recent)
+        fails = practice.critical_fails
         detail["critical_fails"] = fails
         if fails >= rules.critical_fails:
             reasons.append("critical_fails")
-    last = max((f.started_at.date() for f in facts), default=None)
+    last = practice.last_day
     idle = (today - last).days if last else None
     if idle is None or idle >= rules.inactive_days:
         reasons.append("inactive")

@@ -4,15 +4,22 @@ A counted session's points depend on the trainee's earlier sessions (the improve
 they are computed by the domain (``incentives.session_points``) one trainee at a time and stored
 in ``sessions.points``; a leaderboard is then one ``SUM`` per trainee. Which point rules the
 stored points follow is kept in ``meta``: when the rules change, every session's points are
-computed again (once). The coaching view reads only each trainee's newest sessions.
+computed again (once). The coaching view adds up only each trainee's newest sessions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.domain.incentives import PointRules, SessionFact, points_version, session_points
-from trainer.storage.repository import FACT_COLUMNS, fact_from_row
+from trainer.domain.incentives import (
+    AttentionRules,
+    PointRules,
+    RecentPractice,
+    points_version,
+    session_points,
+)
+from trainer.storage.repository import FACT_COLUMNS, fact_from_row, local_time
 from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
@@ -21,6 +28,30 @@ if TYPE_CHECKING:
 _COUNTED = "status = 'finished' AND turn_count > 0"
 #: How many trainees' points one transaction stores (a few hundred milliseconds at most).
 TRAINEES_PER_WRITE = 25
+
+
+# Per ranked trainee: the start of their ``counted``-th newest counted session (a few index probes)
+# and their newest session of any kind; then those counted sessions by an index range, numbered
+# newest first; then per trainee how many, the critical fails of the newest ``n`` and each score.
+_RECENT_PRACTICE = f"""
+WITH cut AS MATERIALIZED (
+  SELECT t.id AS trainee_id, t.name, t.team,
+         COALESCE((SELECT started_at FROM sessions INDEXED BY sessions_counted
+                   WHERE trainee_id = t.id AND {_COUNTED} ORDER BY started_at DESC LIMIT 1 OFFSET :skip),
+                  '') AS since,
+         (SELECT MAX(started_at) FROM sessions WHERE trainee_id = t.id) AS newest
+  FROM ranked_trainees t {{team_filter}}),
+r AS (
+  SELECT s.trainee_id, COALESCE(s.avg_overall, 0.0) AS overall, COALESCE(s.critical_count, 0) AS critical,
+         ROW_NUMBER() OVER (PARTITION BY s.trainee_id ORDER BY s.started_at DESC, s.id DESC) AS n
+  FROM cut JOIN sessions s INDEXED BY sessions_counted
+    ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since
+  WHERE s.status = 'finished' AND s.turn_count > 0)
+SELECT cut.trainee_id, cut.name, cut.team, cut.newest, COUNT(r.n),
+       COALESCE(SUM(CASE WHEN r.n <= :n THEN r.critical END), 0), {{overall}}
+FROM cut LEFT JOIN r ON r.trainee_id = cut.trainee_id AND r.n <= :counted
+GROUP BY cut.trainee_id
+"""
 
 
 class Standings:
@@ -70,26 +101,31 @@ class Standings:
         ids = [int(r[0]) for r in self.db.execute(f"SELECT id FROM trainees {team_filter}", team_args)]
         return [(t, *totals.get(t, (0, 0))) for t in ids]
 
-    def newest_facts(self, team: str | None, counted: int) -> dict[int, list[SessionFact]]:
-        """Per trainee of the team (or everyone): their newest ``counted`` counted sessions and
-        their newest session of any kind (how long since they last practised), in no set order."""
-        team_filter, args = ("WHERE t.team = ?", [team]) if team else ("", [])
-        columns = ", ".join("s." + c.strip() for c in FACT_COLUMNS.split(","))
-        # Per trainee: the start of their ``counted``-th newest counted session (a few index
-        # probes), then those sessions by an index range; and their newest session of any kind.
-        cut = (f"WITH cut AS (SELECT t.id AS trainee_id, COALESCE((SELECT started_at FROM sessions "
-               f"INDEXED BY sessions_counted WHERE trainee_id = t.id AND {_COUNTED} "
-               f"ORDER BY started_at DESC LIMIT 1 OFFSET ?), '') AS since, (SELECT id FROM sessions "
-               f"WHERE trainee_id = t.id ORDER BY started_at DESC LIMIT 1) AS newest "
-               f"FROM trainees t {team_filter}) ")
-        rows = self.db.execute(
-            f"{cut} SELECT {columns} FROM cut JOIN sessions s INDEXED BY sessions_counted "
-            "ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since "
-            "WHERE s.status = 'finished' AND s.turn_count > 0 "
-            f"UNION ALL SELECT {columns} FROM cut JOIN sessions s ON s.id = cut.newest "
-            "AND NOT (s.status = 'finished' AND s.turn_count > 0 AND s.started_at >= cut.since)",
-            [counted - 1, *args]).fetchall()
-        out: dict[int, list[SessionFact]] = {}
-        for r in rows:
-            out.setdefault(int(r[1]), []).append(fact_from_row(r))
+    def recent_practice(self, team: str | None, rules: AttentionRules) -> list[TraineePractice]:
+        """Per ranked trainee of the team (or everyone): what the attention rules look at, added
+        up in SQL from their newest ``2 * recent_sessions`` counted sessions (a few index probes
+        per trainee: the start of the last of them, then those sessions by an index range) and
+        their newest session of any kind; in no set order."""
+        n = rules.recent_sessions
+        team_filter, args = ("WHERE t.team = :team", {"team": team}) if team is not None else ("", {})
+        # the scores one by one, newest first (added up in Python in the rules' order: the same figures)
+        overall = ", ".join(f"MAX(CASE WHEN r.n = {k} THEN r.overall END)" for k in range(1, 2 * n + 1))
+        rows = self.db.execute(_RECENT_PRACTICE.format(team_filter=team_filter, overall=overall),
+                               {**args, "skip": 2 * n - 1, "counted": 2 * n, "n": n})
+        out = []
+        for trainee_id, name, team_of, newest, k, fails, *scores in rows:
+            practice = RecentPractice(tuple(scores[i] for i in reversed(range(min(k, n)))), int(fails),
+                                      tuple(scores[i] for i in reversed(range(n, k))),
+                                      local_time(newest).date() if newest is not None else None)
+            out.append(TraineePractice(int(trainee_id), str(name), team_of, practice))
         return out
+
+
+@dataclass(frozen=True)
+class TraineePractice:
+    """A ranked trainee and what the attention rules look at of their practice."""
+
+    trainee_id: int
+    name: str
+    team: str
+    practice: RecentPractice
