@@ -4,7 +4,8 @@ A counted session's points depend on the trainee's earlier sessions (the improve
 they are computed by the domain (``incentives.session_points``) one trainee at a time and stored
 in ``sessions.points``; a leaderboard is then one ``SUM`` per trainee. Which point rules the
 stored points follow is kept in ``meta``: when the rules change, every session's points are
-computed again (once). The coaching view adds up only each trainee's newest sessions.
+computed again (once). With a trainee's points go the point sums of their months in the report
+summary (``report_months``). The coaching view adds up only each trainee's newest sessions.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ _COUNTED = "status = 'finished' AND turn_count > 0"
 #: How many trainees' points one transaction stores (a few hundred milliseconds at most).
 TRAINEES_PER_WRITE = 25
 
+
+# The points of a trainee's months in the report summary (migration 13), from their sessions: the
+# summary's triggers leave the points to where they are stored (here), so a change of the point
+# rules does not fire a trigger per session.
+_MONTH_POINTS = """
+UPDATE report_months SET points = (
+  SELECT SUM(s.points) FROM sessions s INDEXED BY sessions_points_by_trainee
+  WHERE s.trainee_id = report_months.trainee_id AND s.points IS NOT NULL
+    AND s.started_at >= report_months.first_at AND s.started_at <= report_months.last_at
+    AND substr(s.started_at, 1, 7) = report_months.month)
+WHERE trainee_id = ?
+"""
 
 # Per ranked trainee: the start of their ``counted``-th newest counted session (a few index probes)
 # and their newest session of any kind; then those counted sessions by an index range, numbered
@@ -67,6 +80,7 @@ class Standings:
         if row is None or row[0] != rules_key:
             with transaction(self.db):
                 self.db.execute("UPDATE sessions SET points = NULL WHERE points IS NOT NULL")
+                self.db.execute("UPDATE report_months SET points = NULL")
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('points_rules', ?)",
                                 [rules_key])
         stale = [r[0] for r in self.db.execute(
@@ -81,6 +95,7 @@ class Standings:
                     self.db.conn.executemany(
                         "UPDATE sessions SET points = ? WHERE id = ?",
                         [(p, sid) for sid, p in session_points(facts, rules).items()])
+                    self.db.execute(_MONTH_POINTS, [trainee_id])
         return len(stale)
 
     def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:
