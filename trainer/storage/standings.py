@@ -60,10 +60,11 @@ r AS (
   FROM cut JOIN sessions s INDEXED BY sessions_counted
     ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since
   WHERE s.status = 'finished' AND s.turn_count > 0)
-SELECT cut.trainee_id, cut.name, cut.team, cut.newest, COUNT(r.n),
-       COALESCE(SUM(CASE WHEN r.n <= :n THEN r.critical END), 0), {{overall}}
-FROM cut LEFT JOIN r ON r.trainee_id = cut.trainee_id AND r.n <= :counted
-GROUP BY cut.trainee_id
+SELECT cut.trainee_id, cut.name, cut.team, cut.newest, COALESCE(g.k, 0), COALESCE(g.fails, 0), {{scores}}
+FROM cut LEFT JOIN (
+  SELECT r.trainee_id AS of_trainee, COUNT(*) AS k, SUM(CASE WHEN r.n <= :n THEN r.critical END) AS fails,
+         {{overall}}
+  FROM r WHERE r.n <= :counted GROUP BY r.trainee_id) g ON g.of_trainee = cut.trainee_id
 """
 
 
@@ -124,9 +125,11 @@ class Standings:
         n = rules.recent_sessions
         team_filter, args = ("WHERE t.team = :team", {"team": team}) if team is not None else ("", {})
         # the scores one by one, newest first (added up in Python in the rules' order: the same figures)
-        overall = ", ".join(f"MAX(CASE WHEN r.n = {k} THEN r.overall END)" for k in range(1, 2 * n + 1))
-        rows = self.db.execute(_RECENT_PRACTICE.format(team_filter=team_filter, overall=overall),
-                               {**args, "skip": 2 * n - 1, "counted": 2 * n, "n": n})
+        ranks = range(1, 2 * n + 1)
+        sql = _RECENT_PRACTICE.format(
+            team_filter=team_filter, scores=", ".join(f"g.o{k}" for k in ranks),
+            overall=", ".join(f"MAX(CASE WHEN r.n = {k} THEN r.overall END) AS o{k}" for k in ranks))
+        rows = self.db.execute(sql, {**args, "skip": 2 * n - 1, "counted": 2 * n, "n": n})
         out = []
         for trainee_id, name, team_of, newest, k, fails, *scores in rows:
             practice = RecentPractice(tuple(scores[i] for i in reversed(range(min(k, n)))), int(fails),
