@@ -313,8 +313,8 @@ def test_and_still_do_after_writes_of_every_kind(world: App) -> None:
         conn.execute("UPDATE sessions SET trainee_id = 5 WHERE id = ?", [moved[1][0]])
         conn.execute("UPDATE sessions SET outcome = 'walked_out', status = 'finished', points = NULL "
                      "WHERE id = ?", [moved[2][0]])
-        # a reply more in a session: as the repository records one
-        sid = conn.execute("SELECT id FROM sessions WHERE turn_count > 0 ORDER BY id DESC").fetchone()[0]
+        # a reply more in a session that has points: as the repository records one
+        sid = conn.execute("SELECT id FROM sessions WHERE points IS NOT NULL ORDER BY id DESC").fetchone()[0]
         conn.execute("INSERT INTO turns (session_id, idx, reply, empathy, clarity, solution, overall, "
                      "critical_count, created_at) VALUES (?, 99, 'r', 3, 4, 5, 4, 1, ?)", [sid, old])
         conn.execute(SESSION_TOTALS_SQL + ", points = NULL WHERE id = ?", [sid])
@@ -329,6 +329,29 @@ def test_and_still_do_after_writes_of_every_kind(world: App) -> None:
                      "account_id, at) VALUES (?, 'clarity', 0, 1, 'later', 1, ?)", [moved[1][0], old])
         enrol(conn, 7, "T07")  # a trainee without an account gets one: now reported
     check(world, db)
+    world.rules = IncentiveRules.model_validate({**world.rules.model_dump(), "points": {
+        **world.rules.points.model_dump(), "outcome_bonus": {"resolved": 300}}})  # every point again
+    check(world, db, SELECTIONS[:3], coaching=False)
+
+
+def test_a_database_of_before_the_report_summary_gets_it_on_opening(db_path: Path) -> None:
+    """Migration 13 adds up the sessions already there (then the triggers keep the sums)."""
+    app = open_app(db_path, with_scorer=False)
+    app.accounts.create_first_admin("hr", "secret-admin")
+    fill(app.repo.db)
+    conn = app.repo.db.conn
+    with conn:  # as a database of schema 13 has it: no summary
+        for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', "
+                                       "'trigger') AND name LIKE 'report_months%'").fetchall():
+            conn.execute(f"DROP {kind} {name}")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0014_report_months'")
+        conn.execute("DROP INDEX sessions_certifying")
+        conn.execute("PRAGMA user_version = 13")
+    app.close()
+    app = open_app(db_path, with_scorer=False)
+    assert app.repo.db.execute("SELECT COUNT(*) FROM report_months").fetchone()[0] > 50
+    app.accounts.sign_in("hr", "secret-admin")
+    check(app, app.repo.db)
 
 
 def test_on_a_database_without_accounts_every_trainee_counts(db_path: Path) -> None:

@@ -34,7 +34,7 @@ def test_new_database_is_migrated_and_in_wal_mode(db_path: Path) -> None:
     assert applied == ["m0001_initial", "m0002_spoken_turns", "m0003_session_totals", "m0004_team_index",
                        "m0005_accounts_audit_reviews", "m0006_recordings", "m0007_points_and_history",
                        "m0008_audit_chain", "m0009_ranked_trainees", "m0010_trainee_uuids", "m0011_sync",
-                       "m0012_assignments", "m0013_central_accounts"]
+                       "m0012_assignments", "m0013_central_accounts", "m0014_report_months"]
 
 
 def test_newer_database_is_refused(db_path: Path) -> None:

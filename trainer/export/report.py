@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from trainer.domain.incentives import IncentiveRules, Level, Progress, evaluate, level_for
-from trainer.export.selection import DIMENSIONS, ExportFilter
+from trainer.export.selection import DIMENSIONS, ExportFilter, day_start
 from trainer.storage.records import Records
 from trainer.storage.repository import local_time
 
@@ -189,10 +189,21 @@ def trend(records: Records, selection: ExportFilter) -> tuple[str, list[TrendPoi
     every one in the period, those without practice included (so gaps show as gaps)."""
     size = bucket_size(selection.date_from, selection.date_to)
     found: dict[date, tuple[int, dict[str, float]]] = {}
-    for quarter, (n, sums) in records.quarter_hours(selection.parameters()).items():
+
+    def add(start: date, n: int, sums: dict[str, float]) -> None:
+        seen, totals = found.get(start, (0, dict.fromkeys(DIMENSIONS, 0.0)))
+        found[start] = (seen + n, {d: totals[d] + sums[d] for d in DIMENSIONS})
+
+    params = selection.parameters()
+    if size == "month" and selection.category is None:  # the months stored added up, see Records
+        whole, quarters = records.month_sums(params, _months(selection))
+        for month, (n, sums) in whole.items():
+            add(date(int(month[:4]), int(month[5:7]), 1), n, sums)
+    else:
+        quarters = records.quarter_hours(params)
+    for quarter, (n, sums) in quarters.items():
         day = local_time(f"{quarter[:13]}:{int(quarter[13:]) * 15:02d}:00+00:00").date()
-        seen, totals = found.setdefault(_bucket(day, size), (0, dict.fromkeys(DIMENSIONS, 0.0)))
-        found[_bucket(day, size)] = (seen + n, {d: totals[d] + sums[d] for d in DIMENSIONS})
+        add(_bucket(day, size), n, sums)
     points = []
     start = _bucket(selection.date_from, size)
     while start <= selection.date_to:
@@ -200,6 +211,19 @@ def trend(records: Records, selection: ExportFilter) -> tuple[str, list[TrendPoi
         points.append(TrendPoint(start, n, {d: round(sums[d] / n, 1) for d in DIMENSIONS} if n else {}))
         start = _next(start, size)
     return size, points
+
+
+def _months(selection: ExportFilter) -> dict[str, tuple[str, str]]:
+    """Per month from the one before the period to the one after: the stored stamps of the
+    start of that local month and of the next."""
+    months = {}
+    start = (selection.date_from.replace(day=1) - timedelta(days=1)).replace(day=1)
+    stamp = day_start(start)
+    while start <= selection.date_to + timedelta(days=31):
+        following = _next(start, "month")
+        months[f"{start:%Y-%m}"] = (stamp, day_start(following))
+        start, stamp = following, months[f"{start:%Y-%m}"][1]
+    return months
 
 
 def scorecards(records: Records, selection: ExportFilter, rules: IncentiveRules) -> list[Scorecard]:

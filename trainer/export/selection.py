@@ -8,7 +8,13 @@ from typing import Any
 
 from trainer.domain.scenario import DIMENSIONS
 
-__all__ = ["DIMENSIONS", "ExportFilter"]
+__all__ = ["DIMENSIONS", "ExportFilter", "day_start"]
+
+
+def day_start(day: date) -> str:
+    """The start of a local day as a stored UTC stamp."""
+    local = datetime.combine(day, time.min).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)
@@ -24,10 +30,7 @@ class ExportFilter:
 
     def utc_bounds(self) -> tuple[str, str]:
         """The period as stored UTC stamps: [start of date_from, start of the day after date_to)."""
-        def stamp(day: date) -> str:
-            local = datetime.combine(day, time.min).astimezone()
-            return local.astimezone(UTC).isoformat(timespec="milliseconds")
-        return stamp(self.date_from), stamp(self.date_to + timedelta(days=1))
+        return day_start(self.date_from), day_start(self.date_to + timedelta(days=1))
 
     def parameters(self) -> dict[str, Any]:
         """The named parameters of the storage's period queries (``storage.records.WHERE``)."""

@@ -271,5 +271,71 @@ def m0013_central_accounts(db: Database) -> None:
                f"BEGIN UPDATE accounts SET uuid = {RANDOM_UUID} WHERE id = NEW.id; END")
 
 
+#: A session's lowest score: at least the certification threshold when every dimension is.
+CERTIFYING = "min(avg_empathy, avg_clarity, avg_solution)"
+#: A session's month for the report summary: the UTC month of its start (``2026-11``).
+_MONTH = "substr({s}.started_at, 1, 7)"
+#: The sums of one trainee's sessions with replies in one month, from the sessions themselves.
+_MONTH_SUMS = """
+SELECT trainee_id, {month}, MIN(started_at), MAX(started_at), COUNT(*), SUM(turn_count),
+       COUNT(avg_empathy), SUM(avg_empathy), COUNT(avg_clarity), SUM(avg_clarity),
+       COUNT(avg_solution), SUM(avg_solution), SUM(critical_count), SUM(outcome = 'resolved'),
+       SUM(outcome = 'escalated'), SUM(outcome = 'walked_out'), SUM(points)
+FROM sessions WHERE turn_count > 0 {where} GROUP BY trainee_id, {month}"""
+#: What a session's row in the summary is made of (its points aside: see Standings.refresh_points).
+_SUMMED = ("trainee_id", "started_at", "turn_count", "avg_empathy", "avg_clarity", "avg_solution",
+           "critical_count", "outcome")
+
+
+def _recompute_month(row: str) -> str:
+    """Statements (for a trigger) that make ``report_months`` hold again, for the trainee and month
+    of the session ``row`` (NEW or OLD), what their sessions add up to now."""
+    month = _MONTH.format(s=row)
+    where = (f"AND trainee_id = {row}.trainee_id AND started_at >= {month} AND started_at < {month} || '~' "
+             f"AND substr(started_at, 1, 7) = {month}")  # (the range: through the index)
+    return (f"DELETE FROM report_months WHERE trainee_id = {row}.trainee_id AND month = {month}; "
+            f"INSERT INTO report_months {_MONTH_SUMS.format(month=month, where=where)};")
+
+
+@migrations()
+def m0014_report_months(db: Database) -> None:
+    """Reports at the scale of a bank: per trainee and UTC month, the sums of their sessions with
+    replies (how many, replies, the score sums and how many scores there are, critical fails,
+    outcomes, points) and the first and last start among them. A report adds up the months that
+    lie wholly in its period and reads the sessions of the few that do not (``storage.records``).
+    Kept exact by triggers, in the transaction of every write of a session (a turn updates its
+    session's totals): the month's row is computed again from its sessions (a few dozen rows
+    through the index), never adjusted. The points alone are written where they are stored
+    (``Standings.refresh_points``, which stores them for every session when the point rules
+    change: a trigger per session would double the time that takes). And an index for
+    certification: the sessions of a trainee that score at least a threshold in every dimension,
+    by an index range (with every column it reads)."""
+    db.execute(
+        "CREATE TABLE report_months (trainee_id INTEGER NOT NULL, month TEXT NOT NULL, "
+        "first_at TEXT NOT NULL, last_at TEXT NOT NULL, sessions INTEGER NOT NULL, replies INTEGER, "
+        "n_empathy INTEGER, sum_empathy REAL, n_clarity INTEGER, sum_clarity REAL, n_solution INTEGER, "
+        "sum_solution REAL, critical INTEGER, resolved INTEGER, escalated INTEGER, walked_out INTEGER, "
+        "points INTEGER, PRIMARY KEY (trainee_id, month)) WITHOUT ROWID")
+    db.execute("CREATE INDEX report_months_by_month ON report_months(month)")
+    db.execute("INSERT INTO report_months " + _MONTH_SUMS.format(month=_MONTH.format(s="sessions"), where=""))
+    # An update that writes a summed column and changes one computes the month's row again (and
+    # the row of the month it left).
+    summed = ", ".join(_SUMMED)
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _SUMMED)
+    new, old = _MONTH.format(s="NEW"), _MONTH.format(s="OLD")
+    db.execute("CREATE TRIGGER report_months_insert AFTER INSERT ON sessions WHEN NEW.turn_count > 0 "
+               f"BEGIN {_recompute_month('NEW')} END")
+    db.execute("CREATE TRIGGER report_months_delete AFTER DELETE ON sessions WHEN OLD.turn_count > 0 "
+               f"BEGIN {_recompute_month('OLD')} END")
+    db.execute(f"CREATE TRIGGER report_months_update AFTER UPDATE OF {summed} ON sessions WHEN {changed} "
+               f"BEGIN {_recompute_month('NEW')} END")
+    db.execute(f"CREATE TRIGGER report_months_moved AFTER UPDATE OF trainee_id, started_at ON sessions "
+               f"WHEN OLD.trainee_id IS NOT NEW.trainee_id OR {old} IS NOT {new} "
+               f"BEGIN {_recompute_month('OLD')} END")
+    db.execute(f"CREATE INDEX sessions_certifying ON sessions(trainee_id, {CERTIFYING}, started_at, "
+               "scenario_id, category, status, turn_count, avg_empathy, avg_clarity, avg_solution) "
+               "WHERE status = 'finished' AND turn_count > 0")
+
+
 #: The schema version this code writes; a database with a higher one is refused.
 SCHEMA_VERSION = len(migrations._migrations)

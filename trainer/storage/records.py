@@ -1,5 +1,8 @@
 """What HR's reports and exports read: replies, sessions and per-trainee summaries of a period,
-streamed from SQLite one row at a time (nothing is loaded into memory at once).
+streamed from SQLite one row at a time (nothing is loaded into memory at once). The per-trainee
+totals, a trend by month and the points of a standing add up the per-trainee, per-month sums of
+``report_months`` (migration 14, kept exact by triggers) where a month lies wholly in the period,
+and the sessions themselves only of the months the period cuts.
 
 The period and filters arrive as the named parameters of :data:`WHERE` (``start``/``end`` UTC
 stamps, ``team``, ``trainee``, ``category``: ``ExportFilter.parameters()`` gives them).
@@ -10,10 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from trainer.domain.incentives import IncentiveRules, SessionFact
 from trainer.domain.scenario import DIMENSIONS
+from trainer.storage.migrations import CERTIFYING
 from trainer.storage.repository import FACT_COLUMNS, fact_from_row
 from trainer.storage.standings import Standings
 from trainer.storage.totals import LATEST_OVERRIDE
@@ -123,9 +127,11 @@ LONG_PERIOD_DAYS = 92
 _AUTOMATIC = "CASE o.dimension " + " ".join(f"WHEN '{d}' THEN s.avg_{d}" for d in DIMENSIONS) + " END"
 
 # What the latest override of each overridden session and dimension changes: value - automatic.
+# (Read from the overrides, which are few: CROSS JOIN keeps SQLite from reading every session.)
 OVERRIDE_DELTAS_SQL = f"""
 SELECT {{key}}, o.dimension, SUM(o.value - COALESCE({_AUTOMATIC}, 0))
-FROM score_overrides o JOIN sessions s ON s.id = o.session_id JOIN trainees t ON t.id = s.trainee_id
+FROM score_overrides o CROSS JOIN sessions s ON s.id = o.session_id
+CROSS JOIN trainees t ON t.id = s.trainee_id
 {WHERE} AND s.turn_count > 0
   AND o.id = (SELECT MAX(x.id) FROM score_overrides x WHERE x.session_id = o.session_id
               AND x.dimension = o.dimension)
@@ -134,13 +140,114 @@ GROUP BY 1, 2
 
 # Every override written on a trainee's sessions of the period (and category), however many.
 OVERRIDE_COUNTS_SQL = """
-SELECT s.trainee_id, COUNT(*) FROM score_overrides o JOIN sessions s ON s.id = o.session_id
+SELECT s.trainee_id, COUNT(*) FROM score_overrides o CROSS JOIN sessions s ON s.id = o.session_id
 WHERE s.started_at >= :start AND s.started_at < :end AND (:category IS NULL OR s.category = :category)
 GROUP BY s.trainee_id
 """
 
+# The trainees a report reads (the team and trainee filters given, or NULL).
+_PICKED = """
+picked AS MATERIALIZED (
+  SELECT id FROM ranked_trainees
+  WHERE (:team IS NULL OR team = :team) AND (:trainee IS NULL OR name = :trainee))"""
+# Their rows of ``report_months`` (migration 14) that lie wholly in the period (their sums are used
+# as they are), and the sessions with replies in the period of those that overlap it only in part.
+_WHOLE = "r.first_at >= :start AND r.last_at < :end"
+# (CROSS JOIN: the months first, then their sessions through the index.)
+_IN_PART = """
+FROM report_months r {join}
+CROSS JOIN sessions s INDEXED BY idx_sessions_trainee_id_started_at
+  ON s.trainee_id = r.trainee_id AND s.started_at >= r.first_at AND s.started_at <= r.last_at
+WHERE r.trainee_id IN (SELECT id FROM picked) AND r.first_at < :end AND r.last_at >= :start
+  AND NOT COALESCE({whole}, 0) AND s.started_at >= :start AND s.started_at < :end AND s.turn_count > 0
+  AND substr(s.started_at, 1, 7) = r.month
+"""
+
+# TOTALS_SQL from the months: their sums where whole, their sessions' where not.
+MONTH_TOTALS_SQL = f"""
+WITH {_PICKED}
+SELECT trainee_id, SUM(sessions) AS sessions, SUM(replies) AS replies, {{columns}},
+       SUM(critical) AS critical_fails, SUM(resolved) AS resolved, SUM(escalated) AS escalated,
+       SUM(walked_out) AS walked_out
+FROM (SELECT trainee_id, SUM(sessions) AS sessions, SUM(replies) AS replies, {{whole}},
+             SUM(critical) AS critical, SUM(resolved) AS resolved, SUM(escalated) AS escalated,
+             SUM(walked_out) AS walked_out
+      FROM report_months r WHERE r.trainee_id IN (SELECT id FROM picked) AND {_WHOLE} GROUP BY trainee_id
+      UNION ALL
+      SELECT s.trainee_id, COUNT(*), SUM(s.turn_count), {{session}}, SUM(s.critical_count),
+             SUM(s.outcome = 'resolved'), SUM(s.outcome = 'escalated'), SUM(s.outcome = 'walked_out')
+      {_IN_PART.format(join="", whole=_WHOLE)}
+      GROUP BY s.trainee_id)
+GROUP BY trainee_id
+""".format(
+    columns=", ".join(f"ROUND(SUM(sum_{d}) / SUM(n_{d}), 1) AS avg_{d}, SUM(sum_{d}) AS sum_{d}"
+                      for d in DIMENSIONS),
+    whole=", ".join(f"SUM(n_{d}) AS n_{d}, SUM(sum_{d}) AS sum_{d}" for d in DIMENSIONS),
+    session=", ".join(f"COUNT(s.avg_{d}), SUM(s.avg_{d})" for d in DIMENSIONS))
+
+# QUARTERS_SQL from the months, for a trend by local month: ``:months`` maps each UTC month to the
+# stamps of the start of the local month of that name and of the next; a row wholly in both the
+# period and that local month counts there as it is, the sessions of the others per quarter hour.
+_IN_MONTH = f"{_WHOLE} AND r.first_at >= b.lo AND r.last_at < b.hi"
+MONTH_TREND_SQL = f"""
+WITH b AS MATERIALIZED (
+  SELECT key AS month, json_extract(value, '$[0]') AS lo, json_extract(value, '$[1]') AS hi
+  FROM json_each(:months)), {_PICKED}
+SELECT r.month, SUM(r.sessions), {{whole}}
+FROM b CROSS JOIN report_months r INDEXED BY report_months_by_month ON r.month = b.month
+WHERE r.trainee_id IN (SELECT id FROM picked) AND {_IN_MONTH} GROUP BY r.month
+UNION ALL
+SELECT {{quarter}}, COUNT(*), {{sums}}
+{_IN_PART.format(join="LEFT JOIN b ON b.month = r.month", whole=_IN_MONTH)}
+GROUP BY 1
+""".format(whole=", ".join(f"SUM(r.sum_{d})" for d in DIMENSIONS), quarter=QUARTER,
+           sums=", ".join(f"SUM(s.avg_{d})" for d in DIMENSIONS))
+
+# Per trainee (``:ids``): the points of their sessions before ``:end``, from the months wholly before
+# it and the sessions of the month it cuts (points are stored for counted sessions only).
+POINTS_SQL = """
+WITH r AS MATERIALIZED (
+  SELECT trainee_id, month, first_at, last_at, points FROM report_months
+  WHERE trainee_id IN (SELECT value FROM json_each(:ids)) AND first_at < :end)
+SELECT trainee_id, SUM(points) FROM (
+  SELECT trainee_id, points FROM r WHERE last_at < :end
+  UNION ALL
+  SELECT s.trainee_id, s.points FROM r CROSS JOIN sessions s INDEXED BY idx_sessions_trainee_id_started_at
+    ON s.trainee_id = r.trainee_id AND s.started_at >= r.first_at AND s.started_at < :end
+  WHERE r.last_at >= :end AND s.turn_count > 0 AND substr(s.started_at, 1, 7) = r.month)
+GROUP BY trainee_id
+"""
+
+# Per trainee (``:ids``): on how many scenarios a counted session before ``:end`` scored at least
+# ``:threshold`` in every dimension, and in how many categories the first such session of each
+# was ("scenarios categories"); through the index of such sessions (migration 14), one trainee at
+# a time.
+CERTIFYING_SQL = f"""
+SELECT j.value, (
+  SELECT COUNT(*) || ' ' || COUNT(DISTINCT category) FROM (
+    SELECT scenario_id, category, MIN(started_at) FROM sessions INDEXED BY sessions_certifying
+    WHERE trainee_id = j.value AND status = 'finished' AND turn_count > 0
+      AND {CERTIFYING} >= :threshold AND started_at < :end
+    GROUP BY scenario_id))
+FROM json_each(:ids) j
+"""
+
 Rows = tuple[list[str], Iterator[tuple[Any, ...]]]
+
+
+class Standing(NamedTuple):
+    """A trainee's standing at the end of a period (see :meth:`Records.standing_totals`)."""
+
+    points: int
+    scenarios: int
+    """Scenarios on which a counted session scored at least the certification threshold in every
+    dimension."""
+    categories: int
+    """The categories of the first such session of each of them."""
+
 Parameters = dict[str, Any]
+Sums = dict[str, tuple[int, dict[str, float]]]
+"""Per key (a quarter hour, a month): how many sessions, and the sum of each dimension's scores."""
 
 
 class Records:
@@ -182,7 +289,10 @@ class Records:
         ``team``, ``sessions``, ``replies``, ``avg_<d>`` (automatic), ``with_overrides_<d>``
         (each session's latest override in place of its automatic score), ``critical_fails``,
         the outcomes and ``overrides`` (how many were written). One aggregate pass in SQL."""
-        cursor = self.db.execute(TOTALS_SQL.format(sessions=self._sessions_of(params)), params)
+        if params.get("category") is None:  # the months (which know no category), see MONTH_TOTALS_SQL
+            cursor = self.db.execute(MONTH_TOTALS_SQL, params)
+        else:
+            cursor = self.db.execute(TOTALS_SQL.format(sessions=self._sessions_of(params)), params)
         names = [c[0] for c in cursor.description]
         totals = [dict(zip(names, row, strict=True)) for row in cursor]
         who = {int(i): (str(n), str(t or "")) for i, n, t in self.db.execute(
@@ -200,17 +310,33 @@ class Records:
             r["overrides"] = counts.get(r["trainee_id"], 0)
         return sorted(totals, key=lambda r: (r["team"], r["trainee"]))
 
-    def quarter_hours(self, params: Parameters) -> dict[str, tuple[int, dict[str, float]]]:
+    def quarter_hours(self, params: Parameters) -> Sums:
         """Per UTC quarter hour (``YYYY-MM-DDTHH`` and 0-3) with scored sessions: how many, and
         the sum per dimension with overrides applied (the caller buckets them in local time)."""
-        out: dict[str, tuple[int, dict[str, float]]] = {
-            str(key): (int(n), {str(d): float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
-            for key, n, *sums in self.db.execute(
-                QUARTERS_SQL.format(sessions=self._sessions_of(params)), params)}
-        for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=QUARTER), params):
-            if key in out:
-                out[key][1][dimension] += float(delta)
+        out = self._sums(QUARTERS_SQL.format(sessions=self._sessions_of(params)), params)
+        self._correct(out, params)
         return out
+
+    def month_sums(self, params: Parameters, months: dict[str, tuple[str, str]]) -> tuple[Sums, Sums]:
+        """:meth:`quarter_hours` for a trend by local month, without a category filter, from
+        ``report_months``: ``months`` gives, per UTC month (``YYYY-MM``), the stored stamps of the
+        start of the local month of that name and of the next. Returns the local months whose
+        sessions were added up whole (how many, the automatic sums), and per quarter hour the
+        rest, with every override's correction (a quarter hour may have only a correction)."""
+        rows = self._sums(MONTH_TREND_SQL, {**params, "months": json.dumps(months)})
+        whole = {k: v for k, v in rows.items() if len(k) == len("YYYY-MM")}
+        quarters = {k: v for k, v in rows.items() if len(k) != len("YYYY-MM")}
+        self._correct(quarters, params)
+        return whole, quarters
+
+    def _sums(self, sql: str, params: Parameters) -> Sums:
+        return {str(key): (int(n), {str(d): float(v or 0.0) for d, v in zip(DIMENSIONS, sums, strict=True)})
+                for key, n, *sums in self.db.execute(sql, params)}
+
+    def _correct(self, out: Sums, params: Parameters) -> None:
+        """Add each override's correction to its quarter hour's sums."""
+        for key, dimension, delta in self.db.execute(OVERRIDE_DELTAS_SQL.format(key=QUARTER), params):
+            out.setdefault(key, (0, dict.fromkeys(DIMENSIONS, 0.0)))[1][dimension] += float(delta)
 
     @staticmethod
     def _sessions_of(params: Parameters) -> str:
@@ -222,28 +348,16 @@ class Records:
         filters = "".join(sql for key, sql in _FILTERS.items() if params.get(key) is not None)
         return SESSIONS_OF_PERIOD.format(index=index, filters=filters)
 
-    def standing_totals(self, trainee_ids: list[int], end: str, rules: IncentiveRules
-                        ) -> dict[int, tuple[int, int, int]]:
+    def standing_totals(self, trainee_ids: list[int], end: str, rules: IncentiveRules) -> dict[int, Standing]:
         """Per trainee, from every counted session before ``end`` (any category): their points
         (stored by ``storage.standings``, brought up to date first), and the scenarios and
         categories on which a session scored at least the certification threshold in every
         dimension."""
         Standings(self.db).refresh_points(rules.points)
-        threshold = rules.certification.threshold
-        ids = json.dumps(trainee_ids)
-        points = {int(t): int(p or 0) for t, p in self.db.execute(
-            "SELECT trainee_id, SUM(points) FROM sessions INDEXED BY sessions_points_by_trainee "
-            "WHERE points IS NOT NULL AND trainee_id IN (SELECT value FROM json_each(?)) AND started_at < ? "
-            "GROUP BY trainee_id", [ids, end])}
-        qualifying = {int(t): (int(n), int(c)) for t, n, c in self.db.execute(
-            "SELECT trainee_id, COUNT(*), COUNT(DISTINCT category) FROM ("
-            "  SELECT trainee_id, scenario_id, category, MIN(started_at) FROM sessions "
-            "  WHERE status = 'finished' AND turn_count > 0 AND started_at < ? "
-            "  AND trainee_id IN (SELECT value FROM json_each(?)) "
-            + "".join(f"AND avg_{d} >= ? " for d in DIMENSIONS)
-            + "  GROUP BY trainee_id, scenario_id) GROUP BY trainee_id",
-            [end, ids, *([threshold] * len(DIMENSIONS))])}
-        return {t: (points.get(t, 0), *qualifying.get(t, (0, 0))) for t in trainee_ids}
+        args = {"ids": json.dumps(trainee_ids), "end": end, "threshold": rules.certification.threshold}
+        points = {int(t): int(p or 0) for t, p in self.db.execute(POINTS_SQL, args)}
+        qualifying = {int(t): q.split() for t, q in self.db.execute(CERTIFYING_SQL, args)}
+        return {t: Standing(points.get(t, 0), *map(int, qualifying.get(t, (0, 0)))) for t in trainee_ids}
 
     def facts_before(self, trainee_ids: list[int], end: str) -> dict[int, list[SessionFact]]:
         """Every session of these trainees that started before ``end`` (a UTC stamp), oldest

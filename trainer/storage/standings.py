@@ -4,7 +4,8 @@ A counted session's points depend on the trainee's earlier sessions (the improve
 they are computed by the domain (``incentives.session_points``) one trainee at a time and stored
 in ``sessions.points``; a leaderboard is then one ``SUM`` per trainee. Which point rules the
 stored points follow is kept in ``meta``: when the rules change, every session's points are
-computed again (once). The coaching view adds up only each trainee's newest sessions.
+computed again (once). With a trainee's points go the point sums of their months in the report
+summary (``report_months``). The coaching view adds up only each trainee's newest sessions.
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ _COUNTED = "status = 'finished' AND turn_count > 0"
 TRAINEES_PER_WRITE = 25
 
 
+# The points of a trainee's months in the report summary (migration 14), from their sessions: the
+# summary's triggers leave the points to where they are stored (here), so a change of the point
+# rules does not fire a trigger per session.
+_MONTH_POINTS = """
+UPDATE report_months SET points = (
+  SELECT SUM(s.points) FROM sessions s INDEXED BY sessions_points_by_trainee
+  WHERE s.trainee_id = report_months.trainee_id AND s.points IS NOT NULL
+    AND s.started_at >= report_months.first_at AND s.started_at <= report_months.last_at
+    AND substr(s.started_at, 1, 7) = report_months.month)
+WHERE trainee_id = ?
+"""
+
 # Per ranked trainee: the start of their ``counted``-th newest counted session (a few index probes)
 # and their newest session of any kind; then those counted sessions by an index range, numbered
 # newest first; then per trainee how many, the critical fails of the newest ``n`` and each score.
@@ -47,10 +60,11 @@ r AS (
   FROM cut JOIN sessions s INDEXED BY sessions_counted
     ON s.trainee_id = cut.trainee_id AND s.started_at >= cut.since
   WHERE s.status = 'finished' AND s.turn_count > 0)
-SELECT cut.trainee_id, cut.name, cut.team, cut.newest, COUNT(r.n),
-       COALESCE(SUM(CASE WHEN r.n <= :n THEN r.critical END), 0), {{overall}}
-FROM cut LEFT JOIN r ON r.trainee_id = cut.trainee_id AND r.n <= :counted
-GROUP BY cut.trainee_id
+SELECT cut.trainee_id, cut.name, cut.team, cut.newest, COALESCE(g.k, 0), COALESCE(g.fails, 0), {{scores}}
+FROM cut LEFT JOIN (
+  SELECT r.trainee_id AS of_trainee, COUNT(*) AS k, SUM(CASE WHEN r.n <= :n THEN r.critical END) AS fails,
+         {{overall}}
+  FROM r WHERE r.n <= :counted GROUP BY r.trainee_id) g ON g.of_trainee = cut.trainee_id
 """
 
 
@@ -67,6 +81,7 @@ class Standings:
         if row is None or row[0] != rules_key:
             with transaction(self.db):
                 self.db.execute("UPDATE sessions SET points = NULL WHERE points IS NOT NULL")
+                self.db.execute("UPDATE report_months SET points = NULL")
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('points_rules', ?)",
                                 [rules_key])
         stale = [r[0] for r in self.db.execute(
@@ -81,6 +96,7 @@ class Standings:
                     self.db.conn.executemany(
                         "UPDATE sessions SET points = ? WHERE id = ?",
                         [(p, sid) for sid, p in session_points(facts, rules).items()])
+                    self.db.execute(_MONTH_POINTS, [trainee_id])
         return len(stale)
 
     def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:
@@ -109,9 +125,11 @@ class Standings:
         n = rules.recent_sessions
         team_filter, args = ("WHERE t.team = :team", {"team": team}) if team is not None else ("", {})
         # the scores one by one, newest first (added up in Python in the rules' order: the same figures)
-        overall = ", ".join(f"MAX(CASE WHEN r.n = {k} THEN r.overall END)" for k in range(1, 2 * n + 1))
-        rows = self.db.execute(_RECENT_PRACTICE.format(team_filter=team_filter, overall=overall),
-                               {**args, "skip": 2 * n - 1, "counted": 2 * n, "n": n})
+        ranks = range(1, 2 * n + 1)
+        sql = _RECENT_PRACTICE.format(
+            team_filter=team_filter, scores=", ".join(f"g.o{k}" for k in ranks),
+            overall=", ".join(f"MAX(CASE WHEN r.n = {k} THEN r.overall END) AS o{k}" for k in ranks))
+        rows = self.db.execute(sql, {**args, "skip": 2 * n - 1, "counted": 2 * n, "n": n})
         out = []
         for trainee_id, name, team_of, newest, k, fails, *scores in rows:
             practice = RecentPractice(tuple(scores[i] for i in reversed(range(min(k, n)))), int(fails),
