@@ -26,6 +26,14 @@ SHARED = {"tests/speech/test_live_audio.py": "microphone", "tests/gui/test_voice
           "tests/sync/": "postgresql"}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _a_qapplication_first(qapp: object) -> object:
+    """The application object, made before any test: a command-line PDF export makes a bare
+    QGuiApplication when there is none, and a window test later in the same process would then
+    find no QApplication (Qt aborts). The app and the command line never share a process."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _one_at_a_time(request: pytest.FixtureRequest) -> Iterator[None]:
     where = Path(str(request.node.fspath)).resolve().relative_to(ROOT).as_posix()
