@@ -43,6 +43,22 @@ def test_typed_and_spoken_forms_of_the_corpus_score_within_10_points() -> None:
     assert len(apart) <= len(sample) * 0.05, sorted(apart, reverse=True)[:10]
 
 
+def test_an_action_cut_by_a_misplaced_sentence_end_still_counts() -> None:
+    """A full stop in the wrong place (typed, or restored in speech) does not cut an action in two:
+    the two sentences are also read as one, and the evidence spans both."""
+    score = SCORER.score("I will refund. The 35 pound fee to your account today.")
+    action = next(i for i in score.items if i.item == "concrete_action")
+    assert action.met and "refund" in action.text and "fee" in action.text
+    # ... and one action read across two sentences is not two actions
+    assert "complete_plan" not in {i.item for i in score.items if i.met}
+
+
+def test_two_actions_in_two_sentences_are_still_a_complete_plan() -> None:
+    score = SCORER.score("I'll refund the £35 fee to your account today. I'll also order you a new card "
+                         "now and it arrives by Friday.")
+    assert {"concrete_action", "complete_plan"} <= {i.item for i in score.items if i.met}
+
+
 def test_pauses_in_the_word_timings_become_sentence_ends() -> None:
     words = (Word("sorry", 0.0, 0.4), Word("about", 0.45, 0.7), Word("that", 0.75, 1.0),
              Word("i'll", 1.8, 2.0), Word("fix", 2.05, 2.3), Word("it", 2.35, 2.5))

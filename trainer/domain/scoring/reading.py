@@ -18,6 +18,10 @@ from trainer.domain.scoring.punctuation import Punctuator
 from trainer.domain.scoring.rubric import Rubric
 from trainer.domain.scoring.text import Sentence, sentences, snap_to_words, units, unpunctuated
 
+#: The revision of how a reply is read (units, spans): part of the scorer's version, so a change
+#: of code that can move a score is seen as a new scorer (central re-scoring compares versions).
+REVISION = 2
+
 
 @dataclass
 class Reading:
@@ -54,6 +58,10 @@ class Reading:
     def sentence_of(self, unit: Sentence) -> Sentence:
         return next((s for s in self.sentences if s.start <= unit.start < s.end), unit)
 
+    def sentences_in(self, unit: Sentence) -> list[Sentence]:
+        """The sentences ``unit`` touches: one, or two or three for a unit read across them."""
+        return [s for s in self.sentences if s.start < unit.end and unit.start < s.end] or [unit]
+
 
 def read(text: str, detectors: Detectors, matcher: MeaningMatcher, breaks: tuple[int, ...] = (),
          punctuator: Punctuator | None = None) -> Reading:
@@ -66,10 +74,18 @@ def read(text: str, detectors: Detectors, matcher: MeaningMatcher, breaks: tuple
         mapped = ()
     sents = sentences(norm.text, mapped)
     parts = units(norm.text, mapped)
+    heard = bool(breaks) or not unpunctuated(text)
+    parts = list(dict.fromkeys([*parts, *_spans_across(norm.text, sents)]))
     texts = [canonical(u.text) or u.text for u in parts]
     probabilities = detectors.probabilities(matcher.embed(texts), texts)
-    heard = bool(breaks) or not unpunctuated(text)
     return Reading(text, norm, sents, parts, probabilities, sentence_ends_heard=heard)
+
+
+def _spans_across(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """Two and three neighbouring sentences, each run read as one: a sentence end in the wrong
+    place (typed, or restored in speech) must not cut what the trainee said in two."""
+    return [Sentence(text[sents[i].start:sents[j].end], sents[i].start, sents[j].end)
+            for size in (2, 3) for i in range(len(sents) - size + 1) for j in [i + size - 1]]
 
 
 def _to_normalised(norm: Normalised, offset: int) -> int:

@@ -21,7 +21,7 @@ from trainer.domain.scoring.detectors import Detectors
 from trainer.domain.scoring.meaning import MeaningMatcher
 from trainer.domain.scoring.negation import all_negated
 from trainer.domain.scoring.punctuation import Punctuator
-from trainer.domain.scoring.reading import Reading, highlight, matches, read
+from trainer.domain.scoring.reading import REVISION, Reading, highlight, matches, read
 from trainer.domain.scoring.rubric import CriticalSpec, ItemSpec, Rubric
 from trainer.domain.scoring.scaling import scaled
 from trainer.domain.scoring.scenario_phrasings import ScenarioPhrasings
@@ -77,7 +77,7 @@ class RubricScorer:
         self._steps = StepMatcher(matcher)
         self._models = ScenarioPhrasings(self)
         digest = hashlib.sha1(rubric.model_dump_json().encode("utf-8")).hexdigest()[:8]
-        self.version = f"rubric-{digest}+detectors-{detectors.version}" + (
+        self.version = f"rubric-{digest}+reading-{REVISION}+detectors-{detectors.version}" + (
             f"+punctuation-{punctuator.version}" if punctuator else "")
 
     def warm_up(self) -> None:
@@ -243,15 +243,16 @@ class RubricScorer:
                 continue
             if self._unit_shows(spec, reading, i):
                 hits.append((float(reading.probabilities[spec.id][i]), i))
-        # The most certain unit first; among equals, the earliest and shortest.
-        hits.sort(key=lambda h: (-h[0], reading.units[h[1]].start, reading.units[h[1]].end))
-        spans, sentences = [], set()
-        for _, i in hits:
-            unit = reading.units[i]
-            sentence = reading.sentence_of(unit)
-            if sentence in sentences:
+        # The most certain unit first (among equals, the earliest and shortest); a unit across
+        # sentences only where none of its sentences showed the item on its own.
+        hits.sort(key=lambda h: (len(reading.sentences_in(reading.units[h[1]])) > 1, -h[0],
+                                 reading.units[h[1]].start, reading.units[h[1]].end))
+        spans: list[tuple[int, int]] = []
+        sentences: set[Sentence] = set()
+        for unit in (reading.units[i] for _, i in hits):
+            if not sentences.isdisjoint(covered := reading.sentences_in(unit)):
                 continue
-            sentences.add(sentence)
+            sentences.update(covered)
             spans.append(highlight(reading, self.rubric, spec.highlight, unit) if spec.highlight
                          else (unit.start, unit.end))
         return spans
