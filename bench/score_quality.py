@@ -45,10 +45,11 @@ DEV_SETS = {
     "registers": ROOT / "eval" / "dev_registers.jsonl",
     "blind-1": ROOT / "eval" / "blind_replies.jsonl",
     "blind-2": ROOT / "eval" / "blind2_replies.jsonl",
+    "blind-3": ROOT / "eval" / "blind3_replies.jsonl",
 }
 HELD_OUT_SETS = {
     "held-out": ROOT / "tests" / "data" / "heldout_replies.jsonl",
-    "blind": ROOT / "eval" / "blind3_replies.jsonl",
+    "blind": ROOT / "eval" / "blind4_replies.jsonl",
 }
 DIMENSIONS = ("empathy", "clarity", "solution")
 GOAL = 0.95
