@@ -16,8 +16,10 @@ The sets, and what they may be used for:
              without looking at the scorer; not tuned on by the learned scorer
   blind-2    eval/blind2_replies.jsonl: the second blind set, measured once on 2026-12-01 (commit
              01994a4); spent, a dev set now
-  blind      eval/blind3_replies.jsonl: written by a helper who never saw the scorer, the corpus
-             or the other sets; measured once, after tuning, on 2026-12-01 (commit 157a052):
+  blind-3    eval/blind3_replies.jsonl: the third blind set, measured once on 2026-12-01 (commit
+             157a052); spent, a dev set now
+  blind      eval/blind4_replies.jsonl: written by a helper who never saw the scorer, the corpus
+             or the other sets; measured once, after tuning, on 2026-12-01 (commit e4bc79b):
              spent, so the next round of tuning needs a new one
 
 Run: .venv/bin/python bench/score_quality.py [--tuning] [FILE.jsonl ...]

@@ -10,7 +10,7 @@ grid, keeping a change only when it helps by at least ``MIN_GAIN`` and never bel
 precision floor (the threshold at which its clauses are still right 60% of the time out of fold,
 from ``train_scorer.py``), so the evidence shown stays believable. The critical fails' thresholds
 are left as trained (their precision target is a policy, not a fit). The blind set
-(``eval/blind3_replies.jsonl``) is never read.
+(``eval/blind4_replies.jsonl``) is never read.
 
 Deterministic; writes the thresholds back into ``assets/rubric/detectors.npz`` and the result into
 ``training/metrics.json``.
