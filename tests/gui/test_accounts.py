@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PINS, WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import PINS, WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot

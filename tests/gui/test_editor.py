@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -330,7 +330,7 @@ def test_a_scenario_the_centre_published_is_read_only_on_a_branch_pc_but_a_copy_
     import os
     import sqlite3
 
-    from conftest import make_accounts, open_window
+    from gui_helpers import make_accounts, open_window
 
     from trainer.storage.sync_config import SyncConfig, write_config
 
