@@ -3,138 +3,193 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="41" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="43" />
         <source>Account {name} added.</source>
         <translation>已添加账户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="52" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="54" />
         <source>{name} already has the role {role}.</source>
         <translation>{name} 的角色已经是“{role}”。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="56" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="58" />
         <source>Change the role?</source>
         <translation>更改角色？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="57" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="59" />
         <source>Change the role of {name} from {old} to {new}?</source>
         <translation>将 {name} 的角色从“{old}”改为“{new}”？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/accounts_controller.py" line="64" />
+        <location filename="../../trainer/ui/accounts_controller.py" line="66" />
         <source>{name} now has the role {role}.</source>
         <translation>{name} 的角色已改为“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="78" />
+        <source>Disable the account?</source>
+        <translation>停用账户？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="79" />
+        <source>Disable the account {name}? They can no longer sign in; their practice and records stay, and you can enable the account again.</source>
+        <translation>停用账户 {name}？停用后不能再登录；其练习和记录都会保留，之后可以重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="82" />
+        <source>Enable the account?</source>
+        <translation>启用账户？</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="83" />
+        <source>Enable the account {name} again? They can sign in again.</source>
+        <translation>重新启用账户 {name}？启用后可以再次登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="89" />
+        <source>{name} is already disabled.</source>
+        <translation>{name} 已经是停用状态。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="90" />
+        <source>{name} is not disabled.</source>
+        <translation>{name} 没有被停用。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="92" />
+        <source>{name} is disabled: they can no longer sign in.</source>
+        <translation>{name} 已停用：不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/accounts_controller.py" line="93" />
+        <source>{name} is enabled again: they can sign in.</source>
+        <translation>{name} 已重新启用：可以登录了。</translation>
     </message>
 </context>
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="190" />
-        <location filename="../../trainer/ui/account_pages.py" line="193" />
+        <location filename="../../trainer/ui/account_pages.py" line="195" />
+        <location filename="../../trainer/ui/account_pages.py" line="198" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="191" />
+        <location filename="../../trainer/ui/account_pages.py" line="196" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="192" />
+        <location filename="../../trainer/ui/account_pages.py" line="197" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="194" />
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="194" />
+        <location filename="../../trainer/ui/account_pages.py" line="199" />
         <source>&amp;Password or PIN:</source>
         <translation>密码或 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="195" />
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="195" />
+        <location filename="../../trainer/ui/account_pages.py" line="200" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="197" />
+        <location filename="../../trainer/ui/account_pages.py" line="202" />
         <source>Name of the new account</source>
         <translation>新账户的姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="198" />
+        <location filename="../../trainer/ui/account_pages.py" line="203" />
         <source>Password or PIN of the new account</source>
         <translation>新账户的密码或 PIN</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="199" />
+        <location filename="../../trainer/ui/account_pages.py" line="204" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="200" />
+        <location filename="../../trainer/ui/account_pages.py" line="205" />
         <source>Role of the new account</source>
         <translation>新账户的角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="201" />
+        <location filename="../../trainer/ui/account_pages.py" line="206" />
         <source>New role for the selected account</source>
         <translation>所选账户的新角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="208" />
+        <location filename="../../trainer/ui/account_pages.py" line="213" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="209" />
+        <location filename="../../trainer/ui/account_pages.py" line="214" />
         <source>&amp;Change role</source>
         <translation>更改角色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="210" />
+        <location filename="../../trainer/ui/account_pages.py" line="215" />
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="211" />
+        <location filename="../../trainer/ui/account_pages.py" line="216" />
         <source>Coaching &amp;view</source>
         <translation>辅导视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="212" />
+        <location filename="../../trainer/ui/account_pages.py" line="217" />
         <source>&amp;Reports and exports</source>
         <translation>报表与导出(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="222" />
+        <location filename="../../trainer/ui/account_pages.py" line="228" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="223" />
+        <location filename="../../trainer/ui/account_pages.py" line="229" />
         <source>from the central server</source>
         <translation>来自中央服务器</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="250" />
+        <source>&amp;Enable account</source>
+        <translation>启用账户(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="250" />
+        <source>&amp;Disable account</source>
+        <translation>停用账户(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/account_pages.py" line="255" />
+        <source>An account of the central server: HR changes it on HR's PC.</source>
+        <translation>中央服务器的账户：由人事在人事的电脑上修改。</translation>
     </message>
 </context>
 <context>
@@ -246,37 +301,37 @@
 <context>
     <name>AuditChain</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="326" />
+        <location filename="../../trainer/ui/account_pages.py" line="360" />
         <source>The audit log holds together: {n} entries, chain head {head}.</source>
         <translation>审计日志完整：共 {n} 条，链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="332" />
+        <location filename="../../trainer/ui/account_pages.py" line="366" />
         <source>entry {n} is missing</source>
         <translation>第 {n} 条缺失</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="333" />
+        <location filename="../../trainer/ui/account_pages.py" line="367" />
         <source>entry {n} is out of place</source>
         <translation>第 {n} 条的位置不对</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="334" />
+        <location filename="../../trainer/ui/account_pages.py" line="368" />
         <source>entry {n} does not follow the entry before it</source>
         <translation>第 {n} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="335" />
+        <location filename="../../trainer/ui/account_pages.py" line="369" />
         <source>entry {n} was changed after it was written</source>
         <translation>第 {n} 条在写入后被改动过</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="336" />
+        <location filename="../../trainer/ui/account_pages.py" line="370" />
         <source>the database's protection against changing the log was removed</source>
         <translation>数据库中防止改动日志的保护被移除了</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="340" />
+        <location filename="../../trainer/ui/account_pages.py" line="374" />
         <source>The audit log has been tampered with: {why}. Entries 1 to {n} still hold together (chain head {head}); compare it with the head printed on your last export.</source>
         <translation>审计日志已被篡改：{why}。第 1 至 {n} 条仍然完整（链头 {head}）；请与上次导出文件上印的链头核对。</translation>
     </message>
@@ -284,132 +339,132 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="377" />
+        <location filename="../../trainer/ui/account_pages.py" line="411" />
         <source>Set up the program as its first HR administrator.</source>
         <translation>作为第一位人事管理员完成了程序设置。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="378" />
+        <location filename="../../trainer/ui/account_pages.py" line="412" />
         <source>Added the account {username} as {role}.</source>
         <translation>添加了账户 {username}，角色为{role}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="379" />
+        <location filename="../../trainer/ui/account_pages.py" line="413" />
         <source>Changed {username} from {from} to {to}.</source>
         <translation>把 {username} 从{from}改为{to}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="380" />
+        <location filename="../../trainer/ui/account_pages.py" line="414" />
         <source>Gave {username} a new password.</source>
         <translation>为 {username} 设置了新密码。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="381" />
+        <location filename="../../trainer/ui/account_pages.py" line="415" />
         <source>Disabled the account {username}.</source>
         <translation>停用了账户 {username}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="382" />
+        <location filename="../../trainer/ui/account_pages.py" line="416" />
         <source>Enabled the account {username} again.</source>
         <translation>重新启用了账户 {username}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="383" />
+        <location filename="../../trainer/ui/account_pages.py" line="417" />
         <source>{username} tried to sign in while disabled.</source>
         <translation>{username} 在账户停用期间尝试登录。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="384" />
+        <location filename="../../trainer/ui/account_pages.py" line="418" />
         <source>Lifted the lock on {account} from the command line.</source>
         <translation>在命令行解除了 {account} 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="385" />
+        <location filename="../../trainer/ui/account_pages.py" line="419" />
         <source>Signed in.</source>
         <translation>已登录。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="386" />
+        <location filename="../../trainer/ui/account_pages.py" line="420" />
         <source>A wrong password for {username}.</source>
         <translation>{username} 的密码输入错误。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="387" />
+        <location filename="../../trainer/ui/account_pages.py" line="421" />
         <source>{username} tried to sign in while locked.</source>
         <translation>{username} 在锁定期间尝试登录。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="388" />
+        <location filename="../../trainer/ui/account_pages.py" line="422" />
         <source>Changed the {dimension} score of session {session_id} from {automatic} to {value}.</source>
         <translation>把第 {session_id} 次练习的{dimension}得分从 {automatic} 改为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="389" />
+        <location filename="../../trainer/ui/account_pages.py" line="423" />
         <source>Wrote a coaching note for {trainee}.</source>
         <translation>为 {trainee} 写了辅导意见。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="390" />
+        <location filename="../../trainer/ui/account_pages.py" line="424" />
         <source>Saved the scenario {id} to {file}.</source>
         <translation>把情景 {id} 保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="391" />
+        <location filename="../../trainer/ui/account_pages.py" line="425" />
         <source>Imported a scenario pack: added {added}, replaced {replaced}.</source>
         <translation>导入了情景包：新增 {added}，替换 {replaced}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="392" />
+        <location filename="../../trainer/ui/account_pages.py" line="426" />
         <source>Exported the scenarios {ids} to {file}.</source>
         <translation>把情景 {ids} 导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="393" />
+        <location filename="../../trainer/ui/account_pages.py" line="427" />
         <source>Exported {rows} rows ({format}) from {from} to {to} to {file}.</source>
         <translation>导出了 {from} 至 {to} 的 {rows} 行（{format}）到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="394" />
+        <location filename="../../trainer/ui/account_pages.py" line="428" />
         <source>This PC now syncs with the central server at {server} ({kind} {branch}).</source>
         <translation>本机现在与位于 {server} 的中央服务器同步（{kind} {branch}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="395" />
+        <location filename="../../trainer/ui/account_pages.py" line="429" />
         <source>This PC stopped syncing with the central server.</source>
         <translation>本机已停止与中央服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="396" />
+        <location filename="../../trainer/ui/account_pages.py" line="430" />
         <source>Published the incentive rules in {file} to the central server as version {version}.</source>
         <translation>把 {file} 中的激励规则发布到中央服务器，版本为 {version}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="397" />
+        <location filename="../../trainer/ui/account_pages.py" line="431" />
         <source>Published the scenario pack {name} (version {version}: {ids}) to the central server.</source>
         <translation>把情景包 {name}（版本 {version}：{ids}）发布到中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="398" />
+        <location filename="../../trainer/ui/account_pages.py" line="432" />
         <source>Took from the central server: accounts {accounts}; incentive rules {rules}; scenario packs {packs}.</source>
         <translation>从中央服务器获取：账户 {accounts}；激励规则 {rules}；情景包 {packs}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="399" />
+        <location filename="../../trainer/ui/account_pages.py" line="433" />
         <source>Sent everything of this PC's to the central server again.</source>
         <translation>已将本机的全部记录重新发送到中央服务器。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="400" />
+        <location filename="../../trainer/ui/account_pages.py" line="434" />
         <source>Assigned {situation} to {trainee}{team}, due {due}, pass mark {pass_mark}.</source>
         <translation>把情景 {situation} 布置给 {trainee}{team}，截止 {due}，及格分 {pass_mark}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="401" />
+        <location filename="../../trainer/ui/account_pages.py" line="435" />
         <source>Withdrew assignment {assignment}.</source>
         <translation>撤回了练习任务 {assignment}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="402" />
+        <location filename="../../trainer/ui/account_pages.py" line="436" />
         <source>Installed the {language} speech model {name} (SHA-256 {sha256}).</source>
         <translation>安装了{language}语音模型 {name}（SHA-256 {sha256}）。</translation>
     </message>
@@ -417,33 +472,33 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="295" />
-        <location filename="../../trainer/ui/account_pages.py" line="298" />
+        <location filename="../../trainer/ui/account_pages.py" line="329" />
+        <location filename="../../trainer/ui/account_pages.py" line="332" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="330" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="330" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="296" />
+        <location filename="../../trainer/ui/account_pages.py" line="330" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="297" />
+        <location filename="../../trainer/ui/account_pages.py" line="331" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/account_pages.py" line="299" />
+        <location filename="../../trainer/ui/account_pages.py" line="333" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
@@ -618,24 +673,24 @@
 <context>
     <name>EditorController</name>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="59" />
+        <location filename="../../trainer/ui/editor_controller.py" line="63" />
         <source>Saved “{title}”; it is in the library now.</source>
         <translation>已保存“{title}”，已加入情景库。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="79" />
+        <location filename="../../trainer/ui/editor_controller.py" line="83" />
         <source>Add: {added}
 Replace: {replaced}</source>
         <translation>新增：{added}
 替换：{replaced}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="81" />
+        <location filename="../../trainer/ui/editor_controller.py" line="85" />
         <source>Import this pack?</source>
         <translation>导入这个情景包吗？</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_controller.py" line="92" />
+        <location filename="../../trainer/ui/editor_controller.py" line="96" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -643,129 +698,139 @@ Replace: {replaced}</source>
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="217" />
+        <location filename="../../trainer/ui/editor_page.py" line="220" />
         <source>Scenario editor</source>
         <extracomment>Typing pauses this long before the YAML is checked again.</extracomment>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="219" />
+        <location filename="../../trainer/ui/editor_page.py" line="222" />
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="220" />
+        <location filename="../../trainer/ui/editor_page.py" line="223" />
         <source>Steps, t&amp;urns and endings</source>
         <translation>步骤、轮次和结局(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="222" />
+        <location filename="../../trainer/ui/editor_page.py" line="225" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="223" />
+        <location filename="../../trainer/ui/editor_page.py" line="226" />
         <source>&amp;Duplicate</source>
         <translation>复制(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="224" />
+        <location filename="../../trainer/ui/editor_page.py" line="227" />
         <source>Write the other lan&amp;guage</source>
         <translation>编写另一种语言版本(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="225" />
+        <location filename="../../trainer/ui/editor_page.py" line="228" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="226" />
+        <location filename="../../trainer/ui/editor_page.py" line="229" />
         <source>&amp;Test-play</source>
         <translation>试玩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="227" />
+        <location filename="../../trainer/ui/editor_page.py" line="230" />
         <source>&amp;Import pack…</source>
         <translation>导入情景包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="228" />
+        <location filename="../../trainer/ui/editor_page.py" line="231" />
         <source>E&amp;xport pack…</source>
         <translation>导出情景包(&amp;X)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="229" />
+        <location filename="../../trainer/ui/editor_page.py" line="232" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="230" />
+        <location filename="../../trainer/ui/editor_page.py" line="233" />
         <source>Re&amp;do</source>
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="231" />
+        <location filename="../../trainer/ui/editor_page.py" line="234" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="234" />
+        <location filename="../../trainer/ui/editor_page.py" line="237" />
         <source>Scenario to edit</source>
         <translation>要编辑的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="235" />
+        <location filename="../../trainer/ui/editor_page.py" line="238" />
         <source>Scenario as YAML</source>
         <translation>情景的 YAML 内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="236" />
+        <location filename="../../trainer/ui/editor_page.py" line="239" />
         <source>Problems in the scenario</source>
         <translation>情景中的问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="237" />
+        <location filename="../../trainer/ui/editor_page.py" line="240" />
         <source>Turns and endings</source>
         <translation>对话轮次与结局</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="266" />
+        <location filename="../../trainer/ui/editor_page.py" line="270" />
+        <source>Published by the centre: this scenario cannot be changed on this PC. Duplicate it to make your own copy under a new id.</source>
+        <translation>由总部发布：本机不能修改这个情景。请复制一份，用新的编号保存为您自己的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="273" />
         <source>This is a bundled scenario: it cannot be changed. Duplicate it to make your own version.</source>
         <translation>这是内置情景，不能修改。请复制后编辑您自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="269" />
+        <location filename="../../trainer/ui/editor_page.py" line="276" />
         <source>Rewrite every text for its readers (not word for word); keep the step ids, so the two count as one situation. The first language is beside it.</source>
         <translation>请为这种语言的读者重写每一段文字（不要逐字翻译）；保留步骤编号，这样两个版本算作同一个情景。第一种语言的版本显示在旁边。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="288" />
+        <location filename="../../trainer/ui/editor_page.py" line="282" />
+        <source>Published by the centre: duplicate it to save your own copy</source>
+        <translation>由总部发布：请复制后保存您自己的版本</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/editor_page.py" line="297" />
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="218" />
+        <location filename="../../trainer/ui/editor_page.py" line="221" />
         <source>The scenario in its first language (read-only)</source>
         <translation>第一种语言的情景（只读）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="325" />
+        <location filename="../../trainer/ui/editor_page.py" line="334" />
         <source>Import a scenario pack</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="325" />
-        <location filename="../../trainer/ui/editor_page.py" line="332" />
+        <location filename="../../trainer/ui/editor_page.py" line="334" />
+        <location filename="../../trainer/ui/editor_page.py" line="341" />
         <source>Scenario packs (*.zip)</source>
         <translation>情景包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="332" />
+        <location filename="../../trainer/ui/editor_page.py" line="341" />
         <source>Export as a scenario pack</source>
         <translation>导出为情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/editor_page.py" line="394" />
+        <location filename="../../trainer/ui/editor_page.py" line="403" />
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -2916,520 +2981,530 @@ Replace: {replaced}</source>
         <translation>这个情景包会替换内置情景（{ids}）；请给它们换用新的编号。</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="57" />
+        <source>'{id}' was published by the centre and cannot be changed on this PC; duplicate it and save it under a new id</source>
+        <translation>“{id}”由总部发布，本机不能修改；请复制一份，用新的编号保存。</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="58" />
+        <source>the pack would replace scenarios the centre published ({ids}); give them new ids</source>
+        <translation>这个情景包会替换总部发布的情景（{ids}）；请给它们换用新的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
         <source>unknown export format '{got}'</source>
         <translation>未知的导出格式“{got}”。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="59" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
         <source>language must be one of {choices} (got '{got}')</source>
         <translation>语言必须是 {choices} 之一（收到的是“{got}”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="60" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="62" />
         <source>Cannot write to the database: {reason}.</source>
         <translation>无法写入数据库：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="61" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
         <source>The download was cancelled; it can be resumed.</source>
         <translation>下载已取消，之后可以继续。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="63" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
         <source>A {language} model called {name} is already installed.</source>
         <translation>已经安装了名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="64" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
         <source>Cannot open the database {path}: {reason}.</source>
         <translation>无法打开数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="65" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
         <source>Cannot use the database {path}: {reason}.</source>
         <translation>无法使用数据库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="66" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
         <source>The database file {path} is damaged; restore it from a backup.</source>
         <translation>数据库文件 {path} 已损坏，请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="67" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
         <source>The database file {path} is damaged or is not a database; restore it from a backup.</source>
         <translation>数据库文件 {path} 已损坏或不是数据库，请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="68" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
         <source>The database {path} was written by a newer version of this program (schema {version}, this version knows up to {known}); please update the program.</source>
         <translation>数据库 {path} 由本程序的较新版本写入（结构版本 {version}，本版本最高只支持 {known}），请更新程序。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="69" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
         <source>The download failed: the server answered {code} {reason}.</source>
         <translation>下载失败：服务器返回 {code} {reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="70" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
         <source>The download is incomplete ({size} of {total} bytes); try again to resume it.</source>
         <translation>下载不完整（{total} 字节中只收到 {size} 字节），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="71" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
         <source>The download stopped ({reason}); try again to resume it.</source>
         <translation>下载中断（{reason}），请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="72" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
         <source>There is no {language} model called {name}.</source>
         <translation>没有名为 {name} 的{language}语音模型。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="73" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
         <source>cannot write {path}: nobody practised in this period, so there is no scorecard to print.</source>
         <translation>无法写入 {path}：这段时间没有人练习，没有可打印的成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="74" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
         <source>cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="75" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="77" />
         <source>cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="76" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
         <source>cannot write {path}: {trainee} has no practice from {start} to {end}, so there is no scorecard.</source>
         <translation>无法写入 {path}：{trainee} 在 {start} 至 {end} 期间没有练习记录，没有成绩单。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="78" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
         <source>No xAPI home page is set: give your organisation's web address with --home-page, or in the Reports view's xAPI export.</source>
         <translation>尚未设置 xAPI 主页：请用 --home-page 或在报表页面导出 xAPI 时填写贵机构的网址。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="79" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
         <source>the xAPI home page must be a web address starting with https:// (got {got})</source>
         <translation>xAPI 主页必须是以 https:// 开头的网址（填写的是 {got}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="80" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
         <source>the xAPI platform needs a name</source>
         <translation>xAPI 平台需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="81" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
         <source>the xAPI platform's name is longer than {most} characters</source>
         <translation>xAPI 平台名称超过了 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="82" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
         <source>cannot save the xAPI settings to {path}: {reason}.</source>
         <translation>无法将 xAPI 设置保存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="83" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
         <source>{name} could not be unpacked: {reason}.</source>
         <translation>{name} 无法解压：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="84" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
         <source>{name} is damaged ({member} fails its checksum).</source>
         <translation>{name} 已损坏（{member} 校验失败）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="85" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
         <source>{name} is not a zip file.</source>
         <translation>{name} 不是 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="86" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="88" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="87" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
         <source>{path} is not a Vosk speech model (it has no 'am' and 'conf' folders).</source>
         <translation>{path} 不是 Vosk 语音模型（缺少 am 和 conf 文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="89" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
         <source>{name} holds {count} files and folders, more than the {limit} allowed.</source>
         <translation>{name} 含有 {count} 个文件和文件夹，超过允许的 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="90" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="92" />
         <source>{name} holds {size} of files, more than the {limit} allowed.</source>
         <translation>{name} 中的文件共 {size}，超过允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="91" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
         <source>{member} in {name} is {size}, more than the {limit} allowed for one file.</source>
         <translation>{name} 中的 {member} 有 {size}，超过单个文件允许的 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="93" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
         <source>{member} in {name} is compressed {ratio} to 1, more than the {limit} to 1 allowed for a large file.</source>
         <translation>{name} 中的 {member} 压缩比为 {ratio} 比 1，超过大文件允许的 {limit} 比 1。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="95" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
         <source>{member} in {name} is not a plain relative path (it is absolute, or has a drive letter, a colon, a backslash or '..').</source>
         <translation>{name} 中的 {member} 不是普通的相对路径（它是绝对路径，或含有盘符、冒号、反斜杠或“..”）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="97" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
         <source>{member} in {name} is a symbolic link or a special file; only plain files and folders are taken.</source>
         <translation>{name} 中的 {member} 是符号链接或特殊文件；只接受普通文件和文件夹。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="99" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
         <source>{member} in {name} turned out larger than it said it was; nothing was kept.</source>
         <translation>{name} 中的 {member} 实际比它声明的大；没有保留任何内容。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="101" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="103" />
         <source>{member} in {name} is encrypted or packed in a way this program cannot unpack.</source>
         <translation>{name} 中的 {member} 已加密，或使用了本程序无法解压的压缩方式。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="104" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="106" />
         <source>{path} is not a speech model catalogue (JSON): {reason}.</source>
         <translation>{path} 不是语音模型清单（JSON）：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="105" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
         <source>{path}: the {language} entry needs a url that starts with https:// or http://.</source>
         <translation>{path}：{language} 条目需要一个以 https:// 或 http:// 开头的 url。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="107" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
         <source>{path}: the {language} entry's sha256 must be 64 hexadecimal digits.</source>
         <translation>{path}：{language} 条目的 sha256 必须是 64 位十六进制数字。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="108" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="110" />
         <source>{path}: the {language} entry's size must be a whole number of bytes.</source>
         <translation>{path}：{language} 条目的 size 必须是整数字节数。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="109" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="111" />
         <source>{path}: the {language} entry has a field {field} this program does not know (url, size, sha256).</source>
         <translation>{path}：{language} 条目含有本程序不认识的字段 {field}（可用的字段：url、size、sha256）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="111" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="113" />
         <source>The server sent nothing for {seconds} s; the download stopped, try again to resume it.</source>
         <translation>服务器已有 {seconds} 秒没有发送任何数据，下载已停止，请重试以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="113" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="115" />
         <source>The download of {url} was redirected to another host ({host}), which is refused.</source>
         <translation>{url} 的下载被重定向到另一台主机（{host}），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="115" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="117" />
         <source>The download of {url} was redirected from https to http, which is refused.</source>
         <translation>{url} 的下载被从 https 重定向到 http，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="117" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
         <source>{name} is larger than the {limit} bytes expected; the download was stopped and deleted.</source>
         <translation>{name} 超过预期的 {limit} 字节，下载已停止并删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="119" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
         <source>{name} is {size} bytes on the server, not the {expected} bytes the catalogue gives; the download was deleted.</source>
         <translation>服务器上的 {name} 为 {size} 字节，而不是模型清单给出的 {expected} 字节，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="121" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
         <source>The server sent {name} from byte {start} when asked for byte {have}; the partial download was deleted, try again.</source>
         <translation>请求从第 {have} 字节开始，服务器却从第 {start} 字节发送 {name}；未完成的下载已删除，请重试。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="123" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
         <source>{name} does not match the SHA-256 {expected}; the download was deleted.</source>
         <translation>{name} 与 SHA-256 {expected} 不符，下载已删除。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="138" />
         <source>the central server at {where} does not let this PC's login do that ({reason}); nothing was written</source>
         <translation>位于 {where} 的中央服务器不允许本机的登录名这样做（{reason}）；没有写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="139" />
         <source>publishing needs this PC to sync with an HR login (trainer sync setup with the connection string of an HR login)</source>
         <translation>发布需要本机以人事登录名同步（用人事登录名的连接字符串运行 trainer sync setup）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="138" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
         <source>the central server at {where} does not know this PC's login as HR's: nothing was published</source>
         <translation>位于 {where} 的中央服务器不认为本机的登录名属于人事：没有发布任何内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="146" />
         <source>there is no situation called '{situation}' in the library</source>
         <translation>情景库中没有名为“{situation}”的情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="145" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
         <source>assign to one trainee or to one team</source>
         <translation>请布置给一名学员或一个团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="146" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
         <source>the due date {due} is already past</source>
         <translation>截止日期 {due} 已经过去</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="147" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
         <source>the pass mark must be between 0 and 100 (got {value})</source>
         <translation>及格分必须在 0 到 100 之间（输入的是 {value}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="148" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="150" />
         <source>there is no team called '{team}'</source>
         <translation>没有名为“{team}”的团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="149" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="151" />
         <source>there is no assignment {id}</source>
         <translation>没有编号为 {id} 的练习任务</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="154" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="156" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="163" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="164" />
         <source>disable accounts</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="163" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="165" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="164" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="166" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="165" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
         <source>override scores</source>
         <translation>调整分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="166" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="170" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="171" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="170" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="172" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="171" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="173" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="172" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="173" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="125" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
         <source>the server address is not a valid connection string: {reason}</source>
         <translation>服务器地址不是有效的连接字符串：{reason}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="126" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
         <source>the central server at {where} refused the login and password of this PC</source>
         <translation>位于 {where} 的中央服务器拒绝了本机的登录名和密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="127" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
         <source>the central server at {where} has no such database</source>
         <translation>位于 {where} 的中央服务器上没有这个数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="128" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
         <source>the central server at {where} cannot be reached now ({reason}); practice goes on, and the next sync catches up</source>
         <translation>现在连不上位于 {where} 的中央服务器（{reason}）；练习照常进行，下次同步时会补上</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="129" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
         <source>the central server at {where} is not set up for this program (run trainer server init there)</source>
         <translation>位于 {where} 的中央服务器尚未为本程序设置（请在服务器上运行 trainer server init）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="130" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
         <source>the central server at {where} was set up by a newer version of this program (schema {version}; this one knows {known}): update this program</source>
         <translation>位于 {where} 的中央服务器由本程序的更新版本设置（结构版本 {version}，本程序只认识 {known}）：请更新本程序</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="131" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
         <source>the central server at {where} has an older schema ({version}) than this program ({known}): its administrator must run trainer server init to upgrade it</source>
         <translation>位于 {where} 的中央服务器结构版本（{version}）比本程序（{known}）旧：需由其管理员运行 trainer server init 升级</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="132" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
         <source>the central server at {where} does not know this login as a branch's</source>
         <translation>位于 {where} 的中央服务器不认为这个登录名属于某个网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="133" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
         <source>the central server at {where} does not know this login as branch {branch} (it is branch {known})</source>
         <translation>位于 {where} 的中央服务器不认为这个登录名属于网点 {branch}（它属于网点 {known}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="134" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="136" />
         <source>no central server is configured (run trainer sync setup)</source>
         <translation>尚未设置中央服务器（请运行 trainer sync setup）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="135" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="137" />
         <source>the central server at {where} does not know this login as branch {branch}: nothing was sent</source>
         <translation>位于 {where} 的中央服务器不认为这个登录名属于网点 {branch}：没有发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="139" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
         <source>a login is for a branch, a coach or hr (got {kind})</source>
         <translation>登录名只能用于网点（branch）、培训师（coach）或人事（hr），而不是 {kind}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="140" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
         <source>{name} is not a usable name: lowercase letters, digits and _, starting with a letter</source>
         <translation>{name} 不能用作名称：只能用小写字母、数字和下划线，并以字母开头</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="141" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="143" />
         <source>{path} cannot be read as the sync settings: {reason}</source>
         <translation>无法把 {path} 读作同步设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="142" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="144" />
         <source>{path} must hold a 'dsn' and a 'branch' (run trainer sync setup again)</source>
         <translation>{path} 中必须有 'dsn' 和 'branch'（请重新运行 trainer sync setup）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="176" />
         <source>set up the central server</source>
         <translation>设置中央服务器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
         <source>add a login to the central server</source>
         <translation>为中央服务器添加登录名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="176" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="178" />
         <source>re-score the central record</source>
         <translation>重新评分中央记录</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="179" />
         <source>publish to the central server</source>
         <translation>发布到中央服务器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="178" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="180" />
         <source>assign practice</source>
         <translation>布置练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="183" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="185" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="184" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="186" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="185" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="187" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="190" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="192" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="191" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="193" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="193" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="195" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import PINS, WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -247,3 +247,75 @@ def test_library_filters_start_clear_for_the_next_person(qtbot: QtBot, window: M
     assert (page.category.currentData(), page.difficulty.currentData(), page.language.currentData()) == (
         None, None, None)
     assert page.visible_ids() == everything
+
+
+def test_hr_disables_and_enables_an_account_from_the_accounts_page(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object, **_kwargs: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    sign_in(qtbot, window, "hr")
+    page = window.accounts_page
+    assert not page.disable_button.isEnabled()  # no account chosen yet
+    page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "bob"))
+    assert page.disable_button.isEnabled() and page.disable_button.text() == "&Disable account"
+    qtbot.mouseClick(page.disable_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r["username"] == "bob" and r["disabled"] for r in page.rows), timeout=WAIT_MS)
+    assert "Disable the account bob?" in asked[0]
+    assert page.message.text() == "bob is disabled: they can no longer sign in."
+    row = next(i for i, r in enumerate(page.rows) if r["username"] == "bob")
+    assert page.table.item(row, 1).text() == "Trainee (disabled)"
+    page.table.selectRow(row)
+    assert page.disable_button.text() == "&Enable account"
+    # bob cannot sign in now
+    window.sign_out_action.trigger()
+    sign_page = window.sign_in_page
+    qtbot.waitUntil(lambda: window.current_page() is sign_page, timeout=WAIT_MS)
+    sign_page.name.setText("bob")
+    sign_page.password.setText(PINS["bob"])
+    qtbot.mouseClick(sign_page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "disabled" in sign_page.message.text(), timeout=WAIT_MS)
+    assert sign_page.message.text() == "The account bob is disabled; ask your HR administrator."
+    # a trainee's session cannot use it: the service checks the right against who is signed in
+    sign_in(qtbot, window, "ann")
+    page.show_message("")
+    window.accounts.set_disabled("bob", False)
+    qtbot.waitUntil(lambda: page.message.text() != "", timeout=WAIT_MS)
+    assert page.message.text() == "ann (trainee) may not disable accounts."
+    window.sign_out_action.trigger()
+    sign_in(qtbot, window, "hr")
+    page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "bob"))
+    qtbot.mouseClick(page.disable_button, Qt.MouseButton.LeftButton)  # and enabled again
+    qtbot.waitUntil(lambda: any(r["username"] == "bob" and not r["disabled"] for r in page.rows),
+                    timeout=WAIT_MS)
+    assert "Enable the account bob again?" in asked[-1]
+    assert page.message.text() == "bob is enabled again: they can sign in."
+
+
+def test_an_account_of_the_central_server_offers_no_disable_on_a_branch_pc(
+        qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    from trainer.storage.sync_config import SyncConfig, write_config
+
+    make_accounts(db_path)
+    with sqlite3.connect(db_path) as conn:  # as a sync round takes an account from the centre
+        conn.execute("UPDATE accounts SET origin = 'central' WHERE username = 'bob'")
+    write_config(Path(os.environ["TRAINER_DATA_DIR"]) / "sync.json",
+                 SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", "north"))
+    win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
+    try:
+        sign_in(qtbot, win, "hr")
+        page = win.accounts_page
+        page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "bob"))
+        assert not page.disable_button.isEnabled() and not page.change_button.isEnabled()
+        assert "central server" in page.disable_button.toolTip()
+        page.table.selectRow(next(i for i, r in enumerate(page.rows) if r["username"] == "ann"))
+        assert page.disable_button.isEnabled()  # the branch's own account: its to change
+    finally:
+        win.close()

@@ -3,7 +3,7 @@ trainee sees it first in the library, with its status."""
 
 from __future__ import annotations
 
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 

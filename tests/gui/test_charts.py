@@ -7,7 +7,7 @@ import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from PySide6.QtCharts import QChart, QLineSeries, QValueAxis
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -323,3 +323,52 @@ def test_the_other_language_starts_from_the_first_side_by_side(
     # opening another scenario puts the first-language pane away
     page.load_text(page.original.toPlainText(), read_only=True)
     assert not page.original.isVisible()
+
+
+def test_a_scenario_the_centre_published_is_read_only_on_a_branch_pc_but_a_copy_saves(
+        qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    from gui_helpers import make_accounts, open_window
+
+    from trainer.storage.sync_config import SyncConfig, write_config
+
+    make_accounts(db_path)
+    folder = db_path.parent / "scenarios"  # as a central pack installs it
+    folder.mkdir()
+    source = (Path(__file__).resolve().parents[2] / "scenarios" / "atm_card_swallowed.yaml").read_text(
+        encoding="utf-8")
+    source = source.replace("id: atm_card_swallowed", "id: central_drill", 1).replace(
+        "situation: atm_card_swallowed", "situation: central_drill", 1)
+    (folder / "central_drill.yaml").write_text(source, encoding="utf-8")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('central_scenarios', '[\"central_drill\"]')")
+    write_config(Path(os.environ["TRAINER_DATA_DIR"]) / "sync.json",
+                 SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", "north"))
+    window = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
+    try:
+        sign_in(qtbot, window, "tina")
+        window.editor_action.trigger()
+        page = window.editor_page
+        qtbot.waitUntil(lambda: window.current_page() is page and page.scenario is not None, timeout=WAIT_MS)
+        window.editor.edit("central_drill")
+        qtbot.waitUntil(lambda: page.scenario is not None and page.scenario.id == "central_drill",
+                        timeout=WAIT_MS)
+        assert page.read_only and page.central and not page.save_button.isEnabled()
+        assert "Published by the centre" in page.save_button.toolTip()
+        assert page.note.text().startswith("Published by the centre: this scenario cannot be changed")
+        page.read_only = False  # past the page: the service refuses it all the same
+        page.save.emit(page.yaml.toPlainText())
+        qtbot.waitUntil(lambda: "published by the centre" in page.note.text(), timeout=WAIT_MS)
+        assert page.note.text() == ("'central_drill' was published by the centre and cannot be changed on "
+                                    "this PC; duplicate it and save it under a new id.")
+        qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)  # the way out: a copy
+        assert page.save_button.isEnabled() and page.f_id.text() == "central_drill_copy"
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.note.text().startswith("Saved"), timeout=WAIT_MS)
+        assert (folder / "central_drill_copy.yaml").exists()
+        assert (folder / "central_drill.yaml").read_text(encoding="utf-8") == source
+    finally:
+        i18n.install("en")
+        window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from pytestqt.qtbot import QtBot
 
 from trainer.ui import i18n

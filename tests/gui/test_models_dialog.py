@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, sign_in
+from gui_helpers import WAIT_MS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import sign_in
+from gui_helpers import sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 

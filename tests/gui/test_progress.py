@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import PINS, sign_in
+from gui_helpers import PINS, sign_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PINS, WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import PINS, WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import WAIT_MS, make_accounts, open_window, sign_in
 from pytestqt.qtbot import QtBot
 
 from trainer.storage.sync_config import SyncConfig, write_config

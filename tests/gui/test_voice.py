@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import WAIT_MS, make_accounts, open_window, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaDevices
 from pytestqt.qtbot import QtBot

@@ -113,10 +113,19 @@ def test_hr_publishes_accounts_rules_and_a_pack_and_each_branch_takes_its_own_on
     assert (north.settings.user_scenarios_dir / "central_drill.yaml").exists()
     listing = {a["username"]: a for a in north.accounts.accounts()}
     assert listing["ann"] == {"username": "ann", "role": "trainee", "team": "Team A", "disabled": False,
-                              "central": True}
+                              "central": True, "changeable": False}  # HR changes it, on HR's PC
     assert listing["carl"]["role"] == "trainer" and "sue" not in listing and "zed" not in listing
     (entry,) = [e for e in north.accounts.audit_log() if e["action"] == "central_taken"]
     assert entry["username"] == "(central server)"
+    # the pack's scenario is the centre's there: a trainer saves a copy under a new id, not it
+    north.accounts.sign_in("carl", "coach-carl-1")
+    assert north.authoring.published_by_centre("central_drill")
+    drill, _ = north.authoring.scenario_source("central_drill")
+    with pytest.raises(AccessDenied, match="was published by the centre and cannot be changed on this PC"):
+        north.authoring.save_scenario(drill)
+    copy = drill.replace("id: central_drill", "id: our_drill", 1)
+    assert north.authoring.save_scenario(copy).id == "our_drill"
+    north.accounts.sign_in("admin_north", "branch-admin-1")
     # south takes only its own account (the same rules and pack)
     taken = south.sync.run_round()
     assert (taken.pulled["accounts"], taken.pulled["rules"], taken.pulled["packs"]) == (1, 1, 1)
@@ -253,24 +262,33 @@ def test_a_bad_file_is_refused_in_one_sentence_and_nothing_reaches_the_server(
     assert count(server.admin_dsn, "SELECT count(*) FROM incentive_rules") == 0
 
 
-def test_a_version_1_server_is_upgraded_in_place_and_a_newer_one_refused(hq: App) -> None:
+@pytest.mark.parametrize("old", [1, 2])
+def test_an_older_server_is_upgraded_in_place_and_a_newer_one_refused(hq: App, old: int) -> None:
     from trainer.storage.central.schema import MIGRATIONS, SERVER_SCHEMA_VERSION
 
-    name = f"t_v1_{uuid.uuid4().hex[:12]}"
+    name = f"t_v{old}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(with_database(ADMIN_DSN, "postgres"), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     dsn = with_database(ADMIN_DSN, name)
     try:
-        with psycopg.connect(dsn) as conn:  # as version 1 of the program left it
-            conn.execute(MIGRATIONS[0].encode())
-            conn.execute("UPDATE schema_version SET version = 1")
-        assert SERVER_SCHEMA_VERSION == 2
-        assert hq.server.init(dsn) == (1, 2)
+        with psycopg.connect(dsn) as conn:  # as that version of the program left it
+            for sql in MIGRATIONS[:old]:
+                conn.execute(sql.encode())
+            conn.execute("UPDATE schema_version SET version = %s", [old])
+        assert SERVER_SCHEMA_VERSION == 3
+        assert hq.server.init(dsn) == (old, 3)
         assert count(dsn, "SELECT count(*) FROM accounts") == 0
+        # version 3: an HR login adds its PC's practice to a branch (the branch its trainee is in)
+        hq.server.add_login(dsn, "branch", "north")
+        hr_dsn = hq.server.add_login(dsn, "hr", "tina").dsn
+        with psycopg.connect(hr_dsn) as conn:
+            conn.execute("INSERT INTO trainees (uuid, branch_id, name, created_at) "
+                         "VALUES ('00000000-0000-0000-0000-00000000000a', 'north', 'ann', 'now')")
+        assert count(dsn, "SELECT count(*) FROM trainees WHERE branch_id = 'north'") == 1
         with psycopg.connect(dsn) as conn:
-            conn.execute("UPDATE schema_version SET version = 3")
-        with pytest.raises(SyncError, match=r"newer version of this program \(schema 3; this one knows 2"):
+            conn.execute("UPDATE schema_version SET version = 4")
+        with pytest.raises(SyncError, match=r"newer version of this program \(schema 4; this one knows 3"):
             hq.server.init(dsn)
     finally:
         with psycopg.connect(with_database(ADMIN_DSN, "postgres"), autocommit=True) as conn:

@@ -268,6 +268,34 @@ def test_scenario_editing_and_packs_through_the_service(db_path: Path, tmp_path:
     assert "scenario_published" in actions and "scenario_pack_exported" in actions
 
 
+def test_a_scenario_the_centre_published_is_read_only_on_a_branch_pc(db_path: Path, tmp_path: Path) -> None:
+    """The service refuses it (the command line and the app alike); a copy under a new id saves, a
+    pack may not replace it, and once the PC stops syncing it is the branch's again."""
+    from trainer.domain.accounts import AccessDenied
+    from trainer.storage.central_accounts import set_central_scenarios
+    from trainer.storage.sync_config import SyncConfig, write_config
+
+    world = hr_tina_and_ann(db_path, with_scorer=False)  # tina, a trainer, signed in
+    app, authoring = world.app, world.app.authoring
+    text = authoring.scenario_source("long_queue")[0].replace("id: long_queue\n", "id: drill\n")
+    authoring.save_scenario(text)  # as a central pack installs it
+    set_central_scenarios(app.repo.db, {"drill"})
+    assert not authoring.published_by_centre("drill")  # a PC that does not sync: its own
+    write_config(app.settings.sync_config_path, SyncConfig("postgresql://b:pw@127.0.0.1:9/t", "north"))
+    assert authoring.published_by_centre("drill") and not authoring.published_by_centre("long_queue")
+    with pytest.raises(AccessDenied) as refused:
+        authoring.save_scenario(text.replace("title:", "title: Changed", 1))
+    assert refused.value.sentence == ("'drill' was published by the centre and cannot be changed on this PC; "
+                                      "duplicate it and save it under a new id.")
+    assert authoring.save_scenario(text.replace("id: drill\n", "id: drill_copy\n")).id == "drill_copy"
+    pack = authoring.export_pack(["drill", "drill_copy"], tmp_path / "ours.zip")
+    with pytest.raises(AccessDenied, match=r"would replace scenarios the centre published \(drill\)"):
+        authoring.preview_pack(pack)
+    # an HR login's PC takes no packs: nothing there is the centre's to own
+    write_config(app.settings.sync_config_path, SyncConfig("postgresql://h:pw@127.0.0.1:9/t", "", "hr"))
+    assert not authoring.published_by_centre("drill")
+
+
 def test_recordings_are_kept_only_with_consent(db_path: Path) -> None:
     import wave
 

@@ -200,8 +200,10 @@ class AccountsService:
         return account
 
     def accounts(self) -> list[dict[str, Any]]:
+        """Every account, and whether this PC may change it (not the server's while it syncs)."""
         self.require("manage_accounts", "list accounts")
-        return self._store.listing()
+        syncing = self._app.sync.config() is not None
+        return [{**r, "changeable": not (r["central"] and syncing)} for r in self._store.listing()]
 
     def _insert_account(self, username: str, password: str, role: Role, trainee_id: int | None) -> int:
         username = username.strip()

@@ -1,7 +1,9 @@
 """Trainers' scenario work: read a scenario's source, save one, import and export packs.
 
-Bundled scenarios are read-only; trainers' scenarios are saved into the user scenario folder
-(written whole, then moved into place) and every publish, import and export is audited.
+Bundled scenarios are read-only, and so are those a centrally published pack brought to a PC that
+syncs as a branch (the centre owns them: a trainer saves a copy under a new id); trainers'
+scenarios are saved into the user scenario folder (written whole, then moved into place) and every
+publish, import and export is audited.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainer.domain.accounts import AccessDenied
 from trainer.domain.errors import InvalidInput, NotFound
 from trainer.domain.scenario import Scenario
 from trainer.domain.scoring.rubric import Rubric
@@ -23,6 +26,7 @@ from trainer.library.loader import (
 )
 from trainer.library.packs import PackPreview, apply_pack, export_pack, preview_pack
 from trainer.library.rubric_files import active_rubric, load_rubric
+from trainer.storage.central_accounts import central_scenarios
 
 if TYPE_CHECKING:
     from trainer.app.context import App
@@ -98,6 +102,17 @@ class AuthoringService:
             raise NotFound("there is no scenario with id '{id}'", id=scenario_id)
         return path.read_text(encoding="utf-8"), self._app.is_bundled(scenario_id)
 
+    def published_by_centre(self, scenario_id: str) -> bool:
+        """Whether the scenario came in a pack the centre published, on a PC that syncs as a branch:
+        the centre owns it there, and it cannot be changed locally (after ``sync forget`` it can)."""
+        return scenario_id in self._centre_owned()
+
+    def _centre_owned(self) -> set[str]:
+        config = self._app.sync.config()
+        if config is None or config.kind != "branch":
+            return set()
+        return central_scenarios(self._app.repo.db)
+
     def bundled_ids(self) -> set[str]:
         return {sid for sid in self._app.catalog.sources if self._app.is_bundled(sid)}
 
@@ -115,6 +130,9 @@ class AuthoringService:
         if self._app.is_bundled(scenario.id):
             raise InvalidInput("'{id}' is a bundled scenario and cannot be changed; duplicate it and "
                                "save it under a new id", id=scenario.id)
+        if self.published_by_centre(scenario.id):
+            raise AccessDenied("'{id}' was published by the centre and cannot be changed on this PC; "
+                               "duplicate it and save it under a new id", id=scenario.id)
         folder = self._app.settings.user_scenarios_dir
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{scenario.id}.yaml"
@@ -126,8 +144,17 @@ class AuthoringService:
         return scenario
 
     def preview_pack(self, pack: Path) -> PackPreview:
+        """A pack to import here: checked, and replacing none of the centre's scenarios (on a PC
+        that syncs as a branch; the centre's own packs come in through ``check_pack``)."""
         self._app.accounts.require("edit_scenarios", "import scenario packs")
-        return self.check_pack(pack)
+        return self._not_the_centres(self.check_pack(pack))
+
+    def _not_the_centres(self, preview: PackPreview) -> PackPreview:
+        clash = sorted(set(preview.replaced) & self._centre_owned())
+        if clash:
+            raise AccessDenied("the pack would replace scenarios the centre published ({ids}); give them "
+                               "new ids", ids=", ".join(clash))
+        return preview
 
     def check_pack(self, pack: Path) -> PackPreview:
         """Every scenario in ``pack`` validated, and none replacing a bundled one (reading a file
@@ -141,7 +168,7 @@ class AuthoringService:
 
     def import_pack(self, preview: PackPreview) -> list[str]:
         self._app.accounts.require("edit_scenarios", "import scenario packs")
-        apply_pack(preview, self._app.settings.user_scenarios_dir)
+        apply_pack(self._not_the_centres(preview), self._app.settings.user_scenarios_dir)
         self._app.accounts.record("scenario_pack_imported",
                                   {"added": preview.added, "replaced": preview.replaced})
         self._app.reload_catalog()

@@ -10,7 +10,8 @@ doubled and nothing is lost.
 
 Who owns what (docs/deployment.md): the centre owns accounts, rules, published scenarios and its
 own overrides; a branch owns its practice records (sessions, replies, overrides and notes made
-there, its audit log), which the server's row-level security lets it add to, never change.
+there, its audit log), which the server's row-level security lets it add to, never change. The
+practice played on HR's and trainers' PCs goes to the branch of the trainee (``sync_practice``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainer.app import sync_centre
+from trainer.app import sync_centre, sync_practice
 from trainer.app.sync_connection import SyncError, check_schema, connect, server_at, server_failure
 from trainer.storage.assignments import Assignments
 from trainer.storage.central import records as central
@@ -49,7 +50,8 @@ class SyncReport:
     waiting: dict[str, int] = field(default_factory=dict)
     at: str = ""
     kind: str = "branch"
-    """The login's kind: a branch pushes; HR and trainers pull the central record."""
+    """The login's kind: a branch pushes; HR and trainers pull the central record (and push the
+    practice played on their PCs)."""
     taken: list[str] = field(default_factory=list)
     """A branch: the rules and packs it took from the centre, in words."""
     notes: list[str] = field(default_factory=list)
@@ -57,11 +59,14 @@ class SyncReport:
 
     def lines(self) -> list[str]:
         p, q = self.pushed, self.pulled
+        waiting = ", ".join(f"{n} {k}" for k, n in self.waiting.items() if n)
+        waiting = f"Waiting: {waiting or 'nothing'}."
         if self.kind != "branch":
             sent = f"Sent {p['assignments']} new assignments"
             sent += f" and {p['accounts']} new or changed accounts." if self.kind == "hr" else "."
-            return [f"Pulled {q['sessions']} sessions ({q['turns']} replies), {q['overrides']} overrides "
-                    f"and {q['notes']} coaching notes from the central record.", sent, *self.notes]
+            return [f"Pushed {p['sessions']} sessions ({p['turns']} replies) practised on this PC.",
+                    f"Pulled {q['sessions']} sessions ({q['turns']} replies), {q['overrides']} overrides "
+                    f"and {q['notes']} coaching notes from the central record.", sent, *self.notes, waiting]
         centre = ([f"{q['accounts']} new or changed accounts"] if q["accounts"] else []) + self.taken
         return [
             f"Pushed {p['sessions']} sessions ({p['turns']} replies), {p['overrides']} overrides, "
@@ -71,7 +76,7 @@ class SyncReport:
             "From the centre: " + ("; ".join(centre) or "no new accounts, incentive rules or scenario packs")
             + ".",
             *self.notes,
-            "Waiting: " + (", ".join(f"{n} {k}" for k, n in self.waiting.items() if n) or "nothing") + ".",
+            waiting,
         ]
 
 
@@ -183,14 +188,15 @@ class SyncService:
         """For the status bar and ``trainer sync status``: configured or not, the last successful
         round, and how many records wait. Needs no sign-in: counts show nobody's data (the status
         bar shows them before anyone signs in)."""
-        outbox = self._outbox
-        return {"configured": self.config() is not None, "last_sync": outbox.last_sync(),
-                "waiting": outbox.waiting()}
+        outbox, config = self._outbox, self.config()
+        return {"configured": config is not None, "last_sync": outbox.last_sync(),
+                "waiting": outbox.waiting(practice_only=config is not None and config.kind != "branch")}
 
     def run_round(self, batch_sessions: int = BATCH_SESSIONS) -> SyncReport:
-        """Push everything waiting and pull what the centre owns (a branch), or pull the central
-        record and push assignments and HR's accounts (HR's and trainers' PCs). Raises :class:`SyncError` when
-        the server cannot be used; what was confirmed before stays confirmed."""
+        """Push everything waiting and pull what the centre owns (a branch), or push the practice
+        played here, pull the central record and push assignments and HR's accounts (HR's and
+        trainers' PCs). Raises :class:`SyncError` when the server cannot be used; what was
+        confirmed before stays confirmed."""
         self._app.accounts.caller()  # signed in (or a database with no accounts)
         config = self.config()
         if config is None:
@@ -202,6 +208,7 @@ class SyncService:
             with connect(config.dsn) as conn:
                 check_schema(conn, config.dsn)
                 if config.kind != "branch":
+                    sync_practice.push_own_practice(self._app, conn, report, batch_sessions)
                     self._pull_mirror(conn, report, batch_sessions)
                 elif central.branch_of_role(conn) != config.branch:
                     raise SyncError("the central server at {where} does not know this login as branch "
@@ -214,5 +221,5 @@ class SyncService:
             raise server_failure(exc, config.dsn) from None
         report.at = self._app.clock().isoformat()
         outbox.set_last_sync(report.at)
-        report.waiting = outbox.waiting()
+        report.waiting = outbox.waiting(practice_only=config.kind != "branch")
         return report

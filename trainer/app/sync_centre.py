@@ -11,8 +11,9 @@ sentence and nothing reaches the server.
 A branch PC takes them in at each round: its branch's accounts into its own accounts table (marked
 central: while the PC syncs, HR changes them, not the branch; their password hashes are local, so
 they sign in offline), the newest rules into its ``incentives.yaml``, and each newly published
-pack through the pack import's own checks and writes. Each is taken once: the PC remembers the
-number of the newest rules and pack it took.
+pack through the pack import's own checks and writes (its scenarios then read-only there: the
+editor saves a copy under a new id). Each is taken once: the PC remembers the number of the newest
+rules and pack it took.
 """
 
 from __future__ import annotations
@@ -191,6 +192,10 @@ def _pull_packs(app: App, conn: psycopg.Connection, report: SyncReport) -> list[
         upto = r["id"]
     if upto is not None:
         central_accounts.set_taken(db, "packs", upto)
+    # the scenarios the centre's packs brought, read-only here (those taken before this was kept too)
+    owned = published.pack_scenarios(conn, central_accounts.taken(db, "packs"))
+    if owned != central_accounts.central_scenarios(db):
+        central_accounts.set_central_scenarios(db, owned)
     if installed:
         app.reload_catalog()
         report.pulled["packs"] += len(installed)

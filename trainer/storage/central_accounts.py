@@ -1,5 +1,5 @@
-"""The local side of what the centre owns: accounts HR's PC sends, accounts a branch takes in, and
-which published rules and packs a branch has taken (``meta``).
+"""The local side of what the centre owns: accounts HR's PC sends, accounts a branch takes in,
+which published rules and packs a branch has taken, and the scenarios those packs brought (``meta``).
 
 On HR's PC an account waits to be sent while ``synced_at`` is not its ``updated_at`` (a change
 made while a round runs is sent at the next). On a branch PC an account pulled from the server is
@@ -9,6 +9,7 @@ its sign-in state (wrong attempts, a lock) stays this PC's own.
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_module
 from typing import TYPE_CHECKING, Any
 
@@ -99,3 +100,16 @@ def set_taken(db: Database, kind: str, number: int) -> None:
     with transaction(db):
         db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
                    "SET value = excluded.value", [f"central_{kind}", str(number)])
+
+
+def central_scenarios(db: Database) -> set[str]:
+    """The ids of the scenarios the centre's packs brought to this PC (its own to change, not the
+    branch's)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'central_scenarios'").fetchone()
+    return set(json.loads(row[0])) if row else set()
+
+
+def set_central_scenarios(db: Database, ids: set[str]) -> None:
+    with transaction(db):
+        db.execute("INSERT INTO meta (key, value) VALUES ('central_scenarios', ?) ON CONFLICT(key) DO UPDATE "
+                   "SET value = excluded.value", [json.dumps(sorted(ids))])

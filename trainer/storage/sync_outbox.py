@@ -54,12 +54,16 @@ class Outbox:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def waiting(self) -> dict[str, int]:
-        """How many records wait to be pushed, by kind."""
+    def waiting(self, practice_only: bool = False) -> dict[str, int]:
+        """How many records wait to be pushed, by kind (``practice_only``: the sessions, all that
+        HR's and trainers' PCs push of their own)."""
         one = lambda sql: int(self.db.execute(sql).fetchone()[0])  # noqa: E731
+        sessions = one("SELECT count(*) FROM sessions WHERE synced_at IS NULL AND origin IS NULL "
+                       "AND status != 'in_progress'")
+        if practice_only:
+            return {"sessions": sessions}
         return {
-            "sessions": one("SELECT count(*) FROM sessions WHERE synced_at IS NULL AND origin IS NULL "
-                            "AND status != 'in_progress'"),
+            "sessions": sessions,
             "overrides": one("SELECT count(*) FROM score_overrides "
                              "WHERE synced_at IS NULL AND origin IS NULL"),
             "notes": one("SELECT count(*) FROM coaching_notes WHERE synced_at IS NULL"),
@@ -70,15 +74,21 @@ class Outbox:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'sync_audit_seq'").fetchone()
         return int(row[0]) if row else 0
 
-    def next_batch(self, limit: int = 200) -> Batch:
-        """Up to ``limit`` sessions (oldest first) with all they need, and the other records
-        waiting, whose sessions and trainees are already on the server or in this batch."""
-        b = Batch()
+    def practising(self) -> list[dict[str, Any]]:
+        """The trainees with finished sessions waiting to be pushed: uuid, name and team."""
+        return _dicts(self.db, (
+            "SELECT t.uuid, t.name, COALESCE(t.team, '') AS team FROM trainees t WHERE EXISTS ("
+            "SELECT 1 FROM sessions s WHERE s.trainee_id = t.id AND s.synced_at IS NULL "
+            "AND s.origin IS NULL AND s.status != 'in_progress') ORDER BY t.id"), [])
+
+    def _sessions(self, b: Batch, limit: int, trainee_uuid: str | None) -> list[int]:
+        """Up to ``limit`` waiting sessions (oldest first; of one trainee, if given) with their turns."""
         cols = ", ".join(f"s.{c}" for c in SESSION_COLUMNS)
         b.sessions = _dicts(self.db, (
             f"SELECT {cols}, s.id AS local_id, t.uuid AS trainee_uuid FROM sessions s "
             "JOIN trainees t ON t.id = s.trainee_id WHERE s.synced_at IS NULL AND s.origin IS NULL "
-            "AND s.status != 'in_progress' ORDER BY s.id LIMIT ?"), [limit])
+            "AND s.status != 'in_progress' AND (? IS NULL OR t.uuid = ?) ORDER BY s.id LIMIT ?"),
+            [trainee_uuid, trainee_uuid, limit])
         ids = [s["local_id"] for s in b.sessions]
         if ids:
             marks = ",".join("?" * len(ids))
@@ -86,6 +96,27 @@ class Outbox:
             b.turns = _dicts(self.db, (
                 f"SELECT {tcols}, s.uuid AS session_uuid FROM turns t JOIN sessions s ON s.id = t.session_id "
                 f"WHERE t.session_id IN ({marks}) ORDER BY t.session_id, t.idx"), ids)
+        return ids
+
+    def _trainees(self, b: Batch, uuids: list[str]) -> None:
+        if uuids:
+            b.trainees = _dicts(self.db, (
+                "SELECT uuid, name, team, created_at FROM trainees WHERE uuid IN "
+                f"({','.join('?' * len(uuids))})"), uuids)
+
+    def practice_of(self, trainee_uuid: str, limit: int = 200) -> Batch:
+        """Up to ``limit`` waiting sessions of one trainee with their turns and the trainee: what
+        HR's and trainers' PCs push (their own overrides, notes and audit log stay theirs)."""
+        b = Batch()
+        if self._sessions(b, limit, trainee_uuid):
+            self._trainees(b, [trainee_uuid])
+        return b
+
+    def next_batch(self, limit: int = 200) -> Batch:
+        """Up to ``limit`` sessions (oldest first) with all they need, and the other records
+        waiting, whose sessions and trainees are already on the server or in this batch."""
+        b = Batch()
+        ids = self._sessions(b, limit, None)
         b.overrides = _dicts(self.db, (
             "SELECT o.uuid, o.id AS local_id, s.uuid AS session_uuid, o.dimension, o.automatic, o.value, "
             "o.comment, a.username AS by_username, o.at FROM score_overrides o "
@@ -103,11 +134,8 @@ class Outbox:
         b.audit = _dicts(self.db, (
             f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?"),
             [self.audit_watermark(), limit * 5])
-        trainee_uuids = sorted({s["trainee_uuid"] for s in b.sessions} | {n["trainee_uuid"] for n in b.notes})
-        if trainee_uuids:
-            b.trainees = _dicts(self.db, (
-                "SELECT uuid, name, team, created_at FROM trainees WHERE uuid IN "
-                f"({','.join('?' * len(trainee_uuids))})"), trainee_uuids)
+        self._trainees(b, sorted({s["trainee_uuid"] for s in b.sessions}
+                                 | {n["trainee_uuid"] for n in b.notes}))
         return b
 
     def confirm(self, batch: Batch, at: str) -> None:

@@ -118,15 +118,17 @@ class SignInPage(Retranslating, QWidget):
 
 
 class AccountsPage(Retranslating, QWidget):
-    """HR: the accounts, a form to add one, and role changes.
+    """HR: the accounts, a form to add one, role changes, and disabling or enabling an account.
 
     Signals: create_account(str, str, str, str) name, password, role, team; set_role(str, str, str)
-    name, role and a new password (needed when the role needs a longer one);
-    audit_requested(); coaching_requested(); reports_requested().
+    name, role and a new password (needed when the role needs a longer one); set_disabled(str, bool)
+    name and whether to disable it (False: enable it again); audit_requested();
+    coaching_requested(); reports_requested().
     """
 
     create_account = Signal(str, str, str, str)
     set_role = Signal(str, str, str)
+    set_disabled = Signal(str, bool)
     audit_requested = Signal()
     coaching_requested = Signal()
     reports_requested = Signal()
@@ -144,6 +146,8 @@ class AccountsPage(Retranslating, QWidget):
         self.change_role = QComboBox()
         self.change_button = QPushButton()
         self.change_button.clicked.connect(self._change)
+        self.disable_button = QPushButton()  # disables the selected account, or enables it again
+        self.disable_button.clicked.connect(self._toggle_disabled)
         self.audit_button = QPushButton()
         self.audit_button.clicked.connect(self.audit_requested)
         self.coaching_button = QPushButton()
@@ -170,6 +174,7 @@ class AccountsPage(Retranslating, QWidget):
         change = QHBoxLayout()
         change.addWidget(self.change_role)
         change.addWidget(self.change_button)
+        change.addWidget(self.disable_button)
         change.addStretch(1)
         change.addWidget(self.reports_button)
         change.addWidget(self.coaching_button)
@@ -211,6 +216,7 @@ class AccountsPage(Retranslating, QWidget):
         self.coaching_button.setText(self.tr("Coaching &view"))
         self.reports_button.setText(self.tr("&Reports and exports"))
         self.set_rows(self.rows)
+        self._show_actions()
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
@@ -224,9 +230,30 @@ class AccountsPage(Retranslating, QWidget):
                 if marks:
                     role = f"{role} ({', '.join(marks)})"
                 for c, value in enumerate((row["username"], role, row["team"])):
-                    self.table.setItem(r, c, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    if row.get("disabled"):  # greyed, besides the word
+                        item.setForeground(self.palette().placeholderText())
+                    self.table.setItem(r, c, item)
         finally:
             self._filling = False
+        self._show_actions()
+
+    def selected_row(self) -> dict[str, Any] | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def _show_actions(self) -> None:
+        """Disable or Enable for the selected account; neither for one this PC may not change
+        (the central server's, while the PC syncs: HR changes it on HR's PC)."""
+        row = self.selected_row()
+        disabled = bool(row and row.get("disabled"))
+        self.disable_button.setText(self.tr("&Enable account") if disabled else self.tr("&Disable account"))
+        changeable = row is not None and row.get("changeable", True)
+        self.disable_button.setEnabled(bool(changeable))
+        self.change_button.setEnabled(row is None or bool(changeable))
+        self.disable_button.setToolTip("" if row is None or changeable else self.tr(
+            "An account of the central server: HR changes it on HR's PC."))
+        self.change_button.setToolTip(self.disable_button.toolTip())
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -243,6 +270,7 @@ class AccountsPage(Retranslating, QWidget):
         if self._filling:
             return
         self.message.clear()
+        self._show_actions()
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
             self.change_role.setCurrentIndex(max(0, self.change_role.findData(self.rows[row]["role"])))
@@ -262,6 +290,12 @@ class AccountsPage(Retranslating, QWidget):
         if 0 <= row < len(self.rows):
             self.set_role.emit(self.rows[row]["username"], str(self.change_role.currentData()),
                                self.password.text())
+
+    def _toggle_disabled(self) -> None:
+        self.message.clear()
+        row = self.selected_row()
+        if row is not None:
+            self.set_disabled.emit(row["username"], not row.get("disabled"))
 
     def clear_form(self) -> None:
         """Empty, and for a trainee: a role is chosen on purpose for each account, never left over

@@ -1,4 +1,5 @@
-"""HR's accounts: the list, adding an account, changing a role, and the audit log."""
+"""HR's accounts: the list, adding an account, changing a role, disabling or enabling an account,
+and the audit log."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class AccountsController(Controller):
         self.audit_page = audit_page
         page.create_account.connect(self.create_account)
         page.set_role.connect(self.set_role)
+        page.set_disabled.connect(self.set_disabled)
         page.audit_requested.connect(self.show_audit)
         audit_page.back.connect(self.nav.back)
 
@@ -66,6 +68,33 @@ class AccountsController(Controller):
             self.show_accounts()
 
         self.jobs.submit(call(self.app.accounts.set_role, name, cast(Role, role), password),
+                         on_done=done, on_error=self.tell(self.page.show_message))
+
+    def set_disabled(self, name: str, disabled: bool) -> None:
+        """After HR confirms it: the account cannot sign in (its record stays), or can again. The
+        service checks the right against whoever is signed in, and refuses the central server's
+        accounts on a PC that syncs."""
+        if disabled:
+            title = self.tr("Disable the account?")
+            text = self.tr("Disable the account {name}? They can no longer sign in; their practice and "
+                           "records stay, and you can enable the account again.").format(name=name)
+        else:
+            title = self.tr("Enable the account?")
+            text = self.tr("Enable the account {name} again? They can sign in again.").format(name=name)
+        if QMessageBox.question(self.shell.window, title, text) != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(changed: bool) -> None:
+            if not changed:
+                said = (self.tr("{name} is already disabled.") if disabled
+                        else self.tr("{name} is not disabled."))
+            else:
+                said = (self.tr("{name} is disabled: they can no longer sign in.") if disabled
+                        else self.tr("{name} is enabled again: they can sign in."))
+            self.page.show_message(said.format(name=name))
+            self.show_accounts()
+
+        self.jobs.submit(call(self.app.accounts.set_disabled, name, disabled),
                          on_done=done, on_error=self.tell(self.page.show_message))
 
     def show_audit(self) -> None:

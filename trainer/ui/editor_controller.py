@@ -41,11 +41,15 @@ class EditorController(Controller):
         self.jobs.submit(call(self.app.practice.library, self.trainee_id), on_done=listed)
 
     def edit(self, scenario_id: str) -> None:
-        def loaded(source: tuple[str, bool]) -> None:
-            self.page.load_text(*source)
+        def source() -> tuple[str, bool, bool]:
+            text, bundled = self.app.authoring.scenario_source(scenario_id)
+            return text, bundled, self.app.authoring.published_by_centre(scenario_id)
 
-        self.jobs.submit(call(self.app.authoring.scenario_source, scenario_id), on_done=loaded,
-                         on_error=self._problem)
+        def loaded(found: tuple[str, bool, bool]) -> None:
+            text, bundled, central = found
+            self.page.load_text(text, bundled or central, central=central)
+
+        self.jobs.submit(source, on_done=loaded, on_error=self._problem)
 
     def _problem(self, exc: BaseException) -> None:
         log_error(exc)

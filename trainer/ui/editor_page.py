@@ -4,7 +4,8 @@ same messages as ``trainer validate``, checked on the engine thread once typing 
 to go to its line), a diagram of turns and endings, undo/redo, save, duplicate, test-play and packs.
 
 Signals:
-    save(str): save this YAML (the service validates and refuses bundled ids).
+    save(str): save this YAML (the service validates and refuses bundled ids, and on a branch's PC
+        the ids of the scenarios the centre published).
     test_play(str): play this YAML now, unsaved.
     check(str): check this YAML (typing paused); the answer comes to :meth:`EditorPage.show_draft`.
     import_pack(str), export_pack(str): a pack file path (export: the current scenario).
@@ -104,6 +105,8 @@ class EditorPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.read_only = False
+        self.central = False
+        """The scenario open came from a pack the centre published (read-only on a branch's PC)."""
         self.scenario: Scenario | None = None
         self.draft: Draft | None = None
         self.reports: list[Report] = []
@@ -249,8 +252,9 @@ class EditorPage(Retranslating, QWidget):
             self.picker.addItem(f"{title} ({sid})", sid)
         self.picker.setCurrentIndex(max(0, self.picker.findData(current)))
 
-    def load_text(self, text: str, read_only: bool) -> None:
-        self.read_only = read_only
+    def load_text(self, text: str, read_only: bool, *, central: bool = False) -> None:
+        """``read_only``: bundled, or (``central``) published by the centre to this branch."""
+        self.read_only, self.central = read_only or central, central
         self.original.hide()  # another scenario: no first language beside it
         self.yaml.setPlainText(text)
         self.yaml.document().clearUndoRedoStacks()
@@ -262,7 +266,10 @@ class EditorPage(Retranslating, QWidget):
         self.note.setText(text)
 
     def _show_note(self) -> None:
-        if self.read_only:
+        if self.read_only and self.central:
+            note = self.tr("Published by the centre: this scenario cannot be changed on this PC. Duplicate "
+                           "it to make your own copy under a new id.")
+        elif self.read_only:
             note = self.tr("This is a bundled scenario: it cannot be changed. Duplicate it to make your own "
                            "version.")
         elif not self.original.isHidden():  # writing the other language beside the first
@@ -272,6 +279,8 @@ class EditorPage(Retranslating, QWidget):
             note = ""
         self.note.setText(note)
         self.save_button.setEnabled(not self.read_only)
+        self.save_button.setToolTip(self.tr("Published by the centre: duplicate it to save your own copy")
+                                    if self.read_only and self.central else "")
 
     def _pick(self) -> None:
         sid = self.picker.currentData()
@@ -286,7 +295,7 @@ class EditorPage(Retranslating, QWidget):
         title = str(data.get("title") or (self.scenario.title if self.scenario else ""))
         text = set_top_level(text, "id", f"{sid}_copy")
         text = set_top_level(text, "title", self.tr("{title} (copy)").format(title=title))
-        self.read_only = False
+        self.read_only = self.central = False
         self.yaml.setPlainText(text)
         self.validate()
         self._show_note()
@@ -315,7 +324,7 @@ class EditorPage(Retranslating, QWidget):
         text = set_top_level(text, "situation", situation)
         text = set_top_level(text, "id", new_id)
         text = set_top_level(text, "language", "zh-CN" if to_chinese else "en")
-        self.read_only = False
+        self.read_only = self.central = False
         self.yaml.setPlainText(text)
         self.validate()
         self._show_note()

@@ -54,6 +54,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "'{id}' is a bundled scenario and cannot be changed; duplicate it and "
                                    "save it under a new id"),
     QT_TRANSLATE_NOOP("UserError", "the pack would replace bundled scenarios ({ids}); give them new ids"),
+    QT_TRANSLATE_NOOP("UserError", "'{id}' was published by the centre and cannot be changed on this PC; duplicate it and save it under a new id"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "the pack would replace scenarios the centre published ({ids}); give them new ids"),  # noqa: E501 - one message, as lupdate reads it
     # exports, storage, speech models
     QT_TRANSLATE_NOOP("UserError", "unknown export format '{got}'"),
     QT_TRANSLATE_NOOP("UserError", "language must be one of {choices} (got '{got}')"),

@@ -98,3 +98,9 @@ def packs_after(conn: psycopg.Connection, after: int) -> list[dict[str, Any]]:
         r["archive"] = bytes(r["archive"])
         r["scenarios"] = json.loads(r["scenarios"])
     return rows
+
+
+def pack_scenarios(conn: psycopg.Connection, upto: int) -> set[str]:
+    """The ids of the scenarios in the packs published up to number ``upto`` (no archives read)."""
+    rows = query_rows(conn, "SELECT scenarios FROM scenario_packs WHERE id <= %s", [upto])
+    return {str(sid) for r in rows for sid in json.loads(r["scenarios"])}

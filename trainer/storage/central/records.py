@@ -192,6 +192,12 @@ def branch_ids(conn: psycopg.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("SELECT id FROM branches ORDER BY id").fetchall()]
 
 
+def coached_teams(conn: psycopg.Connection) -> set[str]:
+    """The teams the connected trainer's login covers (``north · Team A``, or a bare ``Team A``:
+    that team in every branch)."""
+    return {str(r[0]) for r in conn.execute("SELECT trainer_teams()").fetchall()}
+
+
 def branch_of_role(conn: psycopg.Connection) -> str | None:
     row = conn.execute("SELECT trainer_branch()").fetchone()
     return str(row[0]) if row and row[0] is not None else None

@@ -10,6 +10,8 @@ Who may do what is enforced by PostgreSQL itself, for any program that connects,
   what the centre owns: the accounts (each of one branch), the incentive rules and the scenario
   packs, which every branch reads (its own accounts only; a trainer the accounts of the teams they
   coach, without their password hashes).
+- HR's and trainers' own PCs push the practice played on them (version 3), insert-only: HR's login
+  into any branch, a trainer's into the teams they coach.
 
 The owner (whoever ran ``trainer server init``: an administrator of the server) owns the tables and
 is the centre: it re-scores synced replies. A branch's login role has no other rights.
@@ -318,8 +320,31 @@ def _v2_policies() -> str:
     return "\n".join(sql)
 
 
+# The practice of HR's and trainers' own PCs (a trainer practising, a trainee on a coach's PC):
+# HR's login adds it to any branch, a trainer's to the teams they coach, insert-only as a branch's;
+# a session goes to the branch of its trainee, and a reply to the branch of its session.
+_V3 = """
+GRANT INSERT ON trainees, sessions, turns TO trainer_hr, trainer_coach;
+"""
+
+
+def _v3_policies() -> str:
+    same_branch = {
+        "sessions": "trainee_uuid IN (SELECT t.uuid FROM trainees t WHERE t.branch_id = sessions.branch_id)",
+        "turns": "session_uuid IN (SELECT s.uuid FROM sessions s WHERE s.branch_id = turns.branch_id)",
+    }
+    sql = ["CREATE POLICY trainees_hr_practice ON trainees FOR INSERT TO trainer_hr WITH CHECK (true);",
+           f"CREATE POLICY trainees_coach_practice ON trainees FOR INSERT TO trainer_coach "
+           f"WITH CHECK {_coached()};"]
+    for table, check in same_branch.items():  # a trainer sees only the trainees and sessions they coach
+        for group in ("hr", "coach"):
+            sql.append(f"CREATE POLICY {table}_{group}_practice ON {table} FOR INSERT TO trainer_{group} "
+                       f"WITH CHECK ({check});")
+    return "\n".join(sql)
+
+
 #: The server's migrations, in order: never edit one that has shipped, add the next.
-MIGRATIONS: tuple[str, ...] = (_V1 + _V1_ROLES + _policies(), _V2 + _v2_policies())
+MIGRATIONS: tuple[str, ...] = (_V1 + _V1_ROLES + _policies(), _V2 + _v2_policies(), _V3 + _v3_policies())
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 
 
