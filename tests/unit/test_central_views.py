@@ -17,6 +17,7 @@ import pytest
 from trainer.app.views import Scope
 from trainer.cli import main
 from trainer.domain.accounts import AccessDenied
+from trainer.domain.errors import InvalidInput
 from trainer.domain.incentives import evaluate
 from trainer.domain.teams import covered
 from trainer.storage.sync_config import SyncConfig, write_config
@@ -162,7 +163,7 @@ def test_a_trainee_a_branch_pc_and_a_pc_without_sync_read_their_own_database(wor
         assert progress.record_as_of() is None
         assert _names(progress.leaderboard(None, "all")) == {"ann", "bob"}
         assert _names(progress.coaching()) <= {"ann", "bob"} and "ann" in _names(progress.coaching())
-        with pytest.raises(Exception, match="branches or regions"):
+        with pytest.raises(InvalidInput, match="branches or regions"):
             progress.leaderboard(Scope("branch", "north"), "all")
 
 

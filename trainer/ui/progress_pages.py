@@ -291,9 +291,6 @@ class LeaderboardPage(Retranslating, QWidget):
         self.set_scopes(self._scopes, self.scope())
         self.as_of.setText(labels.central_as_of(self._stamp))
 
-    def set_teams(self, teams: list[str], selected: str | None = None) -> None:
-        self.set_scopes([Scope("team", t) for t in teams], Scope("team", selected) if selected else None)
-
     def set_scopes(self, scopes: list[Scope], selected: Scope | None = None) -> None:
         """What the filter offers besides everyone: teams (their data: the team's name), and in the
         central record regions and branches."""
