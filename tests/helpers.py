@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import atexit
+import json
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from trainer.app.context import App
 from trainer.app.settings import Settings
@@ -16,6 +19,8 @@ from trainer.domain.accounts import Identity
 from trainer.domain.scenario import Scenario
 from trainer.domain.score import ItemResult, ReplyScore
 from trainer.library.loader import load_scenario_file
+from trainer.storage.sync_config import SyncConfig, write_config
+from trainer.storage.sync_outbox import SESSION_COLUMNS, TURN_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,3 +135,59 @@ def enrol(conn: object, trainee_id: int, name: str) -> None:
     conn.execute(  # type: ignore[attr-defined]
         "INSERT INTO accounts (username, role, trainee_id, salt, password_hash, created_at) "
         "VALUES (?, 'trainee', ?, '00', 'no sign-in', '2026-01-01')", [name, trainee_id])
+
+
+# -- HR's or a trainer's copy of the central record --------------------------------------------
+
+AS_OF = "2026-12-01T09:30:00+00:00"
+#: name, branch, the branch's own team, overall score, critical fails a session, days ago of the newest
+CENTRAL = (("mei", "north", "Team A", 85, 0, 1), ("zoe", "north", "Team A", 35, 2, 1),
+           ("li", "south", "Team B", 40, 1, 2), ("ann", "north", "Team B", 75, 0, 70))
+
+
+def central_session(started: datetime, score: int, critical: int, title: str) -> dict[str, Any]:
+    return {"scenario_id": "atm_card_swallowed", "scenario_title": title, "language": "en",
+            "category": "system_failure", "difficulty": 1, "started_at": started.isoformat(),
+            "ended_at": started.isoformat(), "status": "finished", "outcome": "resolved", "ending_id": None,
+            "final_mood": 20, "turn_limit_reached": 0, "turn_count": 2, "avg_empathy": score,
+            "avg_clarity": score, "avg_solution": score, "avg_overall": score, "critical_count": critical,
+            "points": 999}  # what the branch stored: never taken, the copy computes its own
+
+
+def fill_central(world: World, kind: str = "hr") -> None:
+    """``world``'s PC syncs with an HR (or trainer) login, and its copy of the central record holds
+    the four trainees of ``CENTRAL`` in two branches (regions east and west), five sessions each
+    (two replies a session, the newest that many days ago), and one central override of li's, as
+    a round pulls them (no round has finished: never brought up to date)."""
+    now = datetime.now(UTC)
+    app = world.app
+    write_config(app.settings.sync_config_path, SyncConfig("postgresql://x@127.0.0.1:9/trainer", "", kind))
+    app.sync_changed()
+    trainees, sessions, turns = [], [], []
+    for name, branch, team, score, critical, days in CENTRAL:
+        t = {"uuid": str(uuid.uuid4()), "name": name, "team": team, "branch_id": branch,
+             "created_at": "2026-01-01T00:00:00+00:00"}
+        trainees.append(t)
+        for i in range(5):
+            started = now - timedelta(days=days + 3 * i)
+            s = {**central_session(started, score, critical, f"Central {name} {i}"),
+                 "uuid": str(uuid.uuid4()), "trainee_uuid": t["uuid"], "branch_id": branch,
+                 "received_at": AS_OF}
+            sessions.append(s)
+            for idx in range(2):
+                reply = make_score(score, score, score, critical=critical if idx == 0 else 0).to_dict()
+                turns.append({
+                    **dict.fromkeys(TURN_COLUMNS), "session_uuid": s["uuid"], "idx": idx,
+                    "turn_id": "opening", "customer_line": "My card!", "reply": f"{name} reply {idx}",
+                    "input_mode": "typed", "empathy": score, "clarity": score, "solution": score,
+                    "overall": score, "score_json": json.dumps(reply), "mood_before": 60,
+                    "mood_after": 50, "created_at": s["started_at"],
+                    "audio_path": str(Path(__file__))})  # a path at the branch (here: a file)
+    mirror = app.central_mirror
+    assert {c for s in sessions for c in s} >= set(SESSION_COLUMNS)
+    assert mirror.add(trainees, sessions, turns) == 20
+    li = next(s for s in sessions if s["trainee_uuid"] == trainees[2]["uuid"])
+    mirror.add_overrides([{"uuid": str(uuid.uuid4()), "session_uuid": li["uuid"], "dimension": "empathy",
+                           "automatic": 40.0, "value": 60, "comment": "Kind in the end", "at": AS_OF,
+                           "received_at": AS_OF, "made_centrally": True, "branch_id": "south"}])
+    mirror.set_regions({"north": "east", "south": "west", "west_end": ""})

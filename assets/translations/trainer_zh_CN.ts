@@ -506,67 +506,67 @@
 <context>
     <name>CoachingPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="307" />
+        <location filename="../../trainer/ui/progress_pages.py" line="362" />
         <source>Who needs attention</source>
         <translation>需要关注的学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="308" />
+        <location filename="../../trainer/ui/progress_pages.py" line="363" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="308" />
+        <location filename="../../trainer/ui/progress_pages.py" line="363" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="308" />
+        <location filename="../../trainer/ui/progress_pages.py" line="363" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="309" />
+        <location filename="../../trainer/ui/progress_pages.py" line="364" />
         <source>Trainees who need attention</source>
         <translation>需要关注的学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="310" />
+        <location filename="../../trainer/ui/progress_pages.py" line="365" />
         <source>Nobody needs attention right now.</source>
         <translation>目前没有需要特别关注的学员。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="311" />
+        <location filename="../../trainer/ui/progress_pages.py" line="366" />
         <source>&amp;Open their sessions</source>
         <translation>查看其练习记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="312" />
+        <location filename="../../trainer/ui/progress_pages.py" line="367" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="317" />
+        <location filename="../../trainer/ui/progress_pages.py" line="372" />
         <source>low scores (recent average {n})</source>
         <translation>得分偏低（最近平均 {n}）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="319" />
+        <location filename="../../trainer/ui/progress_pages.py" line="374" />
         <source>falling scores (down {n} points)</source>
         <translation>得分下降（下降 {n} 分）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="321" />
+        <location filename="../../trainer/ui/progress_pages.py" line="376" />
         <source>repeated critical fails ({n})</source>
         <translation>多次严重失误（{n} 次）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="323" />
+        <location filename="../../trainer/ui/progress_pages.py" line="378" />
         <source>no practice yet</source>
         <translation>还没有练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="323" />
+        <location filename="../../trainer/ui/progress_pages.py" line="378" />
         <source>no practice for {n} days</source>
         <translation>已有 {n} 天没有练习</translation>
     </message>
@@ -968,53 +968,68 @@ Replace: {replaced}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="259" />
-        <location filename="../../trainer/ui/review_pages.py" line="263" />
+        <location filename="../../trainer/ui/review_pages.py" line="269" />
+        <location filename="../../trainer/ui/review_pages.py" line="273" />
         <source>Past sessions</source>
         <translation>历史练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="262" />
+        <location filename="../../trainer/ui/review_pages.py" line="272" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="262" />
+        <location filename="../../trainer/ui/review_pages.py" line="272" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="262" />
+        <location filename="../../trainer/ui/review_pages.py" line="272" />
         <source>Turns</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="262" />
+        <location filename="../../trainer/ui/review_pages.py" line="272" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="264" />
+        <location filename="../../trainer/ui/review_pages.py" line="274" />
         <source>No sessions yet: practise a scenario and it will appear here.</source>
         <translation>还没有练习记录：练习一个情景后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="265" />
+        <location filename="../../trainer/ui/review_pages.py" line="275" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="266" />
+        <location filename="../../trainer/ui/review_pages.py" line="276" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="273" />
+        <location filename="../../trainer/ui/review_pages.py" line="291" />
+        <source>certified</source>
+        <translation>已认证</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="291" />
+        <source>not certified yet</source>
+        <translation>尚未认证</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="292" />
+        <source>{name} ({team}): level {level}, {points} points, {certified}.</source>
+        <translation>{name}（{team}）：等级 {level}，{points} 分，{certified}。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/review_pages.py" line="299" />
         <source>Show more ({n} not shown)</source>
         <translation>显示更多（还有 {n} 条未显示）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="295" />
+        <location filename="../../trainer/ui/review_pages.py" line="321" />
         <source>Scored {automatic} automatically; a trainer set it to {score}.</source>
         <translation>自动评分为 {automatic}；培训师改为 {score}。</translation>
     </message>
@@ -1022,368 +1037,393 @@ Replace: {replaced}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="13" />
+        <location filename="../../trainer/ui/labels.py" line="15" />
         <source>Service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="14" />
+        <location filename="../../trainer/ui/labels.py" line="16" />
         <source>Communication</source>
         <translation>沟通问题</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="15" />
+        <location filename="../../trainer/ui/labels.py" line="17" />
         <source>System failure</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="16" />
+        <location filename="../../trainer/ui/labels.py" line="18" />
         <source>Staff attitude</source>
         <translation>员工态度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="17" />
+        <location filename="../../trainer/ui/labels.py" line="19" />
         <source>Policy and market</source>
         <translation>政策与市场</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="23" />
+        <location filename="../../trainer/ui/labels.py" line="25" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="24" />
+        <location filename="../../trainer/ui/labels.py" line="26" />
         <source>Escalated</source>
         <translation>已升级处理</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="25" />
+        <location filename="../../trainer/ui/labels.py" line="27" />
         <source>Walked out</source>
         <translation>客户离开</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="26" />
+        <location filename="../../trainer/ui/labels.py" line="28" />
         <source>Stopped early</source>
         <translation>提前结束</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="27" />
+        <location filename="../../trainer/ui/labels.py" line="29" />
         <source>Interrupted</source>
         <translation>意外中断</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="28" />
+        <location filename="../../trainer/ui/labels.py" line="30" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="29" />
+        <location filename="../../trainer/ui/labels.py" line="31" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="35" />
+        <location filename="../../trainer/ui/labels.py" line="37" />
         <source>Empathy</source>
         <translation>同理心</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="36" />
+        <location filename="../../trainer/ui/labels.py" line="38" />
         <source>Clarity</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="37" />
+        <location filename="../../trainer/ui/labels.py" line="39" />
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="47" />
+        <location filename="../../trainer/ui/labels.py" line="49" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="48" />
+        <location filename="../../trainer/ui/labels.py" line="50" />
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="49" />
+        <location filename="../../trainer/ui/labels.py" line="51" />
         <source>HR administrator</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="55" />
+        <location filename="../../trainer/ui/labels.py" line="57" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="56" />
+        <location filename="../../trainer/ui/labels.py" line="58" />
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="57" />
+        <location filename="../../trainer/ui/labels.py" line="59" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="64" />
+        <location filename="../../trainer/ui/labels.py" line="66" />
         <source>Scenario step</source>
         <translation>情景步骤</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="66" />
+        <location filename="../../trainer/ui/labels.py" line="68" />
         <source>Acknowledges the feeling</source>
         <translation>体察客户情绪</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="67" />
+        <location filename="../../trainer/ui/labels.py" line="69" />
         <source>Apologises</source>
         <translation>真诚致歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="68" />
+        <location filename="../../trainer/ui/labels.py" line="70" />
         <source>Validates the expectation</source>
         <translation>认可客户的诉求</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="69" />
+        <location filename="../../trainer/ui/labels.py" line="71" />
         <source>Takes ownership</source>
         <translation>主动担责</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="70" />
+        <location filename="../../trainer/ui/labels.py" line="72" />
         <source>Courteous words</source>
         <translation>礼貌用语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="71" />
+        <location filename="../../trainer/ui/labels.py" line="73" />
         <source>Blames the customer</source>
         <translation>指责客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="72" />
+        <location filename="../../trainer/ui/labels.py" line="74" />
         <source>Dismisses the customer</source>
         <translation>敷衍打发客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="73" />
+        <location filename="../../trainer/ui/labels.py" line="75" />
         <source>Hides behind rules or systems</source>
         <translation>拿规定或系统推脱</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="74" />
+        <location filename="../../trainer/ui/labels.py" line="76" />
         <source>Apology cancelled by “but”</source>
         <translation>道歉后接“但是”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="75" />
+        <location filename="../../trainer/ui/labels.py" line="77" />
         <source>Conditional apology</source>
         <translation>有条件的道歉</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="76" />
+        <location filename="../../trainer/ui/labels.py" line="78" />
         <source>Concrete specifics</source>
         <translation>具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="77" />
+        <location filename="../../trainer/ui/labels.py" line="79" />
         <source>More than one specific</source>
         <translation>多项具体信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="78" />
+        <location filename="../../trainer/ui/labels.py" line="80" />
         <source>Steps in order</source>
         <translation>步骤有先后</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="79" />
+        <location filename="../../trainer/ui/labels.py" line="81" />
         <source>Checks understanding</source>
         <translation>确认客户理解</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="80" />
+        <location filename="../../trainer/ui/labels.py" line="82" />
         <source>Plain and short</source>
         <translation>简短易懂</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="81" />
+        <location filename="../../trainer/ui/labels.py" line="83" />
         <source>Unexplained jargon</source>
         <translation>未解释的术语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="82" />
+        <location filename="../../trainer/ui/labels.py" line="84" />
         <source>Vague promise</source>
         <translation>含糊的承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="83" />
+        <location filename="../../trainer/ui/labels.py" line="85" />
         <source>Fillers and hedges</source>
         <translation>口头禅和含糊词</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="84" />
+        <location filename="../../trainer/ui/labels.py" line="86" />
         <source>Run-on sentence</source>
         <translation>句子过长</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="85" />
+        <location filename="../../trainer/ui/labels.py" line="87" />
         <source>Acknowledges before solving</source>
         <translation>先安抚后解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="86" />
+        <location filename="../../trainer/ui/labels.py" line="88" />
         <source>Solves before acknowledging</source>
         <translation>未安抚就谈解决</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="87" />
+        <location filename="../../trainer/ui/labels.py" line="89" />
         <source>Asks for the details</source>
         <translation>询问具体情况</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="88" />
+        <location filename="../../trainer/ui/labels.py" line="90" />
         <source>Concrete action</source>
         <translation>具体行动</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="89" />
+        <location filename="../../trainer/ui/labels.py" line="91" />
         <source>A complete plan</source>
         <translation>完整的方案</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="90" />
+        <location filename="../../trainer/ui/labels.py" line="92" />
         <source>Time frame</source>
         <translation>时间承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="91" />
+        <location filename="../../trainer/ui/labels.py" line="93" />
         <source>Follow-up or escalation</source>
         <translation>跟进或上报</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="92" />
+        <location filename="../../trainer/ui/labels.py" line="94" />
         <source>Forbidden phrase</source>
         <translation>服务禁语</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="93" />
+        <location filename="../../trainer/ui/labels.py" line="95" />
         <source>Asks for a PIN or password</source>
         <translation>索要密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="94" />
+        <location filename="../../trainer/ui/labels.py" line="96" />
         <source>Asks for a PIN, password or code</source>
         <translation>索要密码或验证码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="95" />
+        <location filename="../../trainer/ui/labels.py" line="97" />
         <source>Discloses another customer's data</source>
         <translation>泄露其他客户信息</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="96" />
+        <location filename="../../trainer/ui/labels.py" line="98" />
         <source>Promises what the bank cannot</source>
         <translation>做出银行无法兑现的承诺</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="102" />
+        <location filename="../../trainer/ui/labels.py" line="104" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="103" />
+        <location filename="../../trainer/ui/labels.py" line="105" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="104" />
+        <location filename="../../trainer/ui/labels.py" line="106" />
         <source>passed</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="105" />
+        <location filename="../../trainer/ui/labels.py" line="107" />
         <source>overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="117" />
+        <source>never synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="118" />
+        <source>From the central server's record, as of the last sync ({when}).</source>
+        <translation>中央服务器上的记录，截至上次同步（{when}）。</translation>
     </message>
 </context>
 <context>
     <name>LeaderboardPage</name>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="248" />
-        <location filename="../../trainer/ui/progress_pages.py" line="253" />
+        <location filename="../../trainer/ui/progress_pages.py" line="269" />
+        <location filename="../../trainer/ui/progress_pages.py" line="274" />
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="249" />
+        <location filename="../../trainer/ui/progress_pages.py" line="270" />
         <source>&amp;Team or branch:</source>
         <translation>团队或网点(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="250" />
+        <location filename="../../trainer/ui/progress_pages.py" line="271" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="251" />
+        <location filename="../../trainer/ui/progress_pages.py" line="272" />
         <source>Team or branch</source>
         <translation>团队或网点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="252" />
+        <location filename="../../trainer/ui/progress_pages.py" line="273" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="255" />
+        <location filename="../../trainer/ui/progress_pages.py" line="276" />
         <source>Sessions</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="257" />
+        <location filename="../../trainer/ui/progress_pages.py" line="278" />
+        <source>&amp;Open their sessions</source>
+        <translation>查看其练习记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="279" />
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="262" />
+        <location filename="../../trainer/ui/progress_pages.py" line="284" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="263" />
+        <location filename="../../trainer/ui/progress_pages.py" line="285" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="264" />
+        <location filename="../../trainer/ui/progress_pages.py" line="286" />
         <source>All time</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/progress_pages.py" line="275" />
+        <location filename="../../trainer/ui/progress_pages.py" line="300" />
         <source>Everyone</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="303" />
+        <source>Region: {name}</source>
+        <translation>区域：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/progress_pages.py" line="305" />
+        <source>Branch: {name}</source>
+        <translation>网点：{name}</translation>
     </message>
 </context>
 <context>
@@ -1477,87 +1517,92 @@ Replace: {replaced}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="156" />
+        <location filename="../../trainer/ui/main_window.py" line="157" />
         <source>Opening your practice data…</source>
         <translation>正在打开练习数据……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="144" />
+        <location filename="../../trainer/ui/main_window.py" line="145" />
         <source>Some scenarios could not be loaded</source>
         <translation>部分情景无法加载</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="156" />
+        <location filename="../../trainer/ui/main_window.py" line="157" />
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="252" />
+        <location filename="../../trainer/ui/main_window.py" line="256" />
         <source>Teller trainer</source>
         <translation>柜员情景训练</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="253" />
+        <location filename="../../trainer/ui/main_window.py" line="257" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="254" />
+        <location filename="../../trainer/ui/main_window.py" line="258" />
         <source>Past &amp;sessions</source>
         <translation>历史练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="255" />
+        <location filename="../../trainer/ui/main_window.py" line="259" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="256" />
+        <location filename="../../trainer/ui/main_window.py" line="260" />
         <source>&amp;Coaching view (trainers)</source>
         <translation>辅导视图（培训师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="257" />
+        <location filename="../../trainer/ui/main_window.py" line="261" />
+        <source>&amp;Leaderboard</source>
+        <translation>排行榜(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="262" />
         <source>Assi&amp;gnments (trainers)</source>
         <translation>布置练习（培训师）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="258" />
+        <location filename="../../trainer/ui/main_window.py" line="263" />
         <source>&amp;Accounts (HR)</source>
         <translation>账户管理（人事）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="259" />
+        <location filename="../../trainer/ui/main_window.py" line="264" />
         <source>&amp;Reports and exports (HR)</source>
         <translation>报表与导出（人事）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="260" />
+        <location filename="../../trainer/ui/main_window.py" line="265" />
         <source>Scenario &amp;editor (trainers)</source>
         <translation>情景编辑器（培训师）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="261" />
+        <location filename="../../trainer/ui/main_window.py" line="266" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="262" />
+        <location filename="../../trainer/ui/main_window.py" line="267" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="263" />
+        <location filename="../../trainer/ui/main_window.py" line="268" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="264" />
+        <location filename="../../trainer/ui/main_window.py" line="269" />
         <source>Speech &amp;models…</source>
         <translation>语音模型(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="266" />
+        <location filename="../../trainer/ui/main_window.py" line="271" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
@@ -2669,87 +2714,87 @@ Replace: {replaced}</source>
         <translation>{dimension}：{automatic} → {value}（{by}）：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="164" />
+        <location filename="../../trainer/ui/review_pages.py" line="166" />
         <source>Practise next</source>
         <translation>下一步练习重点</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="165" />
+        <location filename="../../trainer/ui/review_pages.py" line="167" />
         <source>For example: “{model}”</source>
         <translation>例如：“{model}”</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="178" />
+        <location filename="../../trainer/ui/review_pages.py" line="180" />
         <source>You replied once; the customer's mood went from {start} to {end}.</source>
         <translation>您回复了 1 次；客户的情绪从 {start} 变为 {end}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="179" />
+        <location filename="../../trainer/ui/review_pages.py" line="181" />
         <source>You replied {n} times; the customer's mood went from {start} to {end}.</source>
         <translation>您回复了 {n} 次；客户的情绪从 {start} 变为 {end}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="182" />
+        <location filename="../../trainer/ui/review_pages.py" line="184" />
         <source>Steps you took: {steps}.</source>
         <translation>您已做到的步骤：{steps}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="184" />
+        <location filename="../../trainer/ui/review_pages.py" line="186" />
         <source>Steps still missing: {steps}.</source>
         <translation>尚未做到的步骤：{steps}。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="186" />
+        <location filename="../../trainer/ui/review_pages.py" line="188" />
         <source>Reply {n} calmed the customer most (mood −{by}).</source>
         <translation>第 {n} 次回复最能安抚客户（情绪 −{by}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="189" />
+        <location filename="../../trainer/ui/review_pages.py" line="191" />
         <source>Reply {n} angered the customer most (mood +{by}).</source>
         <translation>第 {n} 次回复最激怒客户（情绪 +{by}）。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="192" />
+        <location filename="../../trainer/ui/review_pages.py" line="194" />
         <source>Critical fails: {n}.</source>
         <translation>严重失误：{n} 次。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="209" />
+        <location filename="../../trainer/ui/review_pages.py" line="211" />
         <source>Turn</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Turn by turn</source>
         <translation>逐轮回顾</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="214" />
+        <location filename="../../trainer/ui/review_pages.py" line="216" />
         <source>Model answer</source>
         <translation>参考回答</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="215" />
+        <location filename="../../trainer/ui/review_pages.py" line="217" />
         <source>(no model answer: the scenario has changed)</source>
         <translation>（无参考回答：情景已修改）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="216" />
+        <location filename="../../trainer/ui/review_pages.py" line="218" />
         <source>▶ Listen to the recording</source>
         <translation>▶ 收听录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/review_pages.py" line="219" />
+        <location filename="../../trainer/ui/review_pages.py" line="221" />
         <source>Turn {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -3276,103 +3321,133 @@ Replace: {replaced}</source>
         <translation>没有编号为 {id} 的练习任务</translation>
     </message>
     <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="153" />
+        <source>this PC keeps no copy of the central record: it does not sync with an HR or trainer login</source>
+        <translation>本机没有中央记录的副本：它没有用人事或培训师的登录名同步</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="154" />
+        <source>{name} may only see the trainees of the teams they coach.</source>
+        <translation>{name} 只能查看自己辅导的团队的学员。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="155" />
+        <source>there is no trainee {id} in the central record</source>
+        <translation>中央记录中没有编号为 {id} 的学员</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/user_error_texts.py" line="156" />
+        <source>there is no trainee called '{name}' in the central record</source>
+        <translation>中央记录中没有名为“{name}”的学员</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
+        <source>there is no session {id} in the central record</source>
+        <translation>中央记录中没有编号为 {id} 的练习</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
+        <source>this PC reads its own database, which has teams, not branches or regions (those are the central record's)</source>
+        <translation>本机读取自己的数据库，其中只有团队，没有网点或区域（网点和区域属于中央记录）</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="163" />
         <source>practise as another trainee</source>
         <extracomment>What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.</extracomment>
         <translation>以其他学员的身份练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="157" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="164" />
         <source>test-play a scenario</source>
         <translation>试玩情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="158" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="165" />
         <source>choose whether another trainee's replies are recorded</source>
         <translation>替其他学员决定是否保留录音</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="159" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="166" />
         <source>choose how another trainee is shown</source>
         <translation>替其他学员决定显示方式</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="160" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
         <source>create accounts</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="161" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
         <source>change roles</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="162" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
         <source>list accounts</source>
         <translation>查看账户列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="163" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="170" />
         <source>reset passwords</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="164" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="171" />
         <source>disable accounts</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="165" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="172" />
         <source>list the trainees</source>
         <translation>查看学员列表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="166" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="173" />
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="167" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
         <source>override scores</source>
         <translation>调整分数</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="168" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
         <source>write coaching notes</source>
         <translation>写辅导意见</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="169" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="176" />
         <source>see another trainee's progress</source>
         <translation>查看其他学员的进度</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="170" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
         <source>open the coaching view</source>
         <translation>打开辅导视图</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="171" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="178" />
         <source>edit scenarios</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="172" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="179" />
         <source>import scenario packs</source>
         <translation>导入情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="173" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="180" />
         <source>export scenario packs</source>
         <translation>导出情景包</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="174" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="181" />
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="175" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="182" />
         <source>export scorecards</source>
         <translation>导出成绩单</translation>
     </message>
@@ -3452,59 +3527,64 @@ Replace: {replaced}</source>
         <translation>{path} 中必须有 'dsn' 和 'branch'（请重新运行 trainer sync setup）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="176" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="183" />
         <source>set up the central server</source>
         <translation>设置中央服务器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="177" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="184" />
         <source>add a login to the central server</source>
         <translation>为中央服务器添加登录名</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="178" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="185" />
         <source>re-score the central record</source>
         <translation>重新评分中央记录</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="179" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="186" />
         <source>publish to the central server</source>
         <translation>发布到中央服务器</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="180" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="187" />
         <source>assign practice</source>
         <translation>布置练习</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="185" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="188" />
+        <source>read the central record</source>
+        <translation>阅读中央记录</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/user_error_texts.py" line="193" />
         <source>trainee</source>
         <extracomment>Roles as AccessDenied names them (its ``role`` field).</extracomment>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="186" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="194" />
         <source>trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="187" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="195" />
         <source>hr_admin</source>
         <translation>人事管理员</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="192" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="200" />
         <source>it is locked by another program (close it and try again)</source>
         <extracomment>Why the database refused (``storage.errors.plain_reason``): fields of the storage errors.</extracomment>
         <translation>它被另一个程序占用（请关闭该程序后重试）</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="193" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="201" />
         <source>the file is damaged or is not a database</source>
         <translation>文件已损坏或不是数据库</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/user_error_texts.py" line="195" />
+        <location filename="../../trainer/ui/user_error_texts.py" line="203" />
         <source>it must be an object with one entry per language</source>
         <translation>它必须是一个对象，每种语言一个条目</translation>
     </message>

@@ -377,6 +377,42 @@ def test_hrs_pc_pulls_the_central_record_and_its_reports_and_exports_read_it(
         hr_pc.reports.report(selection)
 
 
+def test_hrs_and_a_trainers_leaderboard_and_coaching_view_read_the_pulled_record_per_region(
+        tmp_path: Path, server: Server, hq: App) -> None:
+    """Issue 16: what a round pulls (with each branch's region) is what HR's and a trainer's
+    leaderboard, coaching view and drill-down show, with points computed on their PC."""
+    from trainer.app.views import Scope
+
+    branches = {}
+    for branch, region in (("north", "east"), ("south", "west")):
+        branches[branch] = open_pc(tmp_path / branch)
+        branches[branch].sync.configure(server.login(hq, "branch", branch, region=region), branch)
+    practise(branches["north"], "ann", 2)
+    practise(branches["south"], "bob", 1)
+    for pc in branches.values():
+        pc.sync.run_round()
+    hr_pc = open_pc(tmp_path / "hr")
+    hr_pc.sync.configure(server.login(hq, "hr", "tina"))
+    assert hr_pc.progress.record_as_of() == ""
+    hr_pc.sync.run_round()
+    assert hr_pc.progress.record_as_of()
+    board = {r.name: r for r in hr_pc.progress.leaderboard(None, "all")}
+    assert set(board) == {"ann", "bob"} and all(r.central for r in board.values())
+    points_at_north = branches["north"].progress.leaderboard(None, "all")[0].points
+    assert board["ann"].points == points_at_north > 0  # the same rules, computed from the same sessions
+    assert Scope("region", "west") in hr_pc.progress.scopes()
+    assert [r.name for r in hr_pc.progress.leaderboard(Scope("region", "west"), "all")] == ["bob"]
+    (session,) = hr_pc.progress.history(board["bob"].trainee_id, central=True)
+    assert len(hr_pc.practice.summary(session["id"], central=True).turns) == session["turns"] > 0
+    coach = open_pc(tmp_path / "carl")  # a trainer's PC: its login covers north's Team A only
+    coach.sync.configure(server.login(hq, "coach", "carl", teams=["north · Team A"]))
+    coach.sync.run_round()
+    assert [r.name for r in coach.progress.leaderboard(None, "all")] == ["ann"]
+    assert {r.name for r in coach.progress.coaching()} <= {"ann"}
+    assert coach.progress.scopes() == [Scope("region", "east"), Scope("branch", "north"),
+                                       Scope("team", "north · Team A")]
+
+
 def test_after_the_server_lost_records_a_resend_restores_them_once(
         tmp_path: Path, server: Server, hq: App) -> None:
     north = branch_pc(tmp_path / "north", server, hq, "north")

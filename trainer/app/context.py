@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from trainer.app.accounts import AccountsService, SignedIn
 from trainer.app.assignments import AssignmentsService
 from trainer.app.authoring import AuthoringService
+from trainer.app.central_access import CentralAccess
 from trainer.app.practice import PracticeService
 from trainer.app.progress import ProgressService
 from trainer.app.reports import ReportsService
@@ -61,7 +62,7 @@ class App:
         self._repo: Repository | None = None
         self._test_play_repo: Repository | None = None
         self._mirror_repo: Repository | None = None
-        self._reads_central: bool | None = None
+        self._central_login: str | None = None  # "" once read: none
         self._account_store: AccountStore | None = None
         self._standings: Standings | None = None
         self.catalog = Catalog()
@@ -71,6 +72,7 @@ class App:
         self.audit_on_open: ChainCheck | None = None
         """The audit log's chain as :meth:`open` found it."""
         self.accounts = AccountsService(self, signed_in or SignedIn())
+        self.central_access = CentralAccess(self)
         self.practice = PracticeService(self)
         self.authoring = AuthoringService(self)
         self.progress = ProgressService(self)
@@ -161,6 +163,11 @@ class App:
         """HR's or a trainer's copy of the central record (``Settings.central_mirror_path``)."""
         return Mirror(self._mirror().db)
 
+    @property
+    def central_repo(self) -> Repository:
+        """The same copy, as a repository of practice (its ids are its own, not this database's)."""
+        return self._mirror()
+
     def _mirror(self) -> Repository:
         if self._mirror_repo is None:
             from trainer.storage.database import open_database
@@ -170,16 +177,22 @@ class App:
 
     @property
     def reads_central_record(self) -> bool:
-        """Whether this PC syncs with an HR or trainer login: its reports read the central record.
-        Read from ``sync.json`` once (reports and assignments ask on every call); ``sync_changed``
-        reads it again after this app set up or stopped syncing."""
-        if self._reads_central is None:
+        """Whether this PC syncs with an HR or trainer login: its reports read the central record."""
+        return self.central_login is not None
+
+    @property
+    def central_login(self) -> str | None:
+        """The kind of login ("hr" or "coach") this PC reads the central record with; ``None`` on
+        a branch PC and one that does not sync. Read from ``sync.json`` once (reports,
+        assignments, leaderboards ask on every call); ``sync_changed`` reads it again after this
+        app set up or stopped syncing."""
+        if self._central_login is None:
             config = read_config(self.settings.sync_config_path)
-            self._reads_central = config is not None and config.kind != "branch"
-        return self._reads_central
+            self._central_login = config.kind if config is not None and config.kind != "branch" else ""
+        return self._central_login or None
 
     def sync_changed(self) -> None:
-        self._reads_central = None
+        self._central_login = None
 
     @property
     def record_repo(self) -> Repository:

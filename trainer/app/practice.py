@@ -177,13 +177,17 @@ class PracticeService:
 
     # -- stored sessions ---------------------------------------------------------------------------
 
-    def summary(self, session_id: int) -> SessionSummary:
+    def summary(self, session_id: int, *, central: bool = False) -> SessionSummary:
         """A stored session, as the summary screen shows it (also for reopening read-only), if
-        the signed-in account may see it."""
-        session = self._app.accounts.check_session_access(session_id)
-        repo = self._app.repo
+        the signed-in account may see it. ``central``: a session of the central record (its id
+        is the copy's), reviewed from HR's or a trainer's PC: read-only, no recordings (they stay
+        at the branch)."""
+        if central:
+            session, repo = self._app.central_access.session(session_id), self._app.central_access.repo
+        else:
+            session, repo = self._app.accounts.check_session_access(session_id), self._app.repo
         scenario = self._app.catalog.get(session["scenario_id"])
-        turns = [_stored_turn(row, scenario) for row in repo.turns(session_id)]
+        turns = [_stored_turn(row, scenario, recordings=not central) for row in repo.turns(session_id)]
         scores = [t.score for t in turns]
         ending = scenario.ending(session["ending_id"]) if scenario and session["ending_id"] else None
         return SessionSummary(
@@ -194,6 +198,7 @@ class PracticeService:
             focus=next_focus(scores, self._worth()),
             started_at=session["started_at"], trainee_id=session["trainee_id"],
             overrides=repo.overrides(session_id), debrief=_debrief(scenario, turns) if scenario else None,
+            central_as_of=self._app.central_access.as_of() if central else None,
         )
 
 
@@ -209,9 +214,9 @@ def _turn_view(scenario: Scenario, exchange: Exchange, input_mode: str = "typed"
                     input_mode, delivery)
 
 
-def _stored_turn(row: dict[str, Any], scenario: Scenario | None) -> TurnView:
+def _stored_turn(row: dict[str, Any], scenario: Scenario | None, recordings: bool = True) -> TurnView:
     turn = scenario.turn(row["turn_id"]) if scenario else None
-    audio = row.get("audio_path")
+    audio = row.get("audio_path") if recordings else None  # a pulled path names a file at the branch
     return TurnView(
         index=row["idx"], turn_id=row["turn_id"], customer=row["customer_line"], reply=row["reply"],
         score=ReplyScore.from_dict(_json(row["score_json"])), mood_before=row["mood_before"],

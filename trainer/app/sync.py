@@ -162,7 +162,8 @@ class SyncService:
         overrides = central.overrides_received(conn, mirror.since("overrides"))
         report.pulled["overrides"] += mirror.add_overrides(overrides)
         report.pulled["notes"] += mirror.add_notes(central.notes_received(conn, mirror.since("notes")))
-        Standings(mirror.db).refresh_points(self._app.rules.points)
+        Standings(mirror.db).refresh_points(self._app.rules.points)  # the leaderboard reads them
+        mirror.set_regions(central.branch_regions(conn))
         report.pushed["assignments"] += central.push_assignments(conn, Assignments(mirror.db).outgoing())
         if report.kind == "hr":
             sync_centre.push_accounts(self._app, conn, report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from trainer.app.assignments import AssignedItem
 from trainer.domain.coaching import Focus
@@ -60,6 +60,9 @@ class SessionSummary:
     """A trainer's test-play of a draft: kept apart, never counted."""
     debrief: Debrief | None = None
     """What happened, from these turns and the scenario's steps (None: the scenario is gone)."""
+    central_as_of: str | None = None
+    """Set when the session is the central record's (its id is the copy's): as of when ("": the
+    copy was never brought up to date); ``None``: this PC's own."""
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,25 @@ class Dashboard:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """A trainee's level, points and certification, from the record their history is read from."""
+
+    name: str
+    team: str
+    progress: Progress
+
+
+@dataclass(frozen=True)
 class HistoryPage:
     rows: list[dict[str, Any]]
     """Sessions, newest first, each with ``trainee`` (name) and ``turns``."""
     total: int
     """How many sessions the whole history has."""
     offset: int = 0
+    central_as_of: str | None = None
+    """As in :class:`SessionSummary`: set when the sessions (and their ids) are the central record's."""
+    standing: Standing | None = None
+    """The trainee's, on the first page of one trainee's history."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,8 @@ class LeaderboardRow:
     team: str
     points: int
     sessions: int
+    central: bool = False
+    """The trainee id is the central record's (see ``app.central_access``), not this PC's."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,17 @@ class AttentionRow:
     team: str
     reasons: tuple[str, ...]
     detail: dict[str, float]
+    central: bool = False
+    """As in :class:`LeaderboardRow`."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a leaderboard or the coaching view covers: a team, or in the central record a branch
+    or a region (``None`` in their place: everyone the account may see)."""
+
+    kind: Literal["team", "branch", "region"]
+    name: str
 
 
 def display_name(trainee: dict[str, Any]) -> str:

@@ -1,5 +1,5 @@
-"""The ``trainer`` command: list, validate, play and score scenarios; history; export scorecards;
-accounts; sync with the central server.
+"""The ``trainer`` command: list, validate, play and score scenarios; history, leaderboards and the
+coaching view; export scorecards; accounts; sync with the central server.
 
 Every command goes through the same services as the desktop app (``trainer.app``).
 Exit status: 0 success, 1 validation found errors, 2 bad input (unknown scenario, unreadable
@@ -22,6 +22,7 @@ from trainer.cli.assign_commands import add_parser as add_assign_parser
 from trainer.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, TerminalSafe, not_utf8, settings
 from trainer.cli.library_commands import cmd_rubric, cmd_scenarios, cmd_validate
 from trainer.cli.practice_commands import cmd_play, cmd_score
+from trainer.cli.progress_commands import add_parsers as add_progress_parsers
 from trainer.cli.record_commands import cmd_export, cmd_history
 from trainer.cli.sync_commands import add_parsers as add_sync_parsers
 from trainer.domain.errors import UserError
@@ -97,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rubric)
 
     p = sub.add_parser("history", help="list past practice sessions",
-                       description="List past sessions, newest first, with their outcome.")
+                       description="List past sessions, newest first, with their outcome. On HR's "
+                                   "and trainers' PCs a trainer's or HR's are the central record's "
+                                   "(as of the last sync), as the app's coaching view drills into it.")
     p.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
     p.add_argument("--json", action="store_true", help="print one JSON object a line")
     p.set_defaults(func=cmd_history)
@@ -164,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Needs no sign-in: it shows nobody's data.")
     p.add_argument("action", choices=["verify"], help="what to do")
     p.set_defaults(func=cmd_audit)
+    add_progress_parsers(sub)
     add_assign_parser(sub)
     add_sync_parsers(sub)
     return parser

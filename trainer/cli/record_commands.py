@@ -8,6 +8,7 @@ import json
 import sqlite3
 
 from trainer.cli.common import EXIT_OK, CommandError, login_name, open_app, signed_in
+from trainer.cli.progress_commands import say_as_of
 from trainer.domain.wording import outcome_words, plural
 from trainer.export.atomic import ExportError
 from trainer.export.run import ExportRequest, format_for
@@ -19,7 +20,9 @@ from trainer.storage.repository import local_minute
 def cmd_history(args: argparse.Namespace) -> int:
     app = open_app(args)
     signed_in(app, args)
-    for s in app.progress.history_for(args.trainee):
+    sessions = app.progress.history_for(args.trainee)
+    say_as_of(app)  # a reviewer's on HR's and trainers' PCs: the central record's
+    for s in sessions:
         if args.json:
             print(json.dumps(s, ensure_ascii=False))
         else:

@@ -1,11 +1,13 @@
 """HR's and trainers' copy of the central record: a SQLite database of the usual schema beside
 their own (``Settings.central_mirror_path``), filled by sync rounds with what their login may read
-on the server, so the Reports view and the exports work on it as on any database, offline too.
+on the server, so the Reports view, the exports, the leaderboard, the coaching view and their
+drill-down work on it as on any database, offline too (its ids are its own, not this PC's).
 
 Records are keyed by their UUIDs: pulling the same rows again changes nothing. A trainee appears
 under their branch (team ``north · Team A``); a name two branches share gets the branch in
 brackets. Each pull starts a little before the newest receipt already pulled (``OVERLAP``), so a
-row whose transaction committed late on the server is not missed.
+row whose transaction committed late on the server is not missed. The branches' regions are kept
+in ``meta`` (``mirror_regions``), for leaderboards per region.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from trainer.domain.teams import SEPARATOR, in_branch
 from trainer.storage.sync_outbox import SESSION_COLUMNS, TURN_COLUMNS
 from trainer.storage.transaction import transaction
 
@@ -25,13 +28,13 @@ EPOCH = "1970-01-01T00:00:00+00:00"
 
 
 def mirror_team(branch: str, team: str) -> str:
-    return f"{branch} · {team}" if team else branch
+    return in_branch(branch, team)
 
 
 def branch_team(team: str, branches: set[str]) -> tuple[str, str] | None:
     """The inverse of :func:`mirror_team`: ``north · Team A`` is (north, Team A) and ``north`` is
     (north, "") when north is one of ``branches``; ``None`` when the team names no branch."""
-    branch, _, own = team.partition(" · ")
+    branch, _, own = team.partition(SEPARATOR)
     if own and branch in branches:
         return branch, own
     return (team, "") if team in branches else None
@@ -63,6 +66,15 @@ class Mirror:
     def set_as_of(self, at: str) -> None:
         with transaction(self.db):
             self._set_meta("mirror_as_of", at)
+
+    def regions(self) -> dict[str, str]:
+        """Each branch's region as the server last had it (branches without one left out)."""
+        regions: dict[str, str] = json.loads(self._meta("mirror_regions") or "{}")
+        return regions
+
+    def set_regions(self, regions: dict[str, str]) -> None:
+        with transaction(self.db):
+            self._set_meta("mirror_regions", json.dumps({b: r for b, r in sorted(regions.items()) if r}))
 
     def add(self, trainees: list[dict[str, Any]], sessions: list[dict[str, Any]],
             turns: list[dict[str, Any]]) -> int:

@@ -87,6 +87,34 @@ _HISTORY_SCORES = ", ".join(f"COALESCE({LATEST_OVERRIDE.format(d=d)}, s.avg_{d})
                             for d in DIMENSIONS)
 
 
+def team_condition(alias: str, team: str | None, teams: list[str] | None) -> tuple[str, list[object]]:
+    """The condition on a trainee's team (``alias``: the trainees table's, with its dot): of
+    ``team`` (when given and not empty) and of one of ``teams`` (when given); "" for no condition."""
+    where: list[str] = []
+    args: list[object] = []
+    if team:
+        where.append(f"{alias}team = ?")
+        args.append(team)
+    if teams is not None:
+        where.append(f"{alias}team IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(teams))
+    return " AND ".join(where), args
+
+
+def _session_filter(trainee_id: int | None, teams: list[str] | None) -> tuple[str, list[Any]]:
+    """The WHERE clause on sessions ``s``: of one trainee, and of trainees of ``teams``, if given."""
+    where: list[str] = []
+    args: list[Any] = []
+    if trainee_id is not None:
+        where.append("s.trainee_id = ?")
+        args.append(trainee_id)
+    if teams is not None:
+        where.append("s.trainee_id IN (SELECT id FROM trainees WHERE team IN "
+                     "(SELECT value FROM json_each(?)))")
+        args.append(json.dumps(teams))
+    return ("WHERE " + " AND ".join(where)) if where else "", args
+
+
 class Repository:
     """All reads and writes of the practice data."""
 
@@ -121,10 +149,14 @@ class Repository:
                                                  replace=True)
         return int(trainee["id"])
 
-    def trainees(self, team: str | None = None) -> list[dict[str, Any]]:
+    def trainees(self, team: str | None = None, teams: list[str] | None = None) -> list[dict[str, Any]]:
         """The trainees who are ranked and reported (``ranked_trainees``: on a database with
-        accounts, the profiles of trainee accounts; trainers' own practice and stray names are not)."""
+        accounts, the profiles of trainee accounts; trainers' own practice and stray names are
+        not), of ``team`` and of one of ``teams`` when given."""
         where, args = ("WHERE team = ?", [team]) if team is not None else ("", [])
+        if teams is not None:
+            where += (" AND " if where else "WHERE ") + "team IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(teams))
         cursor = self.db.execute(f"SELECT * FROM ranked_trainees {where} ORDER BY name", args)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
@@ -291,10 +323,12 @@ class Repository:
         return {k: v[1] for k, v in best.items()}
 
     def overrides(self, session_id: int) -> list[dict[str, Any]]:
-        """Trainers' score overrides of a session, oldest first, each with who made it."""
+        """Trainers' score overrides of a session, oldest first, each with who made it: an
+        account of this database, or for one pulled from the central server where it was made
+        (``central``, or the branch's id: the central record keeps no account ids)."""
         rows = self.db.execute(
-            "SELECT o.dimension, o.automatic, o.value, o.comment, a.username, o.at "
-            "FROM score_overrides o JOIN accounts a ON a.id = o.account_id WHERE o.session_id = ? "
+            "SELECT o.dimension, o.automatic, o.value, o.comment, COALESCE(a.username, o.origin, '?'), o.at "
+            "FROM score_overrides o LEFT JOIN accounts a ON a.id = o.account_id WHERE o.session_id = ? "
             "ORDER BY o.id", [session_id]).fetchall()
         keys = ("dimension", "automatic", "value", "comment", "by", "at")
         return [dict(zip(keys, r, strict=True)) for r in rows]
@@ -313,13 +347,14 @@ class Repository:
         return list(self.db.table("turns").rows_where("session_id = ?", [session_id], order_by="idx"))
 
     def history(self, trainee_id: int | None = None, limit: int = -1,
-                offset: int = 0) -> list[dict[str, Any]]:
+                offset: int = 0, teams: list[str] | None = None) -> list[dict[str, Any]]:
         """Sessions (one trainee's, or everyone's), newest first, each with ``trainee`` (the name),
         ``turns`` (how many were played) and ``score_<dimension>`` (the session's average, or the
         latest trainer's override of it; None before any reply) beside the automatic ``avg_*``;
-        ``limit``/``offset`` give one page. One query, read through the (trainee_id, started_at)
-        and started_at indexes; the overrides through theirs, for the rows of the page only."""
-        where, args = ("WHERE s.trainee_id = ?", [trainee_id]) if trainee_id is not None else ("", [])
+        ``limit``/``offset`` give one page; ``teams``: only trainees of those teams. One query,
+        read through the (trainee_id, started_at) and started_at indexes; the overrides through
+        theirs, for the rows of the page only."""
+        where, args = _session_filter(trainee_id, teams)
         cursor = self.db.execute(
             f"SELECT s.*, t.name AS trainee, COALESCE(s.turn_count, 0) AS turns, {_HISTORY_SCORES} "
             f"FROM sessions s JOIN trainees t ON t.id = s.trainee_id {where} "
@@ -327,11 +362,9 @@ class Repository:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    def session_count(self, trainee_id: int | None = None) -> int:
-        if trainee_id is None:
-            return int(self.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
-        return int(self.db.execute("SELECT COUNT(*) FROM sessions WHERE trainee_id = ?",
-                                   [trainee_id]).fetchone()[0])
+    def session_count(self, trainee_id: int | None = None, teams: list[str] | None = None) -> int:
+        where, args = _session_filter(trainee_id, teams)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM sessions s {where}", args).fetchone()[0])
 
     def practised_trainees(self) -> list[tuple[str, str]]:
         """(name, team) of every trainee with at least one session, by name."""

@@ -10,6 +10,7 @@ summary (``report_months``). The coaching view adds up only each trainee's newes
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from trainer.domain.incentives import (
     points_version,
     session_points,
 )
-from trainer.storage.repository import FACT_COLUMNS, fact_from_row, local_time
+from trainer.storage.repository import FACT_COLUMNS, fact_from_row, local_time, team_condition
 from trainer.storage.transaction import transaction
 
 if TYPE_CHECKING:
@@ -99,31 +100,43 @@ class Standings:
                     self.db.execute(_MONTH_POINTS, [trainee_id])
         return len(stale)
 
-    def points(self, team: str | None, since_utc: str | None) -> list[tuple[int, int, int]]:
+    def points(self, team: str | None, since_utc: str | None,
+               teams: list[str] | None = None) -> list[tuple[int, int, int]]:
         """(trainee id, points, counted sessions) since a UTC stamp (or ever), for every trainee
-        of the team (or everyone), trainees without sessions included with 0."""
+        of the team (or everyone; or, with ``teams``, of those teams only), trainees without
+        sessions included with 0."""
         where, args = ["points IS NOT NULL"], []
-        if team:
-            where.append("trainee_id IN (SELECT id FROM trainees WHERE team = ?)")
-            args.append(team)
+        team_filter, team_args = team_condition("", team, teams)
+        if team_filter:
+            where.append(f"trainee_id IN (SELECT id FROM trainees WHERE {team_filter})")
+            args += team_args
         if since_utc:
             where.append("started_at >= ?")
             args.append(since_utc)
-        index = "sessions_points_by_time" if since_utc and not team else "sessions_points_by_trainee"
+        index = "sessions_points_by_time" if since_utc and not team_filter else "sessions_points_by_trainee"
         totals = {int(t): (int(p), int(n)) for t, p, n in self.db.execute(
             f"SELECT trainee_id, SUM(points), COUNT(*) FROM sessions INDEXED BY {index} "
             f"WHERE {' AND '.join(where)} GROUP BY trainee_id", args)}
-        team_filter, team_args = ("WHERE team = ?", [team]) if team else ("", [])
-        ids = [int(r[0]) for r in self.db.execute(f"SELECT id FROM trainees {team_filter}", team_args)]
+        ids = [int(r[0]) for r in self.db.execute(
+            "SELECT id FROM trainees" + (f" WHERE {team_filter}" if team_filter else ""), team_args)]
         return [(t, *totals.get(t, (0, 0))) for t in ids]
 
-    def recent_practice(self, team: str | None, rules: AttentionRules) -> list[TraineePractice]:
-        """Per ranked trainee of the team (or everyone): what the attention rules look at, added
-        up in SQL from their newest ``2 * recent_sessions`` counted sessions (a few index probes
-        per trainee: the start of the last of them, then those sessions by an index range) and
-        their newest session of any kind; in no set order."""
+    def recent_practice(self, team: str | None, rules: AttentionRules,
+                        teams: list[str] | None = None) -> list[TraineePractice]:
+        """Per ranked trainee of the team (or everyone; or, with ``teams``, of those teams only):
+        what the attention rules look at, added up in SQL from their newest ``2 * recent_sessions``
+        counted sessions (a few index probes per trainee: the start of the last of them, then
+        those sessions by an index range) and their newest session of any kind; in no set order."""
         n = rules.recent_sessions
-        team_filter, args = ("WHERE t.team = :team", {"team": team}) if team is not None else ("", {})
+        where: list[str] = []
+        args: dict[str, object] = {}
+        if team is not None:
+            where.append("t.team = :team")
+            args["team"] = team
+        if teams is not None:
+            where.append("t.team IN (SELECT value FROM json_each(:teams))")
+            args["teams"] = json.dumps(teams)
+        team_filter = f"WHERE {' AND '.join(where)}" if where else ""
         # the scores one by one, newest first (added up in Python in the rules' order: the same figures)
         ranks = range(1, 2 * n + 1)
         sql = _RECENT_PRACTICE.format(

@@ -5,6 +5,8 @@ Every string is a literal inside ``QCoreApplication.translate`` so ``pyside6-lup
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -104,3 +106,14 @@ def assignment_status(status: str) -> str:
         "passed": QCoreApplication.translate("Labels", "passed"),
         "overdue": QCoreApplication.translate("Labels", "overdue"),
     }.get(status, status)
+
+
+def central_as_of(stamp: str | None) -> str:
+    """The line that says a view reads the central record and as of when (``stamp``: the end of
+    the last pull; "" for never); "" when it reads this PC's own database (``None``)."""
+    if stamp is None:
+        return ""
+    when = (datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M") if stamp
+            else QCoreApplication.translate("Labels", "never synced yet"))
+    return QCoreApplication.translate(
+        "Labels", "From the central server's record, as of the last sync ({when}).").format(when=when)

@@ -126,6 +126,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.library_page.leaderboard_requested.connect(self.progress.show_leaderboard)
         self.dashboard_page.practise.connect(self.practice.start)
         self.coaching_page.open_trainee.connect(self.review.show_history)
+        self.leaderboard_page.open_trainee.connect(self.review.show_history)
         self.accounts_page.coaching_requested.connect(self.progress.show_coaching)
         self.accounts_page.reports_requested.connect(self.reports.show_reports)
         self.practice.reply_scored.connect(self.reply_scored)
@@ -186,14 +187,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.history_action = self._action(self._history_from_menu, "Ctrl+H")
         self.coaching_action = self._action(self.progress.show_coaching, "Ctrl+K")
+        self.leaderboard_action = self._action(self.progress.show_leaderboard, "Ctrl+L")
         self.assignments_action = self._action(self.assignments.show)
         self.editor_action = self._action(self.editor.show_editor)
         self.accounts_action = self._action(self.accounts.show_accounts)
         self.reports_action = self._action(self.reports.show_reports, "Ctrl+R")
         self.sign_out_action = self._action(self.session.sign_out)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.history_action, self.coaching_action, self.assignments_action, self.editor_action,
-                       self.accounts_action, self.reports_action, self.sign_out_action):
+        for action in (self.history_action, self.coaching_action, self.leaderboard_action,
+                       self.assignments_action, self.editor_action, self.accounts_action, self.reports_action,
+                       self.sign_out_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -204,7 +207,8 @@ class MainWindow(Retranslating, QMainWindow):
         for action, right in rights.items():
             self.session.gate(action, partial(Identity.may, right=right))
         self.session.gate(self.history_action, lambda who: who.trainee_id is not None)
-        self.session.gate(self.sign_out_action, lambda who: True)
+        for anyone in (self.sign_out_action, self.leaderboard_action):
+            self.session.gate(anyone, lambda who: True)
 
         self.settings_menu = self.menuBar().addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
@@ -254,6 +258,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_action.setText(self.tr("Past &sessions"))
         self.quit_action.setText(self.tr("&Quit"))
         self.coaching_action.setText(self.tr("&Coaching view (trainers)"))
+        self.leaderboard_action.setText(self.tr("&Leaderboard"))
         self.assignments_action.setText(self.tr("Assi&gnments (trainers)"))
         self.accounts_action.setText(self.tr("&Accounts (HR)"))
         self.reports_action.setText(self.tr("&Reports and exports (HR)"))

@@ -1,9 +1,10 @@
 """Progress and the incentive scheme: a trainee's dashboard (and their privacy choices), the team
-leaderboards, and the trainers' coaching view of who needs attention."""
+leaderboards, and the trainers' coaching view of who needs attention (on HR's and trainers' PCs,
+of the central record, as of the last sync)."""
 
 from __future__ import annotations
 
-from trainer.app.views import AttentionRow, Dashboard
+from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow, Scope
 from trainer.ui.controller import Controller, Shell
 from trainer.ui.jobs import call
 from trainer.ui.progress_pages import CoachingPage, DashboardPage, LeaderboardPage
@@ -46,22 +47,32 @@ class ProgressController(Controller):
     def show_leaderboard(self) -> None:
         page = self.leaderboard_page
 
-        def loaded(teams: list[str]) -> None:
-            page.set_teams(teams, page.team.currentData())
+        def loaded(scopes: list[Scope]) -> None:
+            page.set_scopes(scopes, page.scope())
             self.nav.push(page, self.show_leaderboard)
-            self.load_leaderboard(page.team.currentData(), str(page.period.currentData()))
+            self.load_leaderboard(page.scope(), str(page.period.currentData()))
 
-        self.jobs.submit(self.app.progress.teams, on_done=loaded)
+        self.jobs.submit(self.app.progress.scopes, on_done=loaded)
 
-    def load_leaderboard(self, team: str | None, period: str) -> None:
-        self.jobs.submit(call(self.app.progress.leaderboard, team, period),
-                         on_done=self.leaderboard_page.set_rows)
+    def load_leaderboard(self, scope: Scope | None, period: str) -> None:
+        progress = self.app.progress
+        openable = bool(self.identity and self.identity.may("review_sessions"))
+
+        def load() -> tuple[list[LeaderboardRow], str | None]:  # on the engine thread: one record
+            return progress.leaderboard(scope, period), progress.record_as_of()
+
+        self.jobs.submit(load, on_done=lambda got: self.leaderboard_page.set_rows(*got, openable=openable))
 
     # -- trainers ----------------------------------------------------------------------------------------
 
     def show_coaching(self) -> None:
-        def loaded(rows: list[AttentionRow]) -> None:
-            self.coaching_page.set_rows(rows)
+        progress = self.app.progress
+
+        def load() -> tuple[list[AttentionRow], str | None]:
+            return progress.coaching(), progress.record_as_of()
+
+        def loaded(got: tuple[list[AttentionRow], str | None]) -> None:
+            self.coaching_page.set_rows(*got)
             self.nav.push(self.coaching_page, self.show_coaching)
 
-        self.jobs.submit(call(self.app.progress.coaching), on_done=loaded)
+        self.jobs.submit(load, on_done=loaded)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow
+from trainer.app.views import AttentionRow, Dashboard, LeaderboardRow, Scope
 from trainer.domain.incentives import Level
 from trainer.domain.scenario import CATEGORIES, DIMENSIONS
 from trainer.ui import i18n, labels
@@ -214,10 +214,15 @@ class DashboardPage(Retranslating, QWidget):
 
 
 class LeaderboardPage(Retranslating, QWidget):
-    """Points per team and period. Signals: refresh(object, str) team (None = all), period; back()."""
+    """Points per team (or branch or region of the central record) and period.
+
+    Signals: refresh(object, str) the scope (a ``Scope``; None = everyone) and period; back();
+    open_trainee(int, bool) a reviewer drills into a trainee's history (whether the id is the
+    central record's)."""
 
     refresh = Signal(object, str)
     back = Signal()
+    open_trainee = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,7 +231,14 @@ class LeaderboardPage(Retranslating, QWidget):
         self.period = QComboBox()
         self.team.currentIndexChanged.connect(self._changed)
         self.period.currentIndexChanged.connect(self._changed)
+        self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
+        self.as_of.hide()
         self.table = read_only_table(5)
+        self.table.itemActivated.connect(lambda *_: self._open())
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._open)
+        self.open_button.hide()
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.team_label, self.period_label = QLabel(), QLabel()
@@ -236,12 +248,21 @@ class LeaderboardPage(Retranslating, QWidget):
         for w in (self.team_label, self.team, self.period_label, self.period):
             filters.addWidget(w)
         filters.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(filters)
+        layout.addWidget(self.as_of)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
-        self._teams: list[str] = []
+        layout.addLayout(buttons)
+        self._scopes: list[Scope] = []
+        self.rows: list[LeaderboardRow] = []
+        self._stamp: str | None = None
+        self.openable = False
+        """Whether a row opens the trainee's history (a reviewer's leaderboard)."""
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -254,6 +275,7 @@ class LeaderboardPage(Retranslating, QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Rank"), self.tr("Name"), self.tr("Team"), self.tr("Points"), self.tr("Sessions")]
         )
+        self.open_button.setText(self.tr("&Open their sessions"))
         self.back_button.setText(self.tr("&Back"))
         self.period.blockSignals(True)
         current = self.period.currentData() or "week"
@@ -266,19 +288,39 @@ class LeaderboardPage(Retranslating, QWidget):
             self.period.addItem(text, value)
         self.period.setCurrentIndex(max(0, self.period.findData(current)))
         self.period.blockSignals(False)
-        self.set_teams(self._teams, self.team.currentData())
+        self.set_scopes(self._scopes, self.scope())
+        self.as_of.setText(labels.central_as_of(self._stamp))
 
-    def set_teams(self, teams: list[str], selected: str | None = None) -> None:
-        self._teams = teams
+    def set_scopes(self, scopes: list[Scope], selected: Scope | None = None) -> None:
+        """What the filter offers besides everyone: teams (their data: the team's name), and in the
+        central record regions and branches."""
+        self._scopes = scopes
         self.team.blockSignals(True)
         self.team.clear()
         self.team.addItem(self.tr("Everyone"), None)
-        for t in teams:
-            self.team.addItem(t, t)
-        self.team.setCurrentIndex(max(0, self.team.findData(selected)) if selected else 0)
+        for scope in scopes:
+            if scope.kind == "region":
+                self.team.addItem(self.tr("Region: {name}").format(name=scope.name), f"region:{scope.name}")
+            elif scope.kind == "branch":
+                self.team.addItem(self.tr("Branch: {name}").format(name=scope.name), f"branch:{scope.name}")
+            else:
+                self.team.addItem(scope.name, scope.name)
+        self.team.setCurrentIndex(1 + scopes.index(selected) if selected in scopes else 0)
         self.team.blockSignals(False)
 
-    def set_rows(self, rows: list[LeaderboardRow]) -> None:
+    def scope(self) -> Scope | None:
+        """The scope chosen (None: everyone)."""
+        index = self.team.currentIndex()
+        return self._scopes[index - 1] if 0 < index <= len(self._scopes) else None
+
+    def set_rows(self, rows: list[LeaderboardRow], as_of: str | None = None, openable: bool = False) -> None:
+        """The ranked rows; ``as_of``: when the central record they come from was last synced
+        (None: this PC's own); ``openable``: a row opens the trainee's history."""
+        self.rows, self._stamp, self.openable = rows, as_of, openable and bool(rows)
+        self.as_of.setText(labels.central_as_of(as_of))
+        self.as_of.setVisible(as_of is not None)
+        self.open_button.setVisible(openable)
+        self.open_button.setEnabled(bool(rows))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(
@@ -288,19 +330,32 @@ class LeaderboardPage(Retranslating, QWidget):
                 if c in (0, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
+        if self.openable and self.table.currentRow() < 0:
+            self.table.selectRow(0)
 
     def _changed(self) -> None:
-        self.refresh.emit(self.team.currentData(), str(self.period.currentData()))
+        self.refresh.emit(self.scope(), str(self.period.currentData()))
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if self.openable and 0 <= row < len(self.rows):
+            self.open_trainee.emit(self.rows[row].trainee_id, self.rows[row].central)
 
 
 class CoachingPage(TablePage):
-    """Who needs a trainer's attention. Signals: open_trainee(int) drill down; back()."""
+    """Who needs a trainer's attention. Signals: open_trainee(int, bool) drill down (whether the
+    id is the central record's); back()."""
 
-    open_trainee = Signal(int)
+    open_trainee = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(3, parent=parent)
         self.rows: list[AttentionRow] = []
+        self._stamp: str | None = None
+        self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
+        self.as_of.hide()
+        self.column.insertWidget(1, self.as_of)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -310,7 +365,7 @@ class CoachingPage(TablePage):
         self.empty.setText(self.tr("Nobody needs attention right now."))
         self.open_button.setText(self.tr("&Open their sessions"))
         self.back_button.setText(self.tr("&Back"))
-        self.set_rows(self.rows)
+        self.set_rows(self.rows, self._stamp)
 
     def reason(self, code: str, detail: dict[str, float]) -> str:
         if code == "low_scores":
@@ -322,8 +377,11 @@ class CoachingPage(TablePage):
         days = int(detail.get("days_idle", -1))
         return self.tr("no practice yet") if days < 0 else self.tr("no practice for {n} days").format(n=days)
 
-    def set_rows(self, rows: list[AttentionRow]) -> None:
-        self.rows = rows
+    def set_rows(self, rows: list[AttentionRow], as_of: str | None = None) -> None:
+        """``as_of``: when the central record the rows come from was last synced (None: this PC's)."""
+        self.rows, self._stamp = rows, as_of
+        self.as_of.setText(labels.central_as_of(as_of))
+        self.as_of.setVisible(as_of is not None)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             why = "; ".join(self.reason(code, row.detail) for code in row.reasons)
@@ -335,4 +393,4 @@ class CoachingPage(TablePage):
 
     def open_row(self, row: int) -> None:
         if row < len(self.rows):
-            self.open_trainee.emit(self.rows[row].trainee_id)
+            self.open_trainee.emit(self.rows[row].trainee_id, self.rows[row].central)

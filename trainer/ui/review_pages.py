@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.views import SessionSummary
+from trainer.app.views import SessionSummary, Standing
 from trainer.domain.debrief import Debrief
 from trainer.domain.scenario import DIMENSIONS
 from trainer.storage.repository import local_minute
-from trainer.ui import labels
+from trainer.ui import i18n, labels
 from trainer.ui.highlight import highlighted_html
 from trainer.ui.score_chart import count_axis, plot_scores, score_chart
 from trainer.ui.widgets import Retranslating, TablePage, heading
@@ -159,6 +159,8 @@ class SummaryPage(Retranslating, QWidget):
             text += f"<br><b>{escape(t_over)}</b>: " + "; ".join(escape(line) for line in lines)
         if self.read_only:
             text += f"<br><i>{escape(t_reopened)}</i>"
+        if s.central_as_of is not None:  # a session of the central record, reviewed on HR's or a trainer's PC
+            text += f"<br><i>{escape(labels.central_as_of(s.central_as_of))}</i>"
         self.ending.setText(text)
         if s.focus is not None:
             t_next = self.tr("Practise next")
@@ -249,10 +251,18 @@ class HistoryPage(TablePage):
         super().__init__(4 + len(DIMENSIONS), stretch=1, parent=parent)
         self.sessions: list[dict[str, Any]] = []
         self.total = 0
+        self.standing_data: Standing | None = None
+        self.central_as_of: str | None = None
         self.more_button = QPushButton()
         self.more_button.clicked.connect(self.more)
         self.more_button.hide()
         self.column.insertWidget(3, self.more_button)
+        self.standing, self.as_of = QLabel(), QLabel()
+        for label in (self.standing, self.as_of):
+            label.setWordWrap(True)
+            label.hide()
+        self.column.insertWidget(1, self.standing)
+        self.column.insertWidget(2, self.as_of)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -265,6 +275,22 @@ class HistoryPage(TablePage):
         self.open_button.setText(self.tr("&Open"))
         self.back_button.setText(self.tr("&Back"))
         self.set_sessions(self.sessions, self.total)
+        self.set_context(self.standing_data, self.central_as_of)
+
+    def set_context(self, standing: Standing | None, central_as_of: str | None = None) -> None:
+        """Whose history this is (their level, points and certification, from the record it is
+        read from) and, for the central record's, as of when."""
+        self.standing_data, self.central_as_of = standing, central_as_of
+        self.as_of.setText(labels.central_as_of(central_as_of))
+        self.as_of.setVisible(central_as_of is not None)
+        self.standing.setVisible(standing is not None)
+        if standing is None:
+            return
+        p = standing.progress
+        level = (p.level.name_zh or p.level.name) if i18n.current_language() == "zh-CN" else p.level.name
+        certified = (self.tr("certified") if p.certification.certified else self.tr("not certified yet"))
+        self.standing.setText(self.tr("{name} ({team}): level {level}, {points} points, {certified}.").format(
+            name=standing.name, team=standing.team or "—", level=level, points=p.points, certified=certified))
 
     def set_sessions(self, sessions: list[dict[str, Any]], total: int | None = None) -> None:
         """Show these sessions (newest first) of ``total`` in all (default: these are all)."""

@@ -149,6 +149,13 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("UserError", "the pass mark must be between 0 and 100 (got {value})"),
     QT_TRANSLATE_NOOP("UserError", "there is no team called '{team}'"),
     QT_TRANSLATE_NOOP("UserError", "there is no assignment {id}"),
+    # the central record on HR's and trainers' PCs (trainer/app/central_access.py, progress.py)
+    QT_TRANSLATE_NOOP("UserError", "this PC keeps no copy of the central record: it does not sync with an HR or trainer login"),  # noqa: E501 - one message, as lupdate reads it
+    QT_TRANSLATE_NOOP("UserError", "{name} may only see the trainees of the teams they coach."),
+    QT_TRANSLATE_NOOP("UserError", "there is no trainee {id} in the central record"),
+    QT_TRANSLATE_NOOP("UserError", "there is no trainee called '{name}' in the central record"),
+    QT_TRANSLATE_NOOP("UserError", "there is no session {id} in the central record"),
+    QT_TRANSLATE_NOOP("UserError", "this PC reads its own database, which has teams, not branches or regions (those are the central record's)"),  # noqa: E501 - one message, as lupdate reads it
 )
 
 #: What an account may not do (the ``what`` of ``Identity.require``), filled into the sentence above.
@@ -178,6 +185,7 @@ WHATS = (
     QT_TRANSLATE_NOOP("UserError", "re-score the central record"),
     QT_TRANSLATE_NOOP("UserError", "publish to the central server"),
     QT_TRANSLATE_NOOP("UserError", "assign practice"),
+    QT_TRANSLATE_NOOP("UserError", "read the central record"),
 )
 
 #: Roles as AccessDenied names them (its ``role`` field).

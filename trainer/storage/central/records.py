@@ -188,6 +188,11 @@ def set_coached_teams(conn: psycopg.Connection, role: str, teams: list[str]) -> 
             conn.execute("INSERT INTO coaches (role_name, team) VALUES (%s, %s)", [role, team])
 
 
+def branch_regions(conn: psycopg.Connection) -> dict[str, str]:
+    """Every branch's region ("" where it has none): any login may read the branches."""
+    return {str(b): str(r or "") for b, r in conn.execute("SELECT id, region FROM branches").fetchall()}
+
+
 def branch_ids(conn: psycopg.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("SELECT id FROM branches ORDER BY id").fetchall()]
 
