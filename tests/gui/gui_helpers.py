@@ -10,18 +10,26 @@ the password in ``PINS``, so tests sign in as a user would. Tests import these f
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from trainer.storage.sync_config import SyncConfig, write_config
 from trainer.ui.app import build
 from trainer.ui.main_window import MainWindow
 
 from helpers import PINS, World, hr_tina_and_ann
 
 WAIT_MS = 30_000
-__all__ = ["PINS", "WAIT_MS", "make_accounts", "open_window", "sign_in"]
+__all__ = ["PINS", "WAIT_MS", "make_accounts", "open_window", "sign_in", "sync_as_branch"]
+
+
+def sync_as_branch(branch: str) -> None:
+    """Set this PC up to sync as ``branch`` with a server that is never reachable (port 9)."""
+    write_config(Path(os.environ["TRAINER_DATA_DIR"]) / "sync.json",
+                 SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", branch))
 
 
 def make_accounts(db_path: Path, *, keep_open: bool = False) -> World:

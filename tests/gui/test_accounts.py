@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import PINS, WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import PINS, WAIT_MS, make_accounts, open_window, sign_in, sync_as_branch
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -298,16 +298,12 @@ def test_hr_disables_and_enables_an_account_from_the_accounts_page(
 
 def test_an_account_of_the_central_server_offers_no_disable_on_a_branch_pc(
         qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
-    import os
     import sqlite3
-
-    from trainer.storage.sync_config import SyncConfig, write_config
 
     make_accounts(db_path)
     with sqlite3.connect(db_path) as conn:  # as a sync round takes an account from the centre
         conn.execute("UPDATE accounts SET origin = 'central' WHERE username = 'bob'")
-    write_config(Path(os.environ["TRAINER_DATA_DIR"]) / "sync.json",
-                 SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", "north"))
+    sync_as_branch("north")
     win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     try:
         sign_in(qtbot, win, "hr")

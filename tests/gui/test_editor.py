@@ -327,12 +327,9 @@ def test_the_other_language_starts_from_the_first_side_by_side(
 
 def test_a_scenario_the_centre_published_is_read_only_on_a_branch_pc_but_a_copy_saves(
         qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
-    import os
     import sqlite3
 
-    from gui_helpers import make_accounts, open_window
-
-    from trainer.storage.sync_config import SyncConfig, write_config
+    from gui_helpers import make_accounts, open_window, sync_as_branch
 
     make_accounts(db_path)
     folder = db_path.parent / "scenarios"  # as a central pack installs it
@@ -344,8 +341,7 @@ def test_a_scenario_the_centre_published_is_read_only_on_a_branch_pc_but_a_copy_
     (folder / "central_drill.yaml").write_text(source, encoding="utf-8")
     with sqlite3.connect(db_path) as conn:
         conn.execute("INSERT INTO meta (key, value) VALUES ('central_scenarios', '[\"central_drill\"]')")
-    write_config(Path(os.environ["TRAINER_DATA_DIR"]) / "sync.json",
-                 SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", "north"))
+    sync_as_branch("north")
     window = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     try:
         sign_in(qtbot, window, "tina")

@@ -3,19 +3,13 @@ language, while practice goes on."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from gui_helpers import WAIT_MS, make_accounts, open_window, sign_in
+from gui_helpers import WAIT_MS, make_accounts, open_window, sign_in, sync_as_branch
 from pytestqt.qtbot import QtBot
 
-from trainer.storage.sync_config import SyncConfig, write_config
 from trainer.ui import i18n
 from trainer.ui.main_window import MainWindow
-
-
-def data_dir() -> Path:
-    return Path(os.environ["TRAINER_DATA_DIR"])
 
 
 def test_with_no_server_nothing_is_shown_and_nothing_tried(window: MainWindow, qtbot: QtBot) -> None:
@@ -28,7 +22,7 @@ def test_with_no_server_nothing_is_shown_and_nothing_tried(window: MainWindow, q
 def test_an_unreachable_server_is_said_once_and_practice_goes_on(
         qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
     make_accounts(db_path)
-    write_config(data_dir() / "sync.json", SyncConfig("postgresql://branch_x:pw@127.0.0.1:9/trainer", "x"))
+    sync_as_branch("x")
     win = open_window(qtbot, db_path, tmp_path / "settings.ini", tmp_path / "models")
     try:
         sign_in(qtbot, win, "ann")
